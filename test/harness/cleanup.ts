@@ -20,6 +20,11 @@ export function onCleanup(name: string, stop: Stop): () => Promise<void> {
   };
 }
 
+/** True once stopping has begun (processes ending now are expected to end). */
+export function isStopping(): boolean {
+  return stopping !== undefined;
+}
+
 export function stopAll(): Promise<void> {
   stopping ??= (async () => {
     while (stops.length > 0) {

@@ -30,6 +30,8 @@ export interface CodeServer {
   pid: number;
   dataDir: string;
   logFile: string;
+  /** Resolves with the exit code when the server process ends (for whatever reason). */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -121,6 +123,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   fs.closeSync(log);
   const pid = child.pid;
   if (pid === undefined) throw new Error('code-server did not start');
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
   const stop = onCleanup(`code-server (pid ${pid})`, async () => {
     await killTree(pid);
@@ -132,5 +135,5 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     await stop();
     throw error;
   }
-  return { url, port, pid, dataDir, logFile, stop };
+  return { url, port, pid, dataDir, logFile, exited, stop };
 }

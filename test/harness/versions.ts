@@ -9,6 +9,8 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 export const NODE24_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1';
+/** The VS Code inside that code-server; test:desktop downloads the same one. */
+export const CODE_SERVER_VERSION_OF_VSCODE = '1.139.1';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** Root of all harness caches: `${XDG_CACHE_HOME:-~/.cache}/parley-harness`. */
