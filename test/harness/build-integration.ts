@@ -1,7 +1,7 @@
 // Bundles the integration suite for the extension host: every
 // test/integration/**/*.test.ts (found at build time) plus the mocha runner,
-// into out/integration/suite.js, loaded by out/integration/index.js, which
-// exports run(). `vscode` stays external;
+// into out/integration/index.js, which exports run() (failure reports name
+// the test file; the extension host's stacks point into the bundle). `vscode` stays external;
 // mocha (ESM-only since v12) is bundled so the CommonJS extension host of any
 // VS Code can load it. Adding a test = adding a *.test.ts file.
 import * as esbuild from 'esbuild';
@@ -41,19 +41,13 @@ export async function buildIntegrationSuite(): Promise<string[]> {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    outfile: path.join(INTEGRATION_OUT_DIR, 'suite.js'),
+    outfile: `${INTEGRATION_ENTRY}.js`,
     external: ['vscode'],
     sourcemap: 'inline',
     logLevel: 'warning',
     // mocha's parallel mode (unused here) resolves worker files at runtime.
     logOverride: { 'require-resolve-not-external': 'silent' },
   });
-  // A loader that turns source maps on before the suite loads, so failure
-  // stacks point at test/integration/*.ts lines.
-  fs.writeFileSync(
-    `${INTEGRATION_ENTRY}.js`,
-    `process.setSourceMapsEnabled(true);\nmodule.exports = require('./suite.js');\n`,
-  );
   return files;
 }
 
