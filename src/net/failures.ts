@@ -95,6 +95,8 @@ export function toProviderError(error: unknown, ctx: FailureContext, phase: Fail
   } else if (code === 'UND_ERR_INVALID_ARG' || code === 'ERR_INVALID_URL') {
     const detail = error instanceof Error ? error.message : String(error);
     message = `${ctx.label}: the request to ${where} could not be sent (${detail}). Check the base URL and proxy settings.`;
+  } else if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_CLOSED') {
+    message = `${ctx.label}: the connection to ${where} was closed before a reply arrived (${shown}). ${hintFor(code, ctx.via)}`;
   } else {
     message = `${ctx.label}: cannot reach ${where} (${shown}). ${hintFor(code, ctx.via)}`;
   }
