@@ -5,8 +5,9 @@
  * fetch patching does not cover direct undici calls, so this is done here.
  * Dispatchers are cached by their settings, never created per request.
  */
-import { Agent, EnvHttpProxyAgent, ProxyAgent, type Dispatcher } from 'undici';
+import { Agent, EnvHttpProxyAgent, Pool, ProxyAgent, errors, type Dispatcher } from 'undici';
 import { ProviderError } from './errors';
+import { errorCode } from './failures';
 import { redactText } from './redact';
 import type { NetworkSettings } from './settings';
 
@@ -37,6 +38,46 @@ export async function closeDispatchers(): Promise<void> {
 /** Number of cached dispatchers; for tests that check reuse. */
 export function cachedDispatcherCount(): number {
   return cache.size;
+}
+
+type TunnelOptions = Parameters<Pool['connect']>[0];
+
+/**
+ * The client undici's ProxyAgent uses to ask the proxy for a CONNECT tunnel.
+ * undici would wait up to 300 s for the proxy's answer; opening the tunnel is
+ * part of connecting, so it gets the connect timeout and is reported as one.
+ */
+class TunnelPool extends Pool {
+  constructor(
+    origin: URL,
+    options: Pool.Options,
+    private readonly connectMs: number,
+  ) {
+    super(origin, { ...options, headersTimeout: connectMs });
+  }
+
+  override connect(options: TunnelOptions): Promise<Dispatcher.ConnectData>;
+  override connect(options: TunnelOptions, callback: (err: Error | null, data: Dispatcher.ConnectData) => void): void;
+  override connect(
+    options: TunnelOptions,
+    callback?: (err: Error | null, data: Dispatcher.ConnectData) => void,
+  ): Promise<Dispatcher.ConnectData> | void {
+    const opened = super.connect(options).catch((error: unknown) => {
+      if (errorCode(error) === 'UND_ERR_HEADERS_TIMEOUT') {
+        throw new errors.ConnectTimeoutError(`the proxy did not answer CONNECT within ${this.connectMs} ms`);
+      }
+      throw error;
+    });
+    if (!callback) return opened;
+    opened.then(
+      (data) => callback(null, data),
+      (error: Error) => callback(error, undefined as unknown as Dispatcher.ConnectData),
+    );
+  }
+}
+
+function tunnelClientFactory(connectMs: number): (origin: URL, options: object) => Dispatcher {
+  return (origin, options) => new TunnelPool(origin, options as Pool.Options, connectMs);
 }
 
 function defaultPort(protocol: string): number {
@@ -109,7 +150,13 @@ export function routeFor(
     if (!bypassesProxy(target, network?.proxy?.noProxy)) {
       const dispatcher = cached(`explicit|${proxyUrl.href}|${strictSSL}|${connectMs}`, () => {
         const tls = { rejectUnauthorized: strictSSL, timeout: connectMs };
-        return new ProxyAgent({ uri: proxyUrl.href, requestTls: tls, proxyTls: tls, connect: { timeout: connectMs } });
+        return new ProxyAgent({
+          uri: proxyUrl.href,
+          requestTls: tls,
+          proxyTls: tls,
+          connect: { timeout: connectMs },
+          clientFactory: tunnelClientFactory(connectMs),
+        });
       });
       return { dispatcher, via: describeProxy(proxyUrl) };
     }
@@ -130,6 +177,7 @@ export function routeFor(
         requestTls: tls,
         proxyTls: tls,
         connect: { timeout: connectMs },
+        clientFactory: tunnelClientFactory(connectMs),
       });
     });
     const chosen = target.protocol === 'https:' ? (httpsProxy ?? httpProxy) : httpProxy;

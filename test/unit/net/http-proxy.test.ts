@@ -3,7 +3,7 @@ import { closeDispatchers, sendRequest } from '../../../src/net/http';
 import { ProviderError } from '../../../src/net/errors';
 import { bypassesProxy } from '../../../src/net/proxy';
 import { startProxy, type TestProxy } from './helpers/proxy';
-import { freePort, readAll, rejectionOf, startServer, type TestServer } from './helpers/server';
+import { freePort, readAll, rejectionOf, startServer, startSilentServer, type TestServer } from './helpers/server';
 import { OPENSSL, selfSignedCertificate, startHttpsServer } from './helpers/tls';
 
 const PROXY_ENV = ['HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy'];
@@ -141,6 +141,34 @@ describe('sendRequest: proxy', () => {
     } finally {
       await new Promise<void>((resolve) => raw.close(() => resolve()));
     }
+  });
+
+  it('a proxy that accepts but never answers CONNECT → connect timeout (not a 300 s wait)', async () => {
+    const silent = await startSilentServer();
+    try {
+      const error = await rejectionOf(
+        sendRequest(
+          { url: server.url, headers: {}, label: 'SecondMe' },
+          { signal: signal(), network: { proxy: { url: `http://127.0.0.1:${silent.port}` }, timeouts: { connectMs: 200 } } },
+        ),
+      );
+      assert.ok(error instanceof ProviderError, String(error));
+      assert.equal(error.code, 'timeout');
+      assert.match(error.message, /connect timeout/);
+      assert.ok(error.message.includes(`via http://127.0.0.1:${silent.port}`), error.message);
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('an unusable http.proxy value → network error naming the setting, nothing sent', async () => {
+    for (const url of ['http://[bad', 'socks5://127.0.0.1:1080']) {
+      const error = await rejectionOf(sendRequest({ url: server.url, headers: {}, label: 'Emma' }, { signal: signal(), network: { proxy: { url } } }));
+      assert.ok(error instanceof ProviderError, String(error));
+      assert.equal(error.code, 'network');
+      assert.match(error.message, /^Emma: .*"http\.proxy"/);
+    }
+    assert.equal(server.requests.length, 0);
   });
 
   describe('https targets (self-signed certificate made with openssl)', function () {
