@@ -107,7 +107,14 @@ export async function sendRequest(spec: HttpRequestSpec, options: SendOptions): 
   const method = spec.method ?? 'POST';
   const secrets = secretsFromHeaders(spec.headers);
   const rawLog = options.log;
-  const log = (line: string): void => rawLog?.(redactText(line, secrets));
+  const log = (line: string): void => {
+    if (!rawLog) return;
+    try {
+      rawLog(redactText(line, secrets));
+    } catch {
+      // A failing log sink must not fail the request.
+    }
+  };
 
   let url: URL;
   try {
@@ -211,6 +218,7 @@ function streamResponse(
     if (started) throw new ProviderError('protocol', `${ctx.label}: the response body was already read.`);
     started = true;
     let complete = false;
+    let failed = false;
     try {
       for await (const chunk of body) {
         const bytesChunk = chunk as Uint8Array;
@@ -220,14 +228,16 @@ function streamResponse(
       complete = true;
       ctx.log(`${prefix} body complete: ${bytes} bytes in ${elapsed(ctx)}`);
     } catch (error) {
+      failed = true;
       const failure = toProviderError(error, ctx, 'body');
       ctx.log(`${prefix} ✗ body ${failure.code} after ${bytes} bytes, ${elapsed(ctx)}: ${failure.message}`);
       throw failure;
     } finally {
       // The caller stopped early (break/return): close the connection now.
-      if (!complete && !body.destroyed) {
+      if (!complete && !failed) {
+        ctx.log(`${prefix} body closed by the caller after ${bytes} bytes, ${elapsed(ctx)}`);
         body.on('error', () => undefined);
-        body.destroy();
+        if (!body.destroyed) body.destroy();
       }
     }
   }

@@ -98,6 +98,35 @@ describe('sendRequest: basics', () => {
     assert.match(error.message, /^ecovai: .*base URL/);
   });
 
+  it('logs the status line and the body outcome with the request id, never the body', async () => {
+    server = await startServer((_req, res) => res.writeHead(200).end('secret reply text'));
+    const lines: string[] = [];
+    const response = await sendRequest(
+      { url: `${server.url}/api/chat/stream`, headers: {}, body: 'secret prompt text', label: 'Emma' },
+      { signal: new AbortController().signal, log: (l) => lines.push(l) },
+    );
+    await readAll(response.body);
+    const id = response.requestId;
+    assert.equal(lines.length, 2, lines.join('\n'));
+    assert.match(lines[0]!, new RegExp(`^\\[${id}\\] POST http://127\\.0\\.0\\.1:\\d+/api/chat/stream → 200 in \\d+ ms \\(retries 0\\)$`));
+    assert.match(lines[1]!, new RegExp(`^\\[${id}\\] POST .* body complete: 17 bytes in \\d+ ms$`));
+    assert.ok(lines.every((l) => !l.includes('secret reply') && !l.includes('secret prompt')));
+  });
+
+  it('a log sink that throws does not fail the request', async () => {
+    server = await startServer((_req, res) => res.end('ok'));
+    const response = await sendRequest(
+      { url: server.url, headers: {}, label: 'X' },
+      {
+        signal: new AbortController().signal,
+        log: () => {
+          throw new Error('sink broken');
+        },
+      },
+    );
+    assert.equal(await response.text(), 'ok');
+  });
+
   it('reuses one dispatcher for requests with the same settings', async () => {
     server = await startServer((_req, res) => res.end('ok'));
     const network = { timeouts: { connectMs: 1234 } };
