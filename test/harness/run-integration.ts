@@ -2,7 +2,8 @@
 // integration suite inside code-server's extension host, opened by Chromium
 // with the smoke-test-driver payload, and turns the suite's report into an
 // exit code. Fails on a failed test, a missing report or a timeout.
-// Env: PARLEY_TEST_GREP (regexp of full titles), PARLEY_INTEGRATION_TIMEOUT_MS.
+// Options: `--grep <regexp>` (or env PARLEY_TEST_GREP) runs only matching full
+// titles; env PARLEY_INTEGRATION_TIMEOUT_MS (default 300000) bounds the wait.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RUNNER_CONFIG_FILE } from '../integration/support/config';
@@ -20,6 +21,8 @@ import { extensionTestUrl } from './workbench-url';
 import { makeWorkspace } from './workspace';
 
 const TIMEOUT_MS = Number(process.env.PARLEY_INTEGRATION_TIMEOUT_MS ?? 300_000);
+const grepIndex = process.argv.indexOf('--grep');
+const GREP = (grepIndex > 0 ? process.argv[grepIndex + 1] : undefined) ?? process.env.PARLEY_TEST_GREP;
 
 function timeout(ms: number, what: string): Promise<never> {
   return new Promise((_, reject) => setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms).unref());
@@ -39,7 +42,7 @@ async function main(): Promise<number> {
     settings,
     workspace,
     ...(simulator ? { simulatorUrl: simulator.url } : {}),
-    ...(process.env.PARLEY_TEST_GREP ? { grep: process.env.PARLEY_TEST_GREP } : {}),
+    ...(GREP ? { grep: GREP } : {}),
   };
   fs.writeFileSync(path.join(INTEGRATION_OUT_DIR, RUNNER_CONFIG_FILE), JSON.stringify(config, null, 2));
 
