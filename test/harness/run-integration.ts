@@ -59,9 +59,14 @@ async function main(): Promise<number> {
 
   let report: SuiteReport;
   try {
-    report = await Promise.race([reportServer.report, timeout(TIMEOUT_MS, 'waiting for the integration report')]);
+    report = await Promise.race([
+      reportServer.report,
+      timeout(TIMEOUT_MS, 'waiting for the integration report'),
+      server.exited.then((code) => Promise.reject(new Error(`code-server exited (${code}) before the report arrived`))),
+      new Promise<never>((_, reject) => page.on('crash', () => reject(new Error('the workbench page crashed')))),
+    ]);
   } catch (error) {
-    console.error(`integration: ${(error as Error).message}`);
+    console.error(`integration: no report: ${(error as Error).message}`);
     console.error(`--- workbench console (last 30 lines) ---\n${consoleLines.slice(-30).join('\n')}`);
     console.error(`--- code-server log ---\n${tail(server.logFile)}`);
     console.log('\n0 passed, 1 failed');
