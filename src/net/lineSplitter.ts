@@ -5,19 +5,25 @@
  *   the start of the next is one line end (no phantom empty line).
  * - Line ends are found in the bytes (0x0A / 0x0D never occur inside a UTF-8
  *   multi-byte sequence), and UTF-8 is decoded only on whole lines, so a character
- *   split across chunks survives. All complete lines of a chunk are decoded with a
- *   single TextDecoder call and then split as a string: cutting a byte stream at
- *   ASCII bytes and decoding the pieces yields exactly the concatenation of decoding
- *   each piece (an ASCII byte always ends a malformed sequence), so this is the same
- *   as decoding line by line, only with far fewer native calls.
+ *   split across chunks survives. All complete lines of a chunk are decoded with one
+ *   call and then split as a string: cutting a byte stream at ASCII bytes and
+ *   decoding the pieces gives exactly the concatenation of decoding each piece (an
+ *   ASCII byte always ends a malformed sequence), so this equals decoding line by
+ *   line, with far fewer native calls.
+ * - Decoding uses Buffer#toString('utf8', start, end) (WHATWG replacement of
+ *   malformed bytes, like a non-fatal TextDecoder, and no BOM stripping): unlike
+ *   TextDecoder#decode it takes a byte range, so no view object is allocated per
+ *   line. Chunks are scanned with Buffer#indexOf/lastIndexOf (memchr), no JS loop.
  * - One UTF-8 BOM at the very start of the stream is skipped.
  * - A line (bytes between two line ends) longer than `maxLineBytes` throws a
- *   `protocol` ProviderError; the bytes of a partial line are kept in one buffer that
- *   grows by doubling and never beyond the cap, so memory stays bounded.
+ *   `protocol` ProviderError, after every line before it was delivered. The bytes
+ *   of a partial line are kept in one buffer that grows by doubling and never much
+ *   beyond the cap, so memory stays bounded.
  *
  * The cost is O(n) in the stream length: each byte is searched a bounded number of
- * times (indexOf / lastIndexOf on the chunk) and copied at most twice.
+ * times and copied at most twice.
  */
+import { Buffer } from 'node:buffer';
 import { ProviderError } from './errors';
 
 export interface DecoderOptions {
@@ -37,6 +43,8 @@ const LF = 0x0a;
 const CR = 0x0d;
 const BOM = 0xfeff;
 const INITIAL_PENDING_BYTES = 4096;
+/** Chunks up to this size are copied whole into the pending buffer (see push). */
+const SMALL_CHUNK_BYTES = 4096;
 /** A pending buffer grown past this for one long line is released after that line. */
 const KEEP_PENDING_BYTES = 64 * 1024;
 
@@ -55,8 +63,7 @@ export function resolveMaxLineBytes(options: DecoderOptions | undefined): number
 }
 
 export class LineSplitter {
-  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  private pending = new Uint8Array(0);
+  private pending: Buffer = Buffer.alloc(0);
   private pendingLength = 0;
   /** The previous chunk ended in CR: an LF starting the next chunk belongs to it. */
   private skipLeadingLf = false;
@@ -68,38 +75,57 @@ export class LineSplitter {
     private readonly format: string,
   ) {}
 
-  push(chunk: Uint8Array, sink: LineSink): void {
-    const length = chunk.length;
+  push(input: Uint8Array, sink: LineSink): void {
+    const length = input.length;
     let start = 0;
     if (this.skipLeadingLf && length > 0) {
       this.skipLeadingLf = false;
-      if (chunk[0] === LF) start = 1;
+      if (input[0] === LF) start = 1;
     }
-    // Buffer's own indexOf/lastIndexOf (memchr) is used when the chunk is a Buffer,
-    // TypedArray's otherwise: both are native scans, no per-byte JS loop.
-    const lastLf = chunk.lastIndexOf(LF);
-    const lastCr = chunk.lastIndexOf(CR);
+    // Native scans (memchr for a Buffer), no per-byte JS loop. Only a CR after the
+    // last LF can be the last line end, so CR is searched in that tail only.
+    const lastLf = input.lastIndexOf(LF);
+    let lastCr = -1;
+    for (let cr = input.indexOf(CR, lastLf + 1); cr !== -1; cr = input.indexOf(CR, cr + 1)) lastCr = cr;
     const last = lastLf > lastCr ? lastLf : lastCr;
     if (last < start) {
-      if (start < length) this.appendPending(chunk, start, length);
+      // No line end: the chunk only extends the pending partial line.
+      if (start < length) this.appendPending(input, start, length, this.maxLineBytes);
       return;
     }
-    const batchBytes = this.pendingLength + (last + 1 - start);
-    if (batchBytes <= this.maxLineBytes) {
-      // No line in the batch can exceed the cap: decode every complete line at once.
-      let text: string;
-      if (this.pendingLength > 0) {
-        this.appendPending(chunk, start, last + 1);
-        text = this.takePending();
-      } else {
-        text = this.decoder.decode(chunk.subarray(start, last + 1));
-      }
-      this.emitLines(text, sink);
+    const held = this.pendingLength;
+    const rest = length - (last + 1);
+    const keepRest = rest > 0 && rest <= this.maxLineBytes;
+    if (held + (last + 1 - start) > this.maxLineBytes) {
+      const chunk = asBuffer(input);
+      this.emitLinesCheckingEach(chunk, start, last, sink);
+      if (keepRest) this.appendPending(chunk, last + 1, length, this.maxLineBytes);
     } else {
-      this.emitLinesCheckingEach(chunk, start, last, lastCr, sink);
+      // No line of the batch can exceed the cap: decode all complete lines at once.
+      let text: string;
+      if (length <= SMALL_CHUNK_BYTES) {
+        // Copy the whole chunk after the pending bytes, decode up to the last line
+        // end, move the rest to the front: no view object is allocated.
+        // (When bytes are pending, start is 0: a chunk ending in CR leaves none.)
+        this.appendPending(input, 0, length, this.maxLineBytes + SMALL_CHUNK_BYTES);
+        text = this.pending.toString('utf8', start, held + last + 1);
+        if (keepRest) this.pending.copyWithin(0, held + last + 1, held + length);
+        this.pendingLength = keepRest ? rest : 0;
+      } else {
+        const chunk = asBuffer(input);
+        if (held > 0) {
+          this.appendPending(chunk, 0, last + 1, this.maxLineBytes);
+          text = this.takePending();
+        } else {
+          text = chunk.toString('utf8', start, last + 1);
+        }
+        if (keepRest) this.appendPending(chunk, last + 1, length, this.maxLineBytes);
+      }
+      if (last === length - 1 && input[last] === CR) this.skipLeadingLf = true;
+      this.emitLines(text, sink);
     }
-    if (chunk[last] === CR && last === length - 1) this.skipLeadingLf = true;
-    if (last + 1 < length) this.appendPending(chunk, last + 1, length);
+    // Every complete line before an over-long partial one is delivered first.
+    if (rest > this.maxLineBytes) this.fail();
   }
 
   /**
@@ -155,9 +181,9 @@ export class LineSplitter {
    * The rare path where the batch is larger than the cap: decode line by line so the
    * byte length of each line can be checked (throws at the first line too long).
    */
-  private emitLinesCheckingEach(chunk: Uint8Array, start: number, last: number, lastCr: number, sink: LineSink): void {
+  private emitLinesCheckingEach(chunk: Buffer, start: number, last: number, sink: LineSink): void {
     let pos = start;
-    let cr = lastCr >= start ? chunk.indexOf(CR, start) : -1;
+    let cr = chunk.indexOf(CR, start);
     let lf = chunk.indexOf(LF, start);
     while (pos <= last) {
       if (cr !== -1 && cr < pos) cr = chunk.indexOf(CR, pos);
@@ -172,8 +198,9 @@ export class LineSplitter {
         this.appendPending(chunk, pos, next, this.maxLineBytes + 2);
         text = this.takePending();
       } else {
-        text = this.decoder.decode(chunk.subarray(pos, next));
+        text = chunk.toString('utf8', pos, next);
       }
+      if (next === last + 1 && chunk[last] === CR && last === chunk.length - 1) this.skipLeadingLf = true;
       this.emitLines(text, sink);
       pos = next;
     }
@@ -184,34 +211,40 @@ export class LineSplitter {
    * bytes may then hold: the cap for a partial line, the cap plus a CRLF when the
    * appended bytes end a line whose length was already checked.
    */
-  private appendPending(chunk: Uint8Array, from: number, to: number, limit = this.maxLineBytes): void {
+  private appendPending(chunk: Uint8Array, from: number, to: number, limit: number): void {
     const needed = this.pendingLength + (to - from);
     if (needed > limit) this.fail();
     if (needed > this.pending.length) {
-      let capacity = Math.max(this.pending.length * 2, INITIAL_PENDING_BYTES);
-      while (capacity < needed) capacity *= 2;
-      const grown = new Uint8Array(Math.min(capacity, this.maxLineBytes + 2));
-      grown.set(this.pending.subarray(0, this.pendingLength));
+      let capacity = Math.max(INITIAL_PENDING_BYTES, this.pending.length * 2);
+      capacity = Math.max(needed, Math.min(capacity, this.maxLineBytes + 2));
+      const grown = Buffer.allocUnsafe(capacity);
+      this.pending.copy(grown, 0, 0, this.pendingLength);
       this.pending = grown;
     }
-    this.pending.set(from === 0 && to === chunk.length ? chunk : chunk.subarray(from, to), this.pendingLength);
+    if (from === 0 && to === chunk.length) this.pending.set(chunk, this.pendingLength);
+    else asBuffer(chunk).copy(this.pending, this.pendingLength, from, to);
     this.pendingLength = needed;
   }
 
   private takePending(): string {
-    const text = this.decoder.decode(this.pending.subarray(0, this.pendingLength));
+    const text = this.pending.toString('utf8', 0, this.pendingLength);
     this.pendingLength = 0;
-    if (this.pending.length > KEEP_PENDING_BYTES) this.pending = new Uint8Array(0);
+    if (this.pending.length > KEEP_PENDING_BYTES) this.pending = Buffer.alloc(0);
     return text;
   }
 
   private fail(): never {
     this.pendingLength = 0;
-    this.pending = new Uint8Array(0);
+    this.pending = Buffer.alloc(0);
     throw new ProviderError(
       'protocol',
       `The server sent a line longer than ${formatBytes(this.maxLineBytes)} in its ${this.format}; ` +
         'the reply was stopped to keep memory bounded. Check that the endpoint is a streaming chat API.',
     );
   }
+}
+
+/** A Buffer view of the chunk (no copy): HTTP clients in Node already yield Buffers. */
+function asBuffer(chunk: Uint8Array): Buffer {
+  return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
