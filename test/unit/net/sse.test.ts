@@ -22,12 +22,22 @@ describe('SseDecoder', () => {
       assert.deepEqual(sse('data: a\r', '\ndata: b\r', '\n\r', '\n'), [message('a\nb')]);
     });
 
+    it('keeps a CRLF split across chunks as one line end when the next chunk is large', () => {
+      const filler = ': padding\n'.repeat(1000); // > 4 KiB: the splitter's path for large chunks
+      assert.deepEqual(sse('data: a\r', `\ndata: b\n${filler}\n`), [message('a\nb')]);
+      assert.deepEqual(sse(Buffer.from('data: a\r'), Buffer.from(`\ndata: b\n${filler}\n`)), [message('a\nb')]);
+    });
+
     it('treats a CR at the end of a chunk followed by other bytes as a line end of its own', () => {
       assert.deepEqual(sse('data: a\r', 'data: b\r', '\r'), [message('a\nb')]);
     });
 
     it('keeps a CRLF split across chunks as one line end even with empty chunks between', () => {
       assert.deepEqual(sse('data: a\r', '', '', '\n', '\r', '', '\n'), [message('a')]);
+    });
+
+    it('ends a data line at CRLF without taking the LF for an empty line', () => {
+      assert.deepEqual(sse('data: a\r\ndata: b\r\n\r\n'), [message('a\nb')]);
     });
 
     it('dispatches on an empty line made of a lone CR after a CRLF', () => {
