@@ -82,11 +82,13 @@ export class LineSplitter {
       this.skipLeadingLf = false;
       if (input[0] === LF) start = 1;
     }
-    // Native scans (memchr for a Buffer), no per-byte JS loop. Only a CR after the
-    // last LF can be the last line end, so CR is searched in that tail only.
-    const lastLf = input.lastIndexOf(LF);
+    // Native scans, no per-byte JS loop: Buffer's (memchr) for large chunks; for a
+    // small plain Uint8Array its own, cheaper than making a Buffer view of it. Only a
+    // CR after the last LF can be the last line end, so CR is searched there only.
+    const scan = length > SMALL_CHUNK_BYTES ? asBuffer(input) : input;
+    const lastLf = scan.lastIndexOf(LF);
     let lastCr = -1;
-    for (let cr = input.indexOf(CR, lastLf + 1); cr !== -1; cr = input.indexOf(CR, cr + 1)) lastCr = cr;
+    for (let cr = scan.indexOf(CR, lastLf + 1); cr !== -1; cr = scan.indexOf(CR, cr + 1)) lastCr = cr;
     const last = lastLf > lastCr ? lastLf : lastCr;
     if (last < start) {
       // No line end: the chunk only extends the pending partial line.
@@ -111,6 +113,7 @@ export class LineSplitter {
         text = this.pending.toString('utf8', start, held + last + 1);
         if (keepRest) this.pending.copyWithin(0, held + last + 1, held + length);
         this.pendingLength = keepRest ? rest : 0;
+        if (this.pending.length > KEEP_PENDING_BYTES) this.shrinkPending();
       } else {
         const chunk = asBuffer(input);
         if (held > 0) {
@@ -229,8 +232,16 @@ export class LineSplitter {
   private takePending(): string {
     const text = this.pending.toString('utf8', 0, this.pendingLength);
     this.pendingLength = 0;
-    if (this.pending.length > KEEP_PENDING_BYTES) this.pending = Buffer.alloc(0);
+    if (this.pending.length > KEEP_PENDING_BYTES) this.shrinkPending();
     return text;
+  }
+
+  /** Releases a buffer that grew for one long line once that line is done. */
+  private shrinkPending(): void {
+    if (this.pendingLength > KEEP_PENDING_BYTES / 2) return;
+    const smaller = Buffer.allocUnsafe(Math.max(INITIAL_PENDING_BYTES, this.pendingLength));
+    this.pending.copy(smaller, 0, 0, this.pendingLength);
+    this.pending = smaller;
   }
 
   private fail(): never {

@@ -83,6 +83,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
+/** MB/s (10^6 bytes per second, wall clock) of one run. */
 function timeRun(run: Run, chunks: readonly Uint8Array[], bytes: number): number {
   const start = process.hrtime.bigint();
   run(chunks);
@@ -90,42 +91,26 @@ function timeRun(run: Run, chunks: readonly Uint8Array[], bytes: number): number
   return bytes / 1e6 / seconds;
 }
 
-/** Median MB/s of `runs` timed runs after `warmup` runs. */
-function throughput(run: Run, chunks: readonly Uint8Array[], bytes: number, warmup: number, runs: number): number {
-  for (let i = 0; i < warmup; i++) run(chunks);
-  const rates: number[] = [];
-  for (let i = 0; i < runs; i++) rates.push(timeRun(run, chunks, bytes));
-  return median(rates);
-}
-
 /**
- * Runs both decoders alternately (ours, peer, peer, ours, …) so that a change in
- * machine load hits both alike; returns the median MB/s of each and the median of
- * the per-round ratios.
+ * Times two measurements alternately (a, b, b, a, …) so that a change in machine
+ * load hits both alike; returns the median MB/s of each and the median of the
+ * per-round ratios a/b.
  */
-function compare(ours: Run, peer: Run, chunks: readonly Uint8Array[], bytes: number, warmup: number, runs: number) {
+function alternate(a: () => number, b: () => number, warmup: number, runs: number) {
   for (let i = 0; i < warmup; i++) {
-    ours(chunks);
-    peer(chunks);
+    a();
+    b();
   }
-  const a: number[] = [];
-  const b: number[] = [];
+  const as: number[] = [];
+  const bs: number[] = [];
   const ratios: number[] = [];
   for (let i = 0; i < runs; i++) {
-    let x: number;
-    let y: number;
-    if (i % 2 === 0) {
-      x = timeRun(ours, chunks, bytes);
-      y = timeRun(peer, chunks, bytes);
-    } else {
-      y = timeRun(peer, chunks, bytes);
-      x = timeRun(ours, chunks, bytes);
-    }
-    a.push(x);
-    b.push(y);
-    ratios.push(x / y);
+    const [x, y] = i % 2 === 0 ? [a(), b()] : [b(), a()].reverse();
+    as.push(x ?? Number.NaN);
+    bs.push(y ?? Number.NaN);
+    ratios.push((x ?? Number.NaN) / (y ?? Number.NaN));
   }
-  return { ours: median(a), peer: median(b), ratio: median(ratios) };
+  return { a: median(as), b: median(bs), ratio: median(ratios) };
 }
 
 function sameOutput(a: Run, b: Run, chunks: readonly Uint8Array[], label: string): void {
@@ -154,33 +139,55 @@ const CHUNK_SIZES: [string, number][] = [
   ['16 KiB', 16 * 1024],
 ];
 
+/** Buffer chunks are what undici's request() yields; fetch() yields plain Uint8Arrays. */
+const CHUNK_TYPES: [string, (chunk: Buffer) => Uint8Array][] = [
+  ['Buffer', (chunk) => chunk],
+  ['Uint8Array', (chunk) => new Uint8Array(chunk)],
+];
+
 const fmt = (n: number): string => n.toFixed(1);
 
 export function runDecoderBench(): void {
-  console.log('## Decoder throughput (MB/s, median of 9 alternating runs after 3 warm-up runs; ratio = median of per-round ratios; 4 MB stream, Buffer chunks)\n');
-  const rows: string[][] = [['format', 'chunk', 'Parley MB/s', 'peer', 'peer MB/s', 'ratio']];
+  const started = Date.now();
+  console.log('## Decoder throughput, MB/s (4 MB stream; median of 9 alternating runs after 3 warm-up runs;');
+  console.log('## ratio = median of the per-round Parley/peer ratios; same bytes, same chunks, same run)\n');
+  const rows: string[][] = [['format', 'chunk', 'chunk type', 'Parley MB/s', 'peer', 'peer MB/s', 'ratio']];
   for (const format of FORMATS) {
     const bytes = format.make(4_000_000);
     for (const [label, size] of CHUNK_SIZES) {
-      const chunks = chunked(bytes, size);
-      sameOutput(format.parley, format.peerRun, chunks, `${format.name} ${label}`);
-      const result = compare(format.parley, format.peerRun, chunks, bytes.length, 3, 9);
-      rows.push([format.name, label, fmt(result.ours), format.peer, fmt(result.peer), `${result.ratio.toFixed(2)}×`]);
+      for (const [type, convert] of CHUNK_TYPES) {
+        const chunks = chunked(bytes, size).map(convert);
+        sameOutput(format.parley, format.peerRun, chunks, `${format.name} ${label} ${type}`);
+        const result = alternate(
+          () => timeRun(format.parley, chunks, bytes.length),
+          () => timeRun(format.peerRun, chunks, bytes.length),
+          3,
+          9,
+        );
+        rows.push([format.name, label, type, fmt(result.a), format.peer, fmt(result.b), `${result.ratio.toFixed(2)}×`]);
+      }
     }
   }
   printTable(rows);
 
-  console.log('\n## O(n): Parley throughput by stream length (1 KiB chunks, MB/s)\n');
+  console.log('\n## O(n): Parley throughput by stream length, MB/s (1 KiB Buffer chunks; alternating, median of 7)\n');
   const linear: string[][] = [['format', '1 MB', '10 MB', '10 MB / 1 MB']];
   for (const format of FORMATS) {
-    const rates = [1_000_000, 10_000_000].map((size) => {
+    const [small, large] = [1_000_000, 10_000_000].map((size) => {
       const bytes = format.make(size);
-      return throughput(format.parley, chunked(bytes, 1024), bytes.length, 1, 5);
+      return { chunks: chunked(bytes, 1024), bytes: bytes.length };
     });
-    const [small = Number.NaN, large = Number.NaN] = rates;
-    linear.push([format.name, fmt(small), fmt(large), `${(large / small).toFixed(2)}`]);
+    if (small === undefined || large === undefined) continue;
+    const result = alternate(
+      () => timeRun(format.parley, large.chunks, large.bytes),
+      () => timeRun(format.parley, small.chunks, small.bytes),
+      1,
+      7,
+    );
+    linear.push([format.name, fmt(result.b), fmt(result.a), result.ratio.toFixed(2)]);
   }
   printTable(linear);
+  console.log(`\n(decoder bench took ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
 function printTable(rows: string[][]): void {
