@@ -9,7 +9,11 @@ const role = z.enum(['system', 'user', 'assistant']);
 const message = z.object({ role, content: z.string() });
 
 export const emmaBody = z.object({
-  message: z.string().min(1).max(4500),
+  // Python counts code points, not UTF-16 units.
+  message: z
+    .string()
+    .min(1)
+    .refine((text) => [...text].length <= 4500, { message: 'String should have at most 4500 characters' }),
   model_key: z.enum(['emma-5', 'emma-4', 'emma-3']).default('emma-5'),
   history: z.array(z.object({ user: z.string(), assistant: z.string() })).max(6).default([]),
   use_history: z.boolean().default(false),
