@@ -88,6 +88,7 @@ export function emmaFrames(body: EmmaBody, behaviour: StreamBehaviour): string[]
   if (behaviour.oversize) {
     frames.splice(2, 0, line({ type: 'update', content: 'x'.repeat(OVERSIZE_BYTES) }));
   }
+  if (behaviour.malformedAfter !== undefined) frames.splice(behaviour.malformedAfter, 0, '{"type": "update", "content": "Ciao\n');
   if (behaviour.errorEvent) {
     const message = behaviour.errorEvent.message ?? 'Errore durante la generazione: il modello non è al momento disponibile';
     frames.splice(behaviour.errorEvent.after, frames.length, line({ type: 'error', message }));

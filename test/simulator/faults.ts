@@ -41,6 +41,10 @@ export const FAULT_KINDS = [
   'bom',
   /** SecondMe/OpenAI: answer one JSON `chat.completion` even when `stream: true` was asked. */
   'ignore-stream',
+  /** End the body cleanly after `after` frames (default 3), without the final event. */
+  'truncate',
+  /** A line / event that is not valid JSON after `after` frames (default 3). */
+  'malformed',
 ] as const;
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -106,6 +110,8 @@ export interface StreamBehaviour {
   stallAfter?: number;
   disconnectAfter?: number;
   errorEvent?: { after: number; message?: string };
+  truncateAfter?: number;
+  malformedAfter?: number;
 }
 
 export function streamBehaviour(faults: ParsedFault[], defaultDelayMs: number): StreamBehaviour {
@@ -114,6 +120,8 @@ export function streamBehaviour(faults: ParsedFault[], defaultDelayMs: number): 
   const stall = has('stall');
   const disconnect = has('disconnect');
   const errorEvent = has('error-event');
+  const truncate = has('truncate');
+  const malformed = has('malformed');
   return {
     delayMs: slow ? (slow.ms ?? 400) : defaultDelayMs,
     bytes: !!has('bytes'),
@@ -129,6 +137,8 @@ export function streamBehaviour(faults: ParsedFault[], defaultDelayMs: number): 
     ...(stall ? { stallAfter: stall.after ?? 3 } : {}),
     ...(disconnect ? { disconnectAfter: disconnect.after ?? 3 } : {}),
     ...(errorEvent ? { errorEvent: { after: errorEvent.after ?? 3, message: errorEvent.message } } : {}),
+    ...(truncate ? { truncateAfter: truncate.after ?? 3 } : {}),
+    ...(malformed ? { malformedAfter: malformed.after ?? 3 } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
  * OpenAI-compatible endpoint modelled on ecovai (a one-api style aggregator):
  * `POST /v1/chat/completions` with `Authorization: Bearer <key>`; `stream`
  * defaults to false. `POST /local/v1/chat/completions` is the same without auth,
- * like Ollama or LM Studio.
+ * and any model name, like Ollama or LM Studio.
  *
  * Errors, OpenAI-shaped: 401 `invalid_api_key` (the message deliberately echoes
  * the presented key in full, so clients are tested for redaction), 403
@@ -83,7 +83,7 @@ export async function handleOpenAi(ex: Exchange): Promise<void> {
   const parsed = openAiBody.safeParse(ex.body);
   if (!parsed.success) return sendJson(ex.res, 400, openAiInvalid(parsed.error.issues));
   const body = parsed.data;
-  if (!OPENAI_MODELS.includes(body.model) && !body.model.startsWith('sim-'))
+  if (!ex.path.startsWith('/local/') && !OPENAI_MODELS.includes(body.model) && !body.model.startsWith('sim-'))
     return sendJson(
       ex.res,
       404,

@@ -96,6 +96,7 @@ export function completionFrames(plan: CompletionPlan, behaviour: StreamBehaviou
     frames.splice(2, 0, sseFrame(chunk({ role: 'assistant' }, null), ''), sseFrame({ type: 'ping' }, 'event: ping\n'));
   }
   if (behaviour.oversize) frames.splice(2, 0, sseFrame(chunk({ content: 'x'.repeat(OVERSIZE_BYTES) }, null), ''));
+  if (behaviour.malformedAfter !== undefined) frames.splice(behaviour.malformedAfter, 0, 'data: {"choices": [{"delta": \n\n');
   if (behaviour.errorEvent) {
     const error = { ...plan.errorBody, ...(behaviour.errorEvent.message ? { message: behaviour.errorEvent.message } : {}) };
     frames.splice(behaviour.errorEvent.after, frames.length, sseFrame({ error }, ''));

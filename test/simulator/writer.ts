@@ -53,7 +53,8 @@ function piecesOf(bytes: Buffer, behaviour: StreamBehaviour): Buffer[] {
  * response headers already set. Returns once the body ended, stalled until the
  * client left, or the socket was destroyed.
  */
-export async function writeFrames(res: ServerResponse, frames: string[], behaviour: StreamBehaviour): Promise<void> {
+export async function writeFrames(res: ServerResponse, allFrames: string[], behaviour: StreamBehaviour): Promise<void> {
+  const frames = behaviour.truncateAfter !== undefined ? allFrames.slice(0, behaviour.truncateAfter) : allFrames;
   const closed = whenClosed(res);
   let isClosed = false;
   void closed.then(() => (isClosed = true));
