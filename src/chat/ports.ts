@@ -1,0 +1,49 @@
+/**
+ * The two seams between the editor-facing surface (commands, settings, keys)
+ * and the chat itself. The chat layer implements ChatApi; the host layer
+ * implements ProviderSource. Both are plain interfaces so either side can be
+ * tested with a small in-memory fake.
+ */
+import type { ProviderDeps, ProviderProfile } from '../providers/types';
+
+export interface Unsubscribe {
+  dispose(): void;
+}
+
+/** What commands ask of the chat; every call streams into the chat view. */
+export interface AskOptions {
+  /** The full text sent to the provider (e.g. a prompt template with the selection filled in). */
+  prompt: string;
+  /** Short text shown as the user's turn in the view, e.g. "Explain Selection · util.ts:10–24". Defaults to `prompt`. */
+  displayText?: string;
+  /** Notes shown with the turn, e.g. "Selection cut to 4,500 characters". Never silent. */
+  notes?: string[];
+}
+
+export interface ChatApi {
+  /** Adds a user turn to the current conversation and streams the reply. Resolves when the reply ends (any way). */
+  ask(options: AskOptions): Promise<void>;
+  /** Starts an empty conversation and shows it. */
+  newChat(): void;
+  /** The current conversation as Markdown, or undefined when it is empty. Never contains a key. */
+  exportMarkdown(): string | undefined;
+  /** Stops the reply being streamed, if any. */
+  stop(): void;
+}
+
+/** Where the chat gets the configured providers and what they need to make a request. */
+export interface ProviderSource {
+  /** All valid profiles from settings (invalid ones are reported by the host and left out). */
+  list(): ProviderProfile[];
+  /** The active profile (`parley.activeProvider`), or undefined when none is configured. */
+  active(): ProviderProfile | undefined;
+  setActive(profileId: string): Promise<void>;
+  /** Network settings and the key lookup for createProvider(). */
+  deps(): ProviderDeps;
+  /**
+   * Makes sure the profile can be used: e.g. asks for its API key at first use.
+   * Resolves false when the user cancelled (the chat then shows a "Set API key" card).
+   */
+  ensureReady(profile: ProviderProfile): Promise<boolean>;
+  onDidChange(listener: () => void): Unsubscribe;
+}
