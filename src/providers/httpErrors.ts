@@ -76,7 +76,7 @@ export function errorForStatus(
 ): ProviderError {
   const secrets = ctx.key ? [ctx.key] : [];
   const said = serverMessage(redactText(bodyText, secrets));
-  const quoted = said.message ? ` — the server said: “${excerpt(said.message)}”` : '';
+  const quoted = said.message ? `. The server said: “${excerpt(said.message)}”` : '';
   const { label } = ctx;
   const make = (code: ProviderErrorCode, message: string, retryAfter?: number) =>
     new ProviderError(code, redactText(message, secrets), {

@@ -84,7 +84,7 @@ export class OpenAICompatibleProvider implements ChatProvider {
       ...(key ? { authorization: `Bearer ${key}` } : {}),
     };
     const response = await postJson({ url: chatCompletionsUrl(this.profile.baseUrl ?? ''), headers, body, ctx }, this.deps, signal);
-    yield* openAiReplyEvents(response, ctx);
+    yield* openAiReplyEvents(response, ctx, body.stream);
   }
 }
 

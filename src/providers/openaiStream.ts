@@ -79,10 +79,14 @@ export function* completionEvents(text: string, ctx: ErrorContext): Generator<Ch
   yield { type: 'done', ...(choice?.finish_reason ? { finishReason: choice.finish_reason } : {}) };
 }
 
-export async function* openAiReplyEvents(response: StreamResponse, ctx: ErrorContext): AsyncGenerator<ChatEvent> {
+/**
+ * By Content-Type; a reply without a usable one is read as what was asked for
+ * (`streamed`: SSE, otherwise JSON).
+ */
+export async function* openAiReplyEvents(response: StreamResponse, ctx: ErrorContext, streamed = true): AsyncGenerator<ChatEvent> {
   const kind = replyKind(response.headers);
   if (kind === 'html') throw htmlReplyError(ctx);
-  if (kind === 'json') {
+  if (kind === 'json' || (kind === 'other' && !streamed)) {
     yield* completionEvents(await response.text(MAX_JSON_BYTES), ctx);
     return;
   }

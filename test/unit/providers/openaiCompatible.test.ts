@@ -71,7 +71,7 @@ describe('OpenAI-compatible adapter (against the simulator)', () => {
       assert.equal(sim.requests.length, 1);
       // Without maxTemperature a non-ecovai host allows up to 2; the simulated ecovai then answers 400, shown readably.
       const outcome = await run(ecovai(), { ...user('hi'), temperature: 1.2 });
-      expectError(outcome, 'invalid_request', /HTTP 400\) — the server said: “Invalid value for 'temperature'/);
+      expectError(outcome, 'invalid_request', /HTTP 400\)\. The server said: “Invalid value for 'temperature'/);
     });
 
     it('refuses top_k < 1 and max_tokens < 1 (profile validation names the field)', () => {
