@@ -24,10 +24,11 @@ export interface SandboxContext {
 /**
  * Gives the sandbox what a newcomer would otherwise have to enter, so Parley
  * answers at once. Keys never go into settings: they belong in SecretStorage.
- * TODO(keys): code-server's web workbench keeps SecretStorage in the browser
- * that opens it, so a key cannot be written from here ahead of time. Fill this
- * in once Parley has its key store: e.g. let the simulator accept any key and
- * have Parley prompt for one, or seed it through a Parley command in the page.
+ * The active profile (`sim-local`, see parley-settings.ts) needs no key.
+ * TODO(keys): put SIMULATOR_KEYS into SecretStorage for the other profiles.
+ * code-server's web workbench keeps SecretStorage in the browser that opens
+ * it, so this cannot be written from here ahead of time: do it through a
+ * Parley command in the page, or have Parley prompt for the key.
  */
 export async function seedSandbox(_context: SandboxContext): Promise<void> {
   // Intentionally empty until the key store and provider settings exist.
