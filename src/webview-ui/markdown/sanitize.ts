@@ -1,0 +1,50 @@
+// Every piece of rendered markdown passes through this DOMPurify instance
+// before it touches the DOM: a short allow-list of tags and attributes, no
+// style, no forms, no media, no SVG/MathML, and links that cannot navigate.
+import DOMPurify from 'dompurify';
+import { isWebUrl } from './markdownEngine';
+
+const ALLOWED_TAGS = [
+  'a', 'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote',
+  'pre', 'code', 'span', 'em', 'strong', 's', 'del', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'div',
+];
+const ALLOWED_ATTR = ['class', 'title', 'href', 'start', 'role', 'aria-checked', 'aria-readonly', 'aria-hidden'];
+
+const EXTRA_ATTRIBUTES = new Set(['data-href', 'data-code-index', 'aria-checked', 'aria-readonly', 'aria-hidden']);
+
+const purify = DOMPurify(window);
+
+purify.addHook('uponSanitizeAttribute', (_node, data) => {
+  // DOMPurify admits every data-* / aria-* attribute when they are enabled; keep only ours.
+  if (/^(data|aria)-/.test(data.attrName) && !EXTRA_ATTRIBUTES.has(data.attrName)) data.keepAttr = false;
+});
+
+purify.addHook('afterSanitizeAttributes', (node) => {
+  // Links never navigate inside the webview: the only href left is "#", the
+  // target lives in data-href and only as http(s) (the UI posts it to the host).
+  if (node.hasAttribute('href') && node.getAttribute('href') !== '#') node.removeAttribute('href');
+  const target = node.getAttribute('data-href');
+  if (target !== null && !isWebUrl(target)) node.removeAttribute('data-href');
+  node.removeAttribute('srcset');
+});
+
+const config = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR,
+  ALLOW_DATA_ATTR: true,
+  ALLOW_ARIA_ATTR: true,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  ALLOWED_URI_REGEXP: /^#$/,
+  USE_PROFILES: false as const,
+  RETURN_DOM_FRAGMENT: true as const,
+};
+
+/** Sanitized DOM for an HTML string produced by the markdown engine. */
+export function sanitizeToFragment(html: string): DocumentFragment {
+  return purify.sanitize(html, config);
+}
+
+/** The same sanitizer, returning a string (the naive benchmark baseline uses it). */
+export function sanitizeToString(html: string): string {
+  return purify.sanitize(html, { ...config, RETURN_DOM_FRAGMENT: false });
+}

@@ -1,0 +1,219 @@
+// One streamed message. Finished top-level blocks are rendered once into
+// "segments" whose DOM is kept; only the open tail is re-rendered, at most
+// once per animation frame. finish() renders the tail as final, so the DOM
+// then equals renderMarkdown(text) exactly.
+import type { Token } from 'markdown-it';
+import type { CodeBlockInfo, StreamingMessageView, StreamingMessageViewOptions } from './types';
+import { createRenderEnv } from './markdownEngine';
+import { completeLineCount, endsInOpenFence, finalBlockCount, lineOffset, topLevelBlocks } from './blocks';
+import { markdownEngine, normalizeSource, renderSource, renderTokens, type References } from './renderPipeline';
+
+/** Schedules work for the next frame; injectable so tests can step frames. */
+export interface FrameScheduler {
+  request(callback: () => void): number;
+  cancel(handle: number): void;
+}
+
+export const animationFrameScheduler: FrameScheduler = {
+  request: (callback) => requestAnimationFrame(callback),
+  cancel: (handle) => cancelAnimationFrame(handle),
+};
+
+interface Segment {
+  /** Source offset where the segment ends (the tail starts here). */
+  end: number;
+  /** Source offset up to which text proved the segment final (Infinity after finish()). */
+  proofEnd: number;
+  nodes: Node[];
+  codeBlocks: CodeBlockInfo[];
+  /** References known after this segment. */
+  references: References;
+}
+
+function childNodes(fragment: DocumentFragment): Node[] {
+  return Array.from(fragment.childNodes);
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+export class StreamingMarkdownView implements StreamingMessageView {
+  readonly element: HTMLElement;
+  private raw = '';
+  private source = '';
+  private pendingCR = false;
+  private segments: Segment[] = [];
+  private tailNodes: Node[] = [];
+  private tailCodeBlocks: CodeBlockInfo[] = [];
+  private renderedSource: string | undefined;
+  private frame: number | undefined;
+  private disposed = false;
+
+  constructor(
+    container: HTMLElement,
+    private readonly options: StreamingMessageViewOptions,
+    private readonly scheduler: FrameScheduler = animationFrameScheduler,
+  ) {
+    this.element = document.createElement('div');
+    this.element.className = 'parley-markdown';
+    // Announced politely, and only once the stream settles (aria-busy).
+    this.element.setAttribute('aria-live', 'polite');
+    this.element.setAttribute('aria-atomic', 'false');
+    this.element.setAttribute('aria-busy', 'false');
+    container.appendChild(this.element);
+  }
+
+  append(delta: string): void {
+    if (this.disposed || delta === '') return;
+    this.raw += delta;
+    let text = delta;
+    if (this.pendingCR && text.startsWith('\n')) text = text.slice(1);
+    this.pendingCR = delta.endsWith('\r');
+    this.reopenFinalSegment();
+    this.source += normalizeSource(text);
+    this.schedule();
+  }
+
+  replace(text: string): void {
+    if (this.disposed) return;
+    const source = normalizeSource(text);
+    const keep = commonPrefixLength(this.source, source);
+    while (this.segments.length > 0 && (this.segments.at(-1) as Segment).proofEnd > keep) {
+      for (const node of (this.segments.pop() as Segment).nodes) node.parentNode?.removeChild(node);
+    }
+    this.raw = text;
+    this.source = source;
+    this.pendingCR = text.endsWith('\r');
+    this.renderedSource = undefined;
+    this.schedule();
+  }
+
+  finish(): void {
+    if (this.disposed) return;
+    if (this.frame !== undefined) this.scheduler.cancel(this.frame);
+    this.frame = undefined;
+    this.flush(true);
+    this.element.setAttribute('aria-busy', 'false');
+  }
+
+  text(): string {
+    return this.raw;
+  }
+
+  codeBlock(index: number): CodeBlockInfo | undefined {
+    for (const segment of this.segments) {
+      if (index < segment.codeBlocks.length) return segment.codeBlocks[index];
+      index -= segment.codeBlocks.length;
+    }
+    return this.tailCodeBlocks[index];
+  }
+
+  dispose(): void {
+    if (this.frame !== undefined) this.scheduler.cancel(this.frame);
+    this.frame = undefined;
+    this.disposed = true;
+    this.element.remove();
+  }
+
+  private schedule(): void {
+    this.element.setAttribute('aria-busy', 'true');
+    if (this.frame !== undefined) return;
+    this.frame = this.scheduler.request(() => {
+      this.frame = undefined;
+      if (!this.disposed) this.flush(false);
+    });
+  }
+
+  /** A finished message that receives more text is streaming again: its last segment is the tail once more. */
+  private reopenFinalSegment(): void {
+    const last = this.segments.at(-1);
+    if (last?.proofEnd !== Infinity) return;
+    this.segments.pop();
+    for (const node of last.nodes) node.parentNode?.removeChild(node);
+    this.renderedSource = undefined;
+  }
+
+  private get committedEnd(): number {
+    return this.segments.at(-1)?.end ?? 0;
+  }
+
+  private get committedCodeBlocks(): number {
+    return this.segments.reduce((sum, segment) => sum + segment.codeBlocks.length, 0);
+  }
+
+  private flush(final: boolean): void {
+    const key = (final ? 'final:' : 'open:') + this.source;
+    if (key === this.renderedSource) return;
+    this.renderedSource = key;
+    const start = this.committedEnd;
+    const tail = this.source.slice(start);
+    const references = this.segments.at(-1)?.references;
+    if (final) {
+      this.replaceTail([], []);
+      if (tail !== '') this.commit(tail, start, Infinity);
+    } else {
+      this.renderOpenTail(tail, start, references);
+    }
+    this.options.onRendered?.();
+  }
+
+  private renderOpenTail(tail: string, start: number, references: References | undefined): void {
+    const labels = this.options.labels;
+    const env = createRenderEnv(this.committedCodeBlocks, references);
+    let tokens = markdownEngine().parse(tail, env);
+    const blocks = topLevelBlocks(tokens);
+    const finalCount = finalBlockCount(blocks, completeLineCount(tail));
+    if (finalCount > 0) {
+      const next = blocks[finalCount];
+      const commitLength = lineOffset(tail, (blocks[finalCount - 1] as { end: number }).end);
+      const proofLength = lineOffset(tail, (next?.start ?? 0) + 2);
+      const segment = this.commit(tail.slice(0, commitLength), start, start + proofLength);
+      tokens = tokens.slice(next?.tokenIndex ?? tokens.length);
+      env.codeIndexBase = this.committedCodeBlocks;
+      if (segment.rebuilt) env.references = { ...segment.references, ...env.references };
+    }
+    if (endsInOpenFence(tokens, tail)) {
+      const codeTokens = tokens.filter((t: Token) => t.type === 'fence' || t.type === 'code_block').length;
+      env.plainCodeIndex = env.codeIndexBase + codeTokens - 1;
+    }
+    const part = renderTokens(tokens, env, labels);
+    this.replaceTail(childNodes(part.fragment), part.codeBlocks, part.fragment);
+  }
+
+  /** Renders `text` (starting at source offset `start`) as a final segment before the tail. */
+  private commit(text: string, start: number, proofEnd: number): Segment & { rebuilt: boolean } {
+    const before = this.segments.at(-1)?.references ?? {};
+    let part = renderSource(text, this.options.labels, this.committedCodeBlocks, before);
+    const learnedReference = Object.keys(part.references).some((label) => !(label in before));
+    const rebuilt = learnedReference && this.segments.length > 0;
+    if (rebuilt) {
+      // A new link reference definition may change earlier blocks: render
+      // everything committed so far again, as one segment.
+      for (const segment of this.segments.splice(0)) {
+        for (const node of segment.nodes) node.parentNode?.removeChild(node);
+      }
+      part = renderSource(this.source.slice(0, start + text.length), this.options.labels);
+    }
+    const segment: Segment = {
+      end: start + text.length,
+      proofEnd,
+      nodes: childNodes(part.fragment),
+      codeBlocks: part.codeBlocks,
+      references: part.references,
+    };
+    this.element.insertBefore(part.fragment, this.tailNodes[0] ?? null);
+    this.segments.push(segment);
+    return { ...segment, rebuilt };
+  }
+
+  private replaceTail(nodes: Node[], codeBlocks: CodeBlockInfo[], fragment?: DocumentFragment): void {
+    for (const node of this.tailNodes) node.parentNode?.removeChild(node);
+    if (fragment) this.element.appendChild(fragment);
+    this.tailNodes = nodes;
+    this.tailCodeBlocks = codeBlocks;
+  }
+}
