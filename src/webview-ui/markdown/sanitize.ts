@@ -35,6 +35,8 @@ const config = {
   ALLOW_ARIA_ATTR: true,
   ALLOW_UNKNOWN_PROTOCOLS: false,
   ALLOWED_URI_REGEXP: /^#$/,
+  // Attributes whose values are not URLs (DOMPurify checks all others against the URI pattern).
+  ADD_URI_SAFE_ATTR: ['start'],
   USE_PROFILES: false as const,
   RETURN_DOM_FRAGMENT: true as const,
 };
