@@ -5,7 +5,7 @@
 import type { Token } from 'markdown-it';
 import type { CodeBlockInfo, StreamingMessageView, StreamingMessageViewOptions } from './types';
 import { createRenderEnv } from './markdownEngine';
-import { completeLineCount, endsInOpenFence, finalBlockCount, lineOffset, topLevelBlocks } from './blocks';
+import { completeLineCount, endsInOpenFence, finalBlockCount, lineOffset, topLevelBlocks, type TopLevelBlock } from './blocks';
 import { markdownEngine, normalizeSource, renderSource, renderTokens, type References } from './renderPipeline';
 
 /** Schedules work for the next frame; injectable so tests can step frames. */
@@ -168,13 +168,19 @@ export class StreamingMarkdownView implements StreamingMessageView {
     const blocks = topLevelBlocks(tokens);
     const finalCount = finalBlockCount(blocks, completeLineCount(tail));
     if (finalCount > 0) {
-      const next = blocks[finalCount];
-      const commitLength = lineOffset(tail, (blocks[finalCount - 1] as { end: number }).end);
-      const proofLength = lineOffset(tail, (next?.start ?? 0) + 2);
-      const segment = this.commit(tail.slice(0, commitLength), start, start + proofLength);
-      tokens = tokens.slice(next?.tokenIndex ?? tokens.length);
+      // Each final block becomes its own segment, so replace() can keep as many as possible.
+      let from = 0;
+      let rebuilt = false;
+      for (let j = 0; j < finalCount; j++) {
+        const block = blocks[j] as TopLevelBlock;
+        const to = lineOffset(tail, block.end);
+        const proof = lineOffset(tail, (blocks[j + 1] as TopLevelBlock).start + 2);
+        rebuilt = this.commit(tail.slice(from, to), start + from, start + proof).rebuilt || rebuilt;
+        from = to;
+      }
+      tokens = tokens.slice((blocks[finalCount] as TopLevelBlock).tokenIndex);
       env.codeIndexBase = this.committedCodeBlocks;
-      if (segment.rebuilt) env.references = { ...segment.references, ...env.references };
+      if (rebuilt) env.references = { ...this.segments.at(-1)?.references, ...env.references };
     }
     if (endsInOpenFence(tokens, tail)) {
       const codeTokens = tokens.filter((t: Token) => t.type === 'fence' || t.type === 'code_block').length;

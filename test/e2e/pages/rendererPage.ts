@@ -5,6 +5,10 @@ import { markdownEngine } from '../../../src/webview-ui/markdown/renderPipeline'
 import { createRenderEnv } from '../../../src/webview-ui/markdown/markdownEngine';
 import { sanitizeToString } from '../../../src/webview-ui/markdown/sanitize';
 
+// Functions the tests pass to page.evaluate are compiled by tsx, whose
+// keepNames transform calls a `__name` helper that only exists in Node.
+Object.assign(globalThis, { __name: <T>(fn: T): T => fn });
+
 const violations: string[] = [];
 document.addEventListener('securitypolicyviolation', (event) => {
   violations.push(`${event.violatedDirective} ${event.blockedURI}`);
@@ -47,6 +51,16 @@ const api = {
   SteppedScheduler,
   createView(options: { stepped?: SteppedScheduler; onRendered?: () => void; scheduler?: FrameScheduler } = {}) {
     return createStreamingMessageView(root, { labels, onRendered: options.onRendered }, options.stepped ?? options.scheduler);
+  },
+  /** Resolves after `count` animation frames. */
+  frames(count = 1): Promise<void> {
+    return new Promise((resolve) => {
+      const tick = (left: number): void => {
+        if (left === 0) resolve();
+        else requestAnimationFrame(() => tick(left - 1));
+      };
+      tick(count);
+    });
   },
   /** innerHTML of the whole text rendered at once. */
   renderFullHtml(text: string): string {
