@@ -61,9 +61,9 @@ const renderLinkOpen: RendererRule = (tokens, idx) => {
   const href = String(token.attrGet('href') ?? '');
   const title = String(token.attrGet('title') ?? '');
   if (isWebUrl(href)) {
-    return `<a href="#" data-href="${escapeHtml(href)}" title="${escapeHtml(title || href)}">`;
+    return `<a data-href="${escapeHtml(href)}" title="${escapeHtml(title || href)}" role="link" tabindex="0">`;
   }
-  // Relative, fragment and mailto links stay inert: no href, nothing to follow.
+  // Relative, fragment and mailto links stay inert: no target at all.
   return `<a class="md-link-inert" title="${escapeHtml(title || href)}">`;
 };
 
@@ -74,7 +74,7 @@ const renderImage: RendererRule = (tokens, idx, options, env, self) => {
   const label = `<span class="codicon codicon-file-media" aria-hidden="true"></span>${escapeHtml(alt)}`;
   // Images never load: a remote image becomes a link the user may choose to open.
   if (isWebUrl(src) && !insideLink(tokens, idx)) {
-    return `<a href="#" class="md-image-link" data-href="${escapeHtml(src)}" title="${escapeHtml(src)}">${label}</a>`;
+    return `<a class="md-image-link" data-href="${escapeHtml(src)}" title="${escapeHtml(src)}" role="link" tabindex="0">${label}</a>`;
   }
   return `<span class="md-image-placeholder">${label}</span>`;
 };

@@ -8,7 +8,7 @@ const ALLOWED_TAGS = [
   'a', 'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote',
   'pre', 'code', 'span', 'em', 'strong', 's', 'del', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'div',
 ];
-const ALLOWED_ATTR = ['class', 'title', 'href', 'start', 'role', 'aria-checked', 'aria-readonly', 'aria-hidden'];
+const ALLOWED_ATTR = ['class', 'title', 'start', 'tabindex', 'role', 'aria-checked', 'aria-readonly', 'aria-hidden'];
 
 const EXTRA_ATTRIBUTES = new Set(['data-href', 'data-code-index', 'aria-checked', 'aria-readonly', 'aria-hidden']);
 
@@ -20,9 +20,10 @@ purify.addHook('uponSanitizeAttribute', (_node, data) => {
 });
 
 purify.addHook('afterSanitizeAttributes', (node) => {
-  // Links never navigate inside the webview: the only href left is "#", the
-  // target lives in data-href and only as http(s) (the UI posts it to the host).
-  if (node.hasAttribute('href') && node.getAttribute('href') !== '#') node.removeAttribute('href');
+  // Links never navigate inside the webview (and VS Code's webview script never
+  // sees an href to follow): the target lives in data-href, http(s) only, and
+  // the UI posts it to the host.
+  node.removeAttribute('href');
   const target = node.getAttribute('data-href');
   if (target !== null && !isWebUrl(target)) node.removeAttribute('data-href');
   node.removeAttribute('srcset');
@@ -34,9 +35,10 @@ const config = {
   ALLOW_DATA_ATTR: true,
   ALLOW_ARIA_ATTR: true,
   ALLOW_UNKNOWN_PROTOCOLS: false,
-  ALLOWED_URI_REGEXP: /^#$/,
+  // No attribute may hold a URL (links keep theirs in data-href, checked above).
+  ALLOWED_URI_REGEXP: /^$/,
   // Attributes whose values are not URLs (DOMPurify checks all others against the URI pattern).
-  ADD_URI_SAFE_ATTR: ['start'],
+  ADD_URI_SAFE_ATTR: ['start', 'tabindex'],
   USE_PROFILES: false as const,
   RETURN_DOM_FRAGMENT: true as const,
 };

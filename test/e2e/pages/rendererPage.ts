@@ -9,6 +9,14 @@ import { sanitizeToString } from '../../../src/webview-ui/markdown/sanitize';
 // keepNames transform calls a `__name` helper that only exists in Node.
 Object.assign(globalThis, { __name: <T>(fn: T): T => fn });
 
+// Hostile payloads try to call this (or set window.__pwned); the tests check neither happened.
+Object.assign(globalThis, {
+  __pwnCount: 0,
+  pwn(): void {
+    (globalThis as unknown as { __pwnCount: number }).__pwnCount++;
+  },
+});
+
 const violations: string[] = [];
 document.addEventListener('securitypolicyviolation', (event) => {
   violations.push(`${event.violatedDirective} ${event.blockedURI}`);

@@ -113,18 +113,19 @@ describe('markdown renderer features (Chromium)', function () {
     assert.deepEqual(r.language, ['js', 'diff']);
   });
 
-  it('puts http(s) targets in data-href with href="#", keeps other links inert, never links javascript:', async () => {
-    const r = await probe<{ links: [string | null, string | null, string][]; text: string }>(
+  it('puts http(s) targets in data-href (no href, keyboard focusable), keeps other links inert, never links javascript:', async () => {
+    const r = await probe<{ links: [string | null, string | null, string, string | null, string | null][]; text: string }>(
       '[web](https://example.com/a "T") <http://example.org/b> https://example.net/c [mail](mailto:x@y.z) [rel](./file.md) [frag](#top) [js](javascript:alert(1)) a@b.com',
-      `return { links: [...el.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.getAttribute('data-href'), a.textContent]), text: el.textContent }`,
+      `return { links: [...el.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.getAttribute('data-href'), a.textContent,
+        a.getAttribute('role'), a.getAttribute('tabindex')]), text: el.textContent }`,
     );
     assert.deepEqual(r.links, [
-      ['#', 'https://example.com/a', 'web'],
-      ['#', 'http://example.org/b', 'http://example.org/b'],
-      ['#', 'https://example.net/c', 'https://example.net/c'],
-      [null, null, 'mail'],
-      [null, null, 'rel'],
-      [null, null, 'frag'],
+      [null, 'https://example.com/a', 'web', 'link', '0'],
+      [null, 'http://example.org/b', 'http://example.org/b', 'link', '0'],
+      [null, 'https://example.net/c', 'https://example.net/c', 'link', '0'],
+      [null, null, 'mail', null, null],
+      [null, null, 'rel', null, null],
+      [null, null, 'frag', null, null],
     ]);
     assert.match(r.text, /\[js\]\(javascript:alert\(1\)\)/);
     assert.match(r.text, /a@b\.com/);

@@ -51,7 +51,7 @@ const statics: Record<string, { file: string; type: string }> = {
   '/codicon.ttf': { file: path.join(repoRoot, 'node_modules/@vscode/codicons/dist/codicon.ttf'), type: 'font/ttf' },
 };
 
-function pageHtml(origin: string, nonce: string): string {
+function pageHtml(origin: string, nonce: string, withCsp: boolean): string {
   const csp = [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,
@@ -60,7 +60,7 @@ function pageHtml(origin: string, nonce: string): string {
     `font-src ${origin}`,
   ].join('; ');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
+${withCsp ? `<meta http-equiv="Content-Security-Policy" content="${csp}">` : ''}
 <link rel="stylesheet" href="${origin}/codicon.css"><link rel="stylesheet" href="${origin}/markdown.css">
 </head><body><div id="root"></div><script nonce="${nonce}" src="${origin}/bundle.js"></script></body></html>`;
 }
@@ -71,14 +71,18 @@ function listen(server: Server): Promise<string> {
   });
 }
 
-export async function openRendererPage(): Promise<RendererPage> {
+/**
+ * Opens the renderer page. `csp: false` drops the webview CSP so a test can
+ * show the sanitizer alone keeps hostile output inert.
+ */
+export async function openRendererPage(options: { csp?: boolean } = {}): Promise<RendererPage> {
   await buildRendererBundle();
   const nonce = randomBytes(16).toString('base64');
   let origin = '';
   const server = createServer((req, res) => {
     const url = (req.url ?? '/').split('?')[0] ?? '/';
     if (url === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(origin, nonce));
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageHtml(origin, nonce, options.csp !== false));
       return;
     }
     const entry = statics[url];
@@ -116,7 +120,7 @@ export async function openRendererPage(): Promise<RendererPage> {
     page,
     origin,
     requests,
-    foreignRequests: () => requests.filter((url) => !own.has(url)),
+    foreignRequests: () => requests.filter((url) => !own.has(url.split('?')[0] ?? url)),
     async close() {
       await browser.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
