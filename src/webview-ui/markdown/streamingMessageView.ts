@@ -2,11 +2,11 @@
 // "segments" whose DOM is kept; only the open tail is re-rendered, at most
 // once per animation frame. finish() renders the tail as final, so the DOM
 // then equals renderMarkdown(text) exactly.
-import type { Token } from 'markdown-it';
 import type { CodeBlockInfo, StreamingMessageView, StreamingMessageViewOptions } from './types';
 import { createRenderEnv } from './markdownEngine';
-import { completeLineCount, endsInOpenFence, finalBlockCount, lineOffset, topLevelBlocks, type TopLevelBlock } from './blocks';
-import { markdownEngine, normalizeSource, renderSource, renderTokens, type References } from './renderPipeline';
+import { endsInOpenFence, finalBlockCount, topLevelBlocks, type TopLevelBlock } from './blocks';
+import { markdownEngine, normalizeSource, renderSource, type References } from './renderPipeline';
+import { lineStarts, offsetOfLine, placeParts, renderParts, type TailPart } from './tailParts';
 
 /** Schedules work for the next frame; injectable so tests can step frames. */
 export interface FrameScheduler {
@@ -30,10 +30,6 @@ interface Segment {
   references: References;
 }
 
-function childNodes(fragment: DocumentFragment): Node[] {
-  return Array.from(fragment.childNodes);
-}
-
 function commonPrefixLength(a: string, b: string): number {
   const max = Math.min(a.length, b.length);
   let i = 0;
@@ -47,8 +43,9 @@ export class StreamingMarkdownView implements StreamingMessageView {
   private source = '';
   private pendingCR = false;
   private segments: Segment[] = [];
-  private tailNodes: Node[] = [];
-  private tailCodeBlocks: CodeBlockInfo[] = [];
+  private tailParts: TailPart[] = [];
+  /** Changes whenever the committed link references may have changed (reuse keys include it). */
+  private referencesVersion = 0;
   private renderedSource: string | undefined;
   private frame: number | undefined;
   private disposed = false;
@@ -89,6 +86,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     this.source = source;
     this.pendingCR = text.endsWith('\r');
     this.renderedSource = undefined;
+    this.referencesVersion++;
     this.schedule();
   }
 
@@ -109,7 +107,11 @@ export class StreamingMarkdownView implements StreamingMessageView {
       if (index < segment.codeBlocks.length) return segment.codeBlocks[index];
       index -= segment.codeBlocks.length;
     }
-    return this.tailCodeBlocks[index];
+    for (const part of this.tailParts) {
+      if (index < part.codeBlocks.length) return part.codeBlocks[index];
+      index -= part.codeBlocks.length;
+    }
+    return undefined;
   }
 
   dispose(): void {
@@ -135,6 +137,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     this.segments.pop();
     for (const node of last.nodes) node.parentNode?.removeChild(node);
     this.renderedSource = undefined;
+    this.referencesVersion++;
   }
 
   private get committedEnd(): number {
@@ -153,7 +156,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     const tail = this.source.slice(start);
     const references = this.segments.at(-1)?.references;
     if (final) {
-      this.replaceTail([], []);
+      this.clearTail();
       if (tail !== '') this.commit(tail, start, Infinity);
     } else {
       this.renderOpenTail(tail, start, references);
@@ -162,41 +165,49 @@ export class StreamingMarkdownView implements StreamingMessageView {
   }
 
   private renderOpenTail(tail: string, start: number, references: References | undefined): void {
-    const labels = this.options.labels;
     const env = createRenderEnv(this.committedCodeBlocks, references);
-    let tokens = markdownEngine().parse(tail, env);
+    const tokens = markdownEngine().parse(tail, env);
     const blocks = topLevelBlocks(tokens);
-    const finalCount = finalBlockCount(blocks, completeLineCount(tail));
-    if (finalCount > 0) {
-      // Each final block becomes its own segment, so replace() can keep as many as possible.
-      let from = 0;
-      let rebuilt = false;
-      for (let j = 0; j < finalCount; j++) {
-        const block = blocks[j] as TopLevelBlock;
-        const to = lineOffset(tail, block.end);
-        const proof = lineOffset(tail, (blocks[j + 1] as TopLevelBlock).start + 2);
-        rebuilt = this.commit(tail.slice(from, to), start + from, start + proof).rebuilt || rebuilt;
-        from = to;
+    const starts = lineStarts(tail);
+    const finalCount = finalBlockCount(blocks, starts.length - 1);
+    const ownReferences = Object.keys(env.references ?? {}).length !== Object.keys(references ?? {}).length;
+    const previous = this.tailParts;
+    const parts = renderParts({
+      tokens,
+      blocks,
+      env,
+      source: tail,
+      starts,
+      plainLast: endsInOpenFence(tokens, tail),
+      reuseSalt: ownReferences ? undefined : String(this.referencesVersion),
+      previous,
+      labels: this.options.labels,
+    });
+    placeParts(this.element, previous, parts);
+    this.tailParts = parts.slice(finalCount);
+    // Final blocks become segments, one per block so replace() can keep as many as possible.
+    for (let j = 0, from = 0; j < finalCount; j++) {
+      const part = parts[j] as TailPart;
+      const to = offsetOfLine(starts, (blocks[j] as TopLevelBlock).end, tail.length);
+      const proof = offsetOfLine(starts, (blocks[j + 1] as TopLevelBlock).start + 2, tail.length);
+      if (ownReferences) {
+        // The tail defines link references: render the block again with only those known so far.
+        for (const node of part.nodes) node.parentNode?.removeChild(node);
+        this.commit(tail.slice(from, to), start + from, start + proof);
+      } else {
+        this.segments.push({ end: start + to, proofEnd: start + proof, nodes: part.nodes, codeBlocks: part.codeBlocks, references: references ?? {} });
       }
-      tokens = tokens.slice((blocks[finalCount] as TopLevelBlock).tokenIndex);
-      env.codeIndexBase = this.committedCodeBlocks;
-      if (rebuilt) env.references = { ...this.segments.at(-1)?.references, ...env.references };
+      from = to;
     }
-    if (endsInOpenFence(tokens, tail)) {
-      const codeTokens = tokens.filter((t: Token) => t.type === 'fence' || t.type === 'code_block').length;
-      env.plainCodeIndex = env.codeIndexBase + codeTokens - 1;
-    }
-    const part = renderTokens(tokens, env, labels);
-    this.replaceTail(childNodes(part.fragment), part.codeBlocks, part.fragment);
   }
 
   /** Renders `text` (starting at source offset `start`) as a final segment before the tail. */
-  private commit(text: string, start: number, proofEnd: number): Segment & { rebuilt: boolean } {
+  private commit(text: string, start: number, proofEnd: number): void {
     const before = this.segments.at(-1)?.references ?? {};
     let part = renderSource(text, this.options.labels, this.committedCodeBlocks, before);
     const learnedReference = Object.keys(part.references).some((label) => !(label in before));
-    const rebuilt = learnedReference && this.segments.length > 0;
-    if (rebuilt) {
+    if (learnedReference) this.referencesVersion++;
+    if (learnedReference && this.segments.length > 0) {
       // A new link reference definition may change earlier blocks: render
       // everything committed so far again, as one segment.
       for (const segment of this.segments.splice(0)) {
@@ -207,19 +218,16 @@ export class StreamingMarkdownView implements StreamingMessageView {
     const segment: Segment = {
       end: start + text.length,
       proofEnd,
-      nodes: childNodes(part.fragment),
+      nodes: Array.from(part.fragment.childNodes),
       codeBlocks: part.codeBlocks,
       references: part.references,
     };
-    this.element.insertBefore(part.fragment, this.tailNodes[0] ?? null);
+    this.element.insertBefore(part.fragment, this.tailParts.find((p) => p.nodes.length > 0)?.nodes[0] ?? null);
     this.segments.push(segment);
-    return { ...segment, rebuilt };
   }
 
-  private replaceTail(nodes: Node[], codeBlocks: CodeBlockInfo[], fragment?: DocumentFragment): void {
-    for (const node of this.tailNodes) node.parentNode?.removeChild(node);
-    if (fragment) this.element.appendChild(fragment);
-    this.tailNodes = nodes;
-    this.tailCodeBlocks = codeBlocks;
+  private clearTail(): void {
+    for (const part of this.tailParts) for (const node of part.nodes) node.parentNode?.removeChild(node);
+    this.tailParts = [];
   }
 }

@@ -3,7 +3,7 @@
 import { createStreamingMessageView, renderMarkdown, type FrameScheduler } from '../../../src/webview-ui/markdown';
 import { markdownEngine } from '../../../src/webview-ui/markdown/renderPipeline';
 import { createRenderEnv } from '../../../src/webview-ui/markdown/markdownEngine';
-import { sanitizeToString } from '../../../src/webview-ui/markdown/sanitize';
+import { sanitizeToFragment, sanitizeToString } from '../../../src/webview-ui/markdown/sanitize';
 
 // Functions the tests pass to page.evaluate are compiled by tsx, whose
 // keepNames transform calls a `__name` helper that only exists in Node.
@@ -78,6 +78,15 @@ const api = {
   },
   renderFull(text: string): DocumentFragment {
     return renderMarkdown(text, labels);
+  },
+  mdRender(text: string): string {
+    return markdownEngine().render(text, createRenderEnv());
+  },
+  sanitizeFrag(html: string): DocumentFragment {
+    return sanitizeToFragment(html);
+  },
+  mdParse(text: string): number {
+    return markdownEngine().parse(text, createRenderEnv()).length;
   },
   /** What many chat views do: markdown-it + DOMPurify + innerHTML of the whole message. */
   naiveRender(element: HTMLElement, text: string): void {

@@ -1,0 +1,160 @@
+// Render benchmark (issue 4): a ~50 KB reply streamed in 2,000 chunks into the
+// streaming view in Chromium, driven by real animation frames (4 chunks per
+// frame, like a fast model), against one render of the final text and against
+// naive views that re-render the whole message (markdown-it + DOMPurify +
+// innerHTML) on every chunk or once per frame. The time of each frame's work
+// is measured with performance.now() around it and includes the forced layout
+// that auto-scroll causes (the same for every renderer).
+import { openRendererPage } from '../unit/webview-ui/rendererPage';
+import { chunkText, longReply } from '../unit/webview-ui/markdownSamples';
+
+const CHUNKS = 2000;
+const CHUNKS_PER_FRAME = 4;
+
+export interface RenderBenchRow {
+  name: string;
+  totalMs: number;
+  longestFrameMs: number;
+  frames: number;
+  /** The one-shot render this row is compared with (measured the same way). */
+  singleMs: number;
+}
+
+export interface RenderBenchResult {
+  bytes: number;
+  chunks: number;
+  singleRenderMs: number;
+  singleWithLayoutMs: number;
+  rows: RenderBenchRow[];
+  identical: boolean;
+}
+
+type Mode = 'streaming' | 'naive-per-chunk';
+
+export async function runRenderBench(): Promise<RenderBenchResult> {
+  const text = longReply(50_000);
+  const chunks = chunkText(text, CHUNKS);
+  const browser = await openRendererPage();
+  try {
+    const page = browser.page;
+    await page.evaluate(() => {
+      window.parleyTest.root.style.width = '380px';
+    });
+    const single = (layout: boolean): Promise<number> => page.evaluate(({ text, layout }) => {
+      const t = window.parleyTest;
+      const samples: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const view = t.createView({ stepped: new t.SteppedScheduler() });
+        const start = performance.now();
+        view.replace(text);
+        view.finish();
+        if (layout) void view.element.getBoundingClientRect().height;
+        samples.push(performance.now() - start);
+        view.dispose();
+      }
+      samples.sort((a, b) => a - b);
+      return samples[3] as number;
+    }, { text, layout });
+    const singleRenderMs = await single(false);
+    const singleWithLayoutMs = await single(true);
+
+    const rows: RenderBenchRow[] = [];
+    let identical = false;
+    const runs: { mode: Mode; layout: boolean }[] = [
+      { mode: 'streaming', layout: false },
+      { mode: 'streaming', layout: true },
+      { mode: 'naive-per-chunk', layout: false },
+    ];
+    for (const { mode, layout } of runs.filter((r) => !process.env.PARLEY_BENCH_SKIP_NAIVE || r.mode === 'streaming')) {
+      const run = await page.evaluate(
+        async ({ chunks, mode, perFrame, layout }) => {
+          const t = window.parleyTest;
+          const frameWork: number[] = [];
+          const timed = (work: () => void, element: HTMLElement): void => {
+            const start = performance.now();
+            work();
+            if (layout) void element.getBoundingClientRect().height;
+            frameWork.push(performance.now() - start);
+          };
+          let html = '';
+          let full = '';
+          if (mode === 'streaming') {
+            let element: HTMLElement | undefined;
+            const view = t.createView({
+              scheduler: {
+                request: (callback) => requestAnimationFrame(() => timed(callback, element as HTMLElement)),
+                cancel: (handle) => cancelAnimationFrame(handle),
+              },
+            });
+            element = view.element;
+            for (let i = 0; i < chunks.length; i += perFrame) {
+              await t.frames(1);
+              for (const chunk of chunks.slice(i, i + perFrame)) view.append(chunk);
+              full += chunks.slice(i, i + perFrame).join('');
+            }
+            await t.frames(1);
+            timed(() => view.finish(), view.element);
+            html = view.element.innerHTML;
+            view.dispose();
+          } else {
+            const element = document.createElement('div');
+            t.root.appendChild(element);
+            for (let i = 0; i < chunks.length; i += perFrame) {
+              await t.frames(1);
+              const frameChunks = chunks.slice(i, i + perFrame);
+              timed(() => {
+                for (const chunk of frameChunks) t.naiveRender(element, (full += chunk));
+              }, element);
+            }
+            element.remove();
+          }
+          const identical = mode === 'streaming' ? html === t.renderFullHtml(full) : true;
+          return { total: frameWork.reduce((a, b) => a + b, 0), longest: Math.max(...frameWork), frames: frameWork.length, identical };
+        },
+        { chunks, mode, perFrame: CHUNKS_PER_FRAME, layout },
+      );
+      if (mode === 'streaming' && !layout) identical = run.identical;
+      const single = layout ? singleWithLayoutMs : singleRenderMs;
+      rows.push({ name: layout ? `${mode} +layout` : mode, totalMs: run.total, longestFrameMs: run.longest, frames: run.frames, singleMs: single });
+    }
+    return { bytes: text.length, chunks: chunks.length, singleRenderMs, singleWithLayoutMs, rows, identical };
+  } finally {
+    await browser.close();
+  }
+}
+
+export function formatRenderBench(result: RenderBenchResult): string {
+  const lines = [
+    `Render benchmark: ${(result.bytes / 1024).toFixed(1)} KB reply, ${result.chunks} chunks, ${CHUNKS_PER_FRAME} chunks per animation frame (Chromium)`,
+    `One render of the final text: ${result.singleRenderMs.toFixed(1)} ms (${result.singleWithLayoutMs.toFixed(1)} ms with the layout it causes)`,
+    '',
+    'renderer                  total ms   × single   longest frame ms   frames',
+  ];
+  for (const row of result.rows) {
+    lines.push(
+      `${row.name.padEnd(24)} ${row.totalMs.toFixed(1).padStart(9)} ${(row.totalMs / row.singleMs).toFixed(2).padStart(9)}× ` +
+        `${row.longestFrameMs.toFixed(2).padStart(17)} ${String(row.frames).padStart(8)}`,
+    );
+  }
+  const streaming = result.rows.find((row) => row.name === 'streaming');
+  if (streaming) {
+    const ratio = streaming.totalMs / result.singleRenderMs;
+    lines.push(
+      '',
+      `targets: total ≤ 3× single → ${ratio.toFixed(2)}× ${ratio <= 3 ? 'MET' : 'MISSED'}; ` +
+        `every frame ≤ 8 ms → longest ${streaming.longestFrameMs.toFixed(2)} ms ${streaming.longestFrameMs <= 8 ? 'MET' : 'MISSED'}; ` +
+        `final DOM identical to a whole render: ${result.identical ? 'yes' : 'NO'}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+if (require.main === module) {
+  runRenderBench().then(
+    (result) => console.log(formatRenderBench(result)),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
