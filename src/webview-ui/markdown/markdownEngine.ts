@@ -46,6 +46,11 @@ function codeBlockHtml(code: string, language: string, env: RenderEnv): string {
   return `<div class="code-block" data-code-index="${index}"><pre><code class="${classes}">${body}</code></pre></div>\n`;
 }
 
+/** The language a fence token declares (what codeBlock() reports). */
+export function fenceTokenLanguage(md: MarkdownItInstance, token: Token): string {
+  return fenceLanguage(md.utils.unescapeAll(token.info));
+}
+
 function insideLink(tokens: Token[], idx: number): boolean {
   let depth = 0;
   for (let i = 0; i < idx; i++) {
@@ -104,7 +109,7 @@ export function createMarkdownEngine(): MarkdownItInstance {
   alignmentClasses(md);
   md.renderer.rules.fence = (tokens, idx, _options, env) => {
     const token = tokens[idx] as Token;
-    return codeBlockHtml(token.content, fenceLanguage(md.utils.unescapeAll(token.info)), asRenderEnv(env));
+    return codeBlockHtml(token.content, fenceTokenLanguage(md, token), asRenderEnv(env));
   };
   md.renderer.rules.code_block = (tokens, idx, _options, env) =>
     codeBlockHtml((tokens[idx] as Token).content, '', asRenderEnv(env));

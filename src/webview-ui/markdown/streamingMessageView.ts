@@ -180,6 +180,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
       starts,
       plainLast: endsInOpenFence(tokens, tail),
       reuseSalt: ownReferences ? undefined : String(this.referencesVersion),
+      sourceOffset: start,
       previous,
       labels: this.options.labels,
     });

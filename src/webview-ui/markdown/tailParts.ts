@@ -5,7 +5,8 @@ import type { Token } from 'markdown-it';
 import type { CodeBlockAction, CodeBlockInfo } from './types';
 import type { RenderEnv } from './markdownEngine';
 import type { TopLevelBlock } from './blocks';
-import { renderTokens } from './renderPipeline';
+import { markdownEngine, renderTokens } from './renderPipeline';
+import { fenceTokenLanguage } from './markdownEngine';
 
 export interface TailPart {
   /** Identity of what was rendered; undefined when the part must not be reused. */
@@ -14,6 +15,8 @@ export interface TailPart {
   codeBlocks: CodeBlockInfo[];
   /** Set while the freshly rendered nodes are not yet in the document. */
   pending?: DocumentFragment;
+  /** For an open fence rendered as plain text: where its code grows. */
+  openFence?: { key: string; code: string; element: Element };
 }
 
 /** Offsets of each line start in `source` (one more entry than there are newlines). */
@@ -37,6 +40,8 @@ export interface PartsInput {
   plainLast: boolean;
   /** Salt for the reuse keys; undefined disables reuse (the tail defines link references). */
   reuseSalt: string | undefined;
+  /** Source offset of the tail in the whole message. */
+  sourceOffset: number;
   previous: readonly TailPart[];
   labels: Record<CodeBlockAction, string>;
 }
@@ -53,6 +58,8 @@ export function renderParts(input: PartsInput): TailPart[] {
     let part = key === undefined ? undefined : reusable.get(key);
     if (part) {
       reusable.delete(key);
+    } else if (plain && (part = growOpenFence(input, block, codeIndex, key))) {
+      // The open fence only grew: its new code was appended as text.
     } else {
       const slice = tokens.slice(block.tokenIndex, blocks[j + 1]?.tokenIndex ?? tokens.length);
       const blockEnv: RenderEnv = { ...env, codeIndexBase: codeIndex, codeBlocks: [], plainCodeIndex: -1 };
@@ -62,11 +69,36 @@ export function renderParts(input: PartsInput): TailPart[] {
       }
       const rendered = renderTokens(slice, blockEnv, labels);
       part = { key, nodes: Array.from(rendered.fragment.childNodes), codeBlocks: rendered.codeBlocks, pending: rendered.fragment };
+      const fence = openFenceKey(input, block, codeIndex);
+      const element = rendered.fragment.querySelector('.code-block pre > code');
+      if (plain && fence && element) part.openFence = { key: fence, code: tokens[block.tokenIndex]?.content ?? '', element };
     }
     parts.push(part);
     codeIndex += part.codeBlocks.length;
   });
   return parts;
+}
+
+/** Identifies a top-level open fence across frames (undefined for any other block). */
+function openFenceKey(input: PartsInput, block: TopLevelBlock, codeIndex: number): string | undefined {
+  const token = input.tokens[block.tokenIndex];
+  if (token?.type !== 'fence' || input.reuseSalt === undefined) return undefined;
+  const start = input.sourceOffset + offsetOfLine(input.starts, block.start, input.source.length);
+  return `${input.reuseSalt}|${codeIndex}|${start}|${token.markup}|${token.info}`;
+}
+
+/** Reuses last frame's open fence when the code only grew, appending the new text. */
+function growOpenFence(input: PartsInput, block: TopLevelBlock, codeIndex: number, key: string | undefined): TailPart | undefined {
+  const previous = input.previous.at(-1);
+  const fence = previous?.openFence;
+  const token = input.tokens[block.tokenIndex];
+  if (!previous || !fence || !token || fence.key !== openFenceKey(input, block, codeIndex)) return undefined;
+  if (!token.content.startsWith(fence.code)) return undefined;
+  if (token.content.length > fence.code.length) fence.element.append(token.content.slice(fence.code.length));
+  fence.code = token.content;
+  previous.key = key;
+  previous.codeBlocks = [{ language: fenceTokenLanguage(markdownEngine(), token), code: token.content }];
+  return previous;
 }
 
 /** Updates the DOM from `previous` to `parts` (the tail is the last children of `element`). */

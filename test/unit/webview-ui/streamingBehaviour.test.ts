@@ -140,14 +140,20 @@ describe('streaming renderer behaviour (Chromium)', function () {
       const t = window.parleyTest;
       const stepped = new t.SteppedScheduler();
       const view = t.createView({ stepped });
-      view.append('Code:\n\n```python\ndef f():\n    return 1\n');
+      view.append('Code:\n\n```python\ndef f():\n');
       stepped.step();
-      const streaming = { code: view.element.querySelector('pre code')?.textContent, block: view.codeBlock(0), buttons: view.element.querySelectorAll('[data-code-index="0"]').length };
+      const codeElement = view.element.querySelector('pre code');
+      for (const chunk of ['    ret', 'urn', ' 1\n']) {
+        view.append(chunk);
+        stepped.step();
+      }
+      const streaming = {
+        sameElement: view.element.querySelector('pre code') === codeElement, code: view.element.querySelector('pre code')?.textContent, block: view.codeBlock(0), buttons: view.element.querySelectorAll('[data-code-index="0"]').length };
       view.append('```\n');
       view.finish();
       return { streaming, highlighted: view.element.querySelectorAll('pre code .hljs-keyword').length > 0 };
     });
-    assert.deepEqual(r.streaming, { code: 'def f():\n    return 1\n', block: { language: 'python', code: 'def f():\n    return 1\n' }, buttons: 6 });
+    assert.deepEqual(r.streaming, { sameElement: true, code: 'def f():\n    return 1\n', block: { language: 'python', code: 'def f():\n    return 1\n' }, buttons: 6 });
     assert.ok(r.highlighted);
   });
 
