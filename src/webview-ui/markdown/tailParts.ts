@@ -54,7 +54,10 @@ export function renderParts(input: PartsInput): TailPart[] {
   blocks.forEach((block, j) => {
     const plain = input.plainLast && j === blocks.length - 1;
     const text = source.slice(offsetOfLine(starts, block.start, source.length), offsetOfLine(starts, block.end, source.length));
-    const key = input.reuseSalt === undefined ? undefined : `${input.reuseSalt}|${codeIndex}|${plain ? 'p' : 'h'}|${text}`;
+    // A finished block renders the same with or without the newline that ends
+    // its last line (an open fence does not: the newline is part of its code).
+    const identity = plain ? `p|${text}` : `h|${text.replace(/\n$/, '')}`;
+    const key = input.reuseSalt === undefined ? undefined : `${input.reuseSalt}|${codeIndex}|${identity}`;
     let part = key === undefined ? undefined : reusable.get(key);
     if (part) {
       reusable.delete(key);

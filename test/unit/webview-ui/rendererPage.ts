@@ -25,7 +25,7 @@ export function buildRendererBundle(): Promise<string> {
       format: 'iife',
       platform: 'browser',
       target: 'es2022',
-      minify: true,
+      minify: !process.env.PARLEY_NO_MINIFY,
       logLevel: 'silent',
     });
     return outfile;
