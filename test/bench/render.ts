@@ -5,7 +5,7 @@
 // innerHTML) on every chunk or once per frame. The time of each frame's work
 // is measured with performance.now() around it and includes the forced layout
 // that auto-scroll causes (the same for every renderer).
-import { openRendererPage } from '../unit/webview-ui/rendererPage';
+import { inPage, openRendererPage } from '../unit/webview-ui/rendererPage';
 import { chunkText, longReply } from '../unit/webview-ui/markdownSamples';
 
 const CHUNKS = 2000;
@@ -37,24 +37,8 @@ export async function runRenderBench(): Promise<RenderBenchResult> {
   const browser = await openRendererPage();
   try {
     const page = browser.page;
-    await page.evaluate(() => {
-      window.parleyTest.root.style.width = '380px';
-    });
-    const single = (layout: boolean): Promise<number> => page.evaluate(({ text, layout }) => {
-      const t = window.parleyTest;
-      const samples: number[] = [];
-      for (let i = 0; i < 7; i++) {
-        const view = t.createView({ stepped: new t.SteppedScheduler() });
-        const start = performance.now();
-        view.replace(text);
-        view.finish();
-        if (layout) void view.element.getBoundingClientRect().height;
-        samples.push(performance.now() - start);
-        view.dispose();
-      }
-      samples.sort((a, b) => a - b);
-      return samples[3] as number;
-    }, { text, layout });
+    await inPage(page, 'setRootWidth', 380);
+    const single = (layout: boolean): Promise<number> => inPage<number>(page, 'benchSingle', { text, layout });
     const singleRenderMs = await single(false);
     const singleWithLayoutMs = await single(true);
 
@@ -66,53 +50,12 @@ export async function runRenderBench(): Promise<RenderBenchResult> {
       { mode: 'naive-per-chunk', layout: false },
     ];
     for (const { mode, layout } of runs.filter((r) => !process.env.PARLEY_BENCH_SKIP_NAIVE || r.mode === 'streaming')) {
-      const run = await page.evaluate(
-        async ({ chunks, mode, perFrame, layout }) => {
-          const t = window.parleyTest;
-          const frameWork: number[] = [];
-          const timed = (work: () => void, element: HTMLElement): void => {
-            const start = performance.now();
-            work();
-            if (layout) void element.getBoundingClientRect().height;
-            frameWork.push(performance.now() - start);
-          };
-          let html = '';
-          let full = '';
-          if (mode === 'streaming') {
-            let element: HTMLElement | undefined;
-            const view = t.createView({
-              scheduler: {
-                request: (callback) => requestAnimationFrame(() => timed(callback, element as HTMLElement)),
-                cancel: (handle) => cancelAnimationFrame(handle),
-              },
-            });
-            element = view.element;
-            for (let i = 0; i < chunks.length; i += perFrame) {
-              await t.frames(1);
-              for (const chunk of chunks.slice(i, i + perFrame)) view.append(chunk);
-              full += chunks.slice(i, i + perFrame).join('');
-            }
-            await t.frames(1);
-            timed(() => view.finish(), view.element);
-            html = view.element.innerHTML;
-            view.dispose();
-          } else {
-            const element = document.createElement('div');
-            t.root.appendChild(element);
-            for (let i = 0; i < chunks.length; i += perFrame) {
-              await t.frames(1);
-              const frameChunks = chunks.slice(i, i + perFrame);
-              timed(() => {
-                for (const chunk of frameChunks) t.naiveRender(element, (full += chunk));
-              }, element);
-            }
-            element.remove();
-          }
-          const identical = mode === 'streaming' ? html === t.renderFullHtml(full) : true;
-          return { total: frameWork.reduce((a, b) => a + b, 0), longest: Math.max(...frameWork), frames: frameWork.length, identical };
-        },
-        { chunks, mode, perFrame: CHUNKS_PER_FRAME, layout },
-      );
+      const run = await inPage<{ total: number; longest: number; frames: number; identical: boolean }>(page, 'benchStream', {
+        chunks,
+        mode,
+        perFrame: CHUNKS_PER_FRAME,
+        layout,
+      });
       if (mode === 'streaming' && !layout) identical = run.identical;
       const single = layout ? singleWithLayoutMs : singleRenderMs;
       rows.push({ name: layout ? `${mode} +layout` : mode, totalMs: run.total, longestFrameMs: run.longest, frames: run.frames, singleMs: single });

@@ -1,9 +1,10 @@
 // Test/benchmark page entry: exposes the streaming renderer (and a naive
 // whole-message renderer for comparison) on window.parleyTest.
-import { createStreamingMessageView, renderMarkdown, type FrameScheduler } from '../../../src/webview-ui/markdown';
+import { createStreamingMessageView, renderMarkdown, type FrameScheduler, type StreamingMessageView } from '../../../src/webview-ui/markdown';
+import { createScenarios } from './rendererScenarios';
 import { markdownEngine } from '../../../src/webview-ui/markdown/renderPipeline';
 import { createRenderEnv } from '../../../src/webview-ui/markdown/markdownEngine';
-import { sanitizeToFragment, sanitizeToString } from '../../../src/webview-ui/markdown/sanitize';
+import { sanitizeToString } from '../../../src/webview-ui/markdown/sanitize';
 
 // Functions the tests pass to page.evaluate are compiled by tsx, whose
 // keepNames transform calls a `__name` helper that only exists in Node.
@@ -52,6 +53,17 @@ class SteppedScheduler implements FrameScheduler {
 
 const root = document.getElementById('root') as HTMLElement;
 
+export interface RendererTestApi {
+  labels: typeof labels;
+  violations: string[];
+  root: HTMLElement;
+  SteppedScheduler: typeof SteppedScheduler;
+  createView(options?: { stepped?: SteppedScheduler; onRendered?: () => void; scheduler?: FrameScheduler }): StreamingMessageView;
+  frames(count?: number): Promise<void>;
+  renderFullHtml(text: string): string;
+  naiveRender(element: HTMLElement, text: string): void;
+}
+
 const api = {
   labels,
   violations,
@@ -76,18 +88,6 @@ const api = {
     div.appendChild(renderMarkdown(text, labels));
     return div.innerHTML;
   },
-  renderFull(text: string): DocumentFragment {
-    return renderMarkdown(text, labels);
-  },
-  mdRender(text: string): string {
-    return markdownEngine().render(text, createRenderEnv());
-  },
-  sanitizeFrag(html: string): DocumentFragment {
-    return sanitizeToFragment(html);
-  },
-  mdParse(text: string): number {
-    return markdownEngine().parse(text, createRenderEnv()).length;
-  },
   /** What many chat views do: markdown-it + DOMPurify + innerHTML of the whole message. */
   naiveRender(element: HTMLElement, text: string): void {
     const md = markdownEngine();
@@ -97,7 +97,7 @@ const api = {
 
 declare global {
   interface Window {
-    parleyTest: typeof api;
+    parleyTest: typeof api & { scenarios: ReturnType<typeof createScenarios> };
   }
 }
-window.parleyTest = api;
+window.parleyTest = { ...api, scenarios: createScenarios(api) };

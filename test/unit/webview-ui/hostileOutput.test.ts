@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { openRendererPage, type RendererPage } from './rendererPage';
+import { inPage, openRendererPage, type RendererPage } from './rendererPage';
 import { HOSTILE_PAYLOADS } from './hostilePayloads';
 
 const FORBIDDEN_SELECTOR =
@@ -37,48 +37,7 @@ async function startSink(): Promise<{ url: string; hits: string[]; close(): Prom
 
 /** Renders every payload (streamed or at once), clicks every link and button, and inspects the DOM. */
 function renderAll(page: RendererPage['page'], payloads: string[], streamed: boolean): Promise<RenderReport> {
-  return page.evaluate(
-    async ({ payloads, streamed, forbidden }) => {
-      const t = window.parleyTest;
-      const stepped = new t.SteppedScheduler();
-      for (const payload of payloads) {
-        const view = t.createView({ stepped });
-        if (streamed) {
-          for (let i = 0; i < payload.length; i += 3) {
-            view.append(payload.slice(i, i + 3));
-            if (i % 2 === 0) stepped.step();
-          }
-        } else {
-          view.append(payload);
-        }
-        view.finish();
-      }
-      for (const clickable of t.root.querySelectorAll<HTMLElement>('a, button')) clickable.click();
-      await t.frames(3);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const badAttributes: string[] = [];
-      for (const element of t.root.querySelectorAll('*')) {
-        for (const attribute of element.attributes) {
-          const name = attribute.name.toLowerCase();
-          const value = attribute.value;
-          if (name.startsWith('on') || name === 'style' || name === 'src' || name === 'srcset' || name === 'srcdoc' ||
-              name === 'action' || name === 'formaction' || name === 'xlink:href' || name === 'poster' || name === 'background' ||
-              name === 'href' || (name === 'data-href' && !/^https?:\/\//i.test(value))) {
-            badAttributes.push(`<${element.tagName.toLowerCase()} ${name}="${value}">`);
-          }
-        }
-      }
-      const state = window as unknown as { __pwned?: unknown; __pwnCount: number };
-      return {
-        pwned: state.__pwned ?? null,
-        pwnCount: state.__pwnCount,
-        forbidden: [...t.root.querySelectorAll(forbidden)].map((e) => e.outerHTML),
-        badAttributes,
-        url: location.href,
-      };
-    },
-    { payloads, streamed, forbidden: FORBIDDEN_SELECTOR },
-  );
+  return inPage<RenderReport>(page, 'renderHostile', { payloads, streamed, forbidden: FORBIDDEN_SELECTOR });
 }
 
 for (const csp of [true, false]) {
@@ -114,24 +73,17 @@ for (const csp of [true, false]) {
         assert.equal(report.url, `${browser.origin}/`, 'the page navigated');
         assert.deepEqual(browser.foreignRequests(), [], 'requests left the page');
         assert.deepEqual(sink.hits, [], 'the loopback sink was hit');
-        assert.deepEqual(await browser.page.evaluate(() => window.parleyTest.violations), [], 'CSP had to block something');
-        await browser.page.evaluate(() => window.parleyTest.root.replaceChildren());
+        assert.deepEqual(await inPage(browser.page, 'violations'), [], 'CSP had to block something');
+        await inPage(browser.page, 'clearRoot');
       });
     }
 
     it('control: the detectors see an injection that bypasses the renderer', async () => {
-      await browser.page.evaluate((sinkUrl) => {
-        const div = document.createElement('div');
-        div.innerHTML = `<img src="${location.origin}/control.png" onerror="pwn()"><img src="${sinkUrl}/control.png">`;
-        document.body.appendChild(div);
-      }, sink.url);
+      await inPage(browser.page, 'injectControl', sink.url);
       await browser.page.waitForTimeout(300);
       const foreign = browser.foreignRequests();
       assert.ok(foreign.includes(`${browser.origin}/control.png`), 'a request from the page is recorded');
-      const state = await browser.page.evaluate(() => ({
-        pwnCount: (window as unknown as { __pwnCount: number }).__pwnCount,
-        violations: window.parleyTest.violations.length,
-      }));
+      const state = await inPage<{ pwnCount: number; violations: number }>(browser.page, 'controlState');
       if (csp) {
         assert.equal(state.pwnCount, 0, 'CSP blocks the inline handler');
         assert.ok(state.violations > 0, 'and reports it');

@@ -1,6 +1,6 @@
 // What the renderer produces for each markdown feature, checked in Chromium.
 import assert from 'node:assert/strict';
-import { openRendererPage, type RendererPage } from './rendererPage';
+import { inPage, openRendererPage, type RendererPage } from './rendererPage';
 
 describe('markdown renderer features (Chromium)', function () {
   this.timeout(60_000);
@@ -14,19 +14,9 @@ describe('markdown renderer features (Chromium)', function () {
   });
 
   /** Renders `text` through a streaming view (finish()) and runs `probe` on its element. */
-  function probe<T>(text: string, fn: string): Promise<T> {
-    return browser.page.evaluate(
-      ({ text, fn }) => {
-        const t = window.parleyTest;
-        const view = t.createView({ stepped: new t.SteppedScheduler() });
-        view.append(text);
-        view.finish();
-        const result = new Function('el', 'view', fn)(view.element, view);
-        view.dispose();
-        return result;
-      },
-      { text, fn },
-    ) as Promise<T>;
+  /** Renders `text` through a streaming view (finish()) and runs `body` (over `el`, `view`) in the page. */
+  function probe<T>(text: string, body: string): Promise<T> {
+    return inPage<T>(browser.page, 'probe', { text, body });
   }
 
   it('renders headings, emphasis and paragraphs', async () => {

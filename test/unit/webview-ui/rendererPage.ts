@@ -33,6 +33,24 @@ export function buildRendererBundle(): Promise<string> {
   return bundle;
 }
 
+/** The page's scenario registry, as seen from Node (the page code itself is DOM-typed). */
+type PageGlobal = { parleyTest: { scenarios: Record<string, (arg: unknown) => unknown> } };
+
+/**
+ * Runs a browser-side scenario from test/e2e/pages/rendererScenarios.ts and
+ * returns its (serializable) result.
+ */
+export function inPage<R>(page: Page, scenario: string, arg?: unknown): Promise<R> {
+  return page.evaluate(
+    ({ scenario, arg }) => {
+      const run = (globalThis as unknown as PageGlobal).parleyTest.scenarios[scenario];
+      if (!run) throw new Error(`no scenario ${scenario}`);
+      return run(arg);
+    },
+    { scenario, arg },
+  ) as Promise<R>;
+}
+
 export interface RendererPage {
   browser: Browser;
   page: Page;
@@ -113,7 +131,7 @@ export async function openRendererPage(options: { csp?: boolean } = {}): Promise
   page.on('request', (request) => requests.push(request.url()));
   page.on('pageerror', (error) => console.error('[page error]', error.message));
   await page.goto(`${origin}/`);
-  await page.waitForFunction(() => typeof window.parleyTest === 'object');
+  await page.waitForFunction('typeof window.parleyTest === "object"');
   const own = new Set(['/', ...Object.keys(statics)].map((p) => origin + p));
   return {
     browser,

@@ -3,7 +3,7 @@
 // text at once, byte for byte.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { openRendererPage, type RendererPage } from './rendererPage';
+import { inPage, openRendererPage, type RendererPage } from './rendererPage';
 import { SAMPLES, longReply } from './markdownSamples';
 
 interface Case {
@@ -26,45 +26,9 @@ function chunksOf(text: string, cuts: number[]): string[] {
   return chunks.filter((chunk) => chunk !== '');
 }
 
-/** Streams a case in the page; returns [streamed innerHTML, whole-text innerHTML, code blocks equal]. */
-async function runCase(page: RendererPage['page'], c: Case): Promise<{ streamed: string; whole: string; codeOk: boolean; textOk: boolean }> {
-  const chunks = chunksOf(c.text, c.cuts);
-  return page.evaluate(
-    ({ chunks, frames, replaceAt }) => {
-      const t = window.parleyTest;
-      const stepped = new t.SteppedScheduler();
-      const view = t.createView({ stepped });
-      let sent = '';
-      chunks.forEach((chunk, i) => {
-        view.append(chunk);
-        sent += chunk;
-        if (replaceAt && replaceAt.at === i) {
-          const from = Math.min(replaceAt.editFrom, sent.length);
-          view.replace(sent.slice(0, from) + replaceAt.insert);
-          stepped.step();
-          view.replace(sent);
-        }
-        if (frames[i % frames.length]) stepped.step();
-      });
-      view.finish();
-      const streamed = view.element.innerHTML;
-      const wholeContainer = document.createElement('div');
-      wholeContainer.appendChild(t.renderFull(sent));
-      const whole = wholeContainer.innerHTML;
-      const fresh = t.createView({ stepped: new t.SteppedScheduler() });
-      fresh.replace(sent);
-      fresh.finish();
-      let codeOk = true;
-      for (let i = 0; i < 20; i++) {
-        if (JSON.stringify(view.codeBlock(i)) !== JSON.stringify(fresh.codeBlock(i))) codeOk = false;
-      }
-      const textOk = view.text() === sent;
-      view.dispose();
-      fresh.dispose();
-      return { streamed, whole, codeOk, textOk };
-    },
-    { chunks, frames: c.frames, replaceAt: c.replaceAt },
-  );
+/** Streams a case in the page; returns the streamed and the whole-text innerHTML and consistency flags. */
+function runCase(page: RendererPage['page'], c: Case): Promise<{ streamed: string; whole: string; codeOk: boolean; textOk: boolean }> {
+  return inPage(page, 'streamCase', { chunks: chunksOf(c.text, c.cuts), frames: c.frames, replaceAt: c.replaceAt });
 }
 
 describe('streaming renderer: finish() equals a whole render (Chromium)', function () {
