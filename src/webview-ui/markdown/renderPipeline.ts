@@ -24,10 +24,19 @@ export function markdownEngine(): MarkdownIt {
   return engine;
 }
 
+/** markdown-it's HTML for parsed tokens (not yet sanitized: never put it in the DOM as is). */
+export function renderHtml(tokens: Token[], env: RenderEnv): string {
+  const md = markdownEngine();
+  return md.renderer.render(tokens, md.options, env);
+}
+
 /** Renders already parsed tokens with their env into sanitized DOM. */
 export function renderTokens(tokens: Token[], env: RenderEnv, labels: Record<CodeBlockAction, string>): RenderedPart {
-  const md = markdownEngine();
-  const html = md.renderer.render(tokens, md.options, env);
+  return htmlToPart(renderHtml(tokens, env), env, labels);
+}
+
+/** Sanitizes rendered HTML and adds the code block toolbars. */
+export function htmlToPart(html: string, env: RenderEnv, labels: Record<CodeBlockAction, string>): RenderedPart {
   const fragment = sanitizeToFragment(html);
   decorateCodeBlocks(fragment, env.codeBlocks, env.codeIndexBase, labels);
   return { fragment, codeBlocks: env.codeBlocks, references: { ...(env.references ?? {}) } };

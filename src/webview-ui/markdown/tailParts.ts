@@ -5,7 +5,8 @@ import type { Token } from 'markdown-it';
 import type { CodeBlockAction, CodeBlockInfo } from './types';
 import type { RenderEnv } from './markdownEngine';
 import type { TopLevelBlock } from './blocks';
-import { markdownEngine, renderTokens } from './renderPipeline';
+import { htmlToPart, markdownEngine, renderHtml } from './renderPipeline';
+import { appendTextInPlace } from './appendText';
 import { fenceTokenLanguage } from './markdownEngine';
 
 export interface TailPart {
@@ -15,6 +16,9 @@ export interface TailPart {
   codeBlocks: CodeBlockInfo[];
   /** Set while the freshly rendered nodes are not yet in the document. */
   pending?: DocumentFragment;
+  /** The (unsanitized) HTML the nodes were made from, and where the block starts. */
+  html?: string;
+  origin?: string;
   /** For an open fence rendered as plain text: where its code grows. */
   openFence?: { key: string; code: string; element: Element };
 }
@@ -50,6 +54,7 @@ export function renderParts(input: PartsInput): TailPart[] {
   const { tokens, blocks, env, source, starts, labels } = input;
   const reusable = new Map(input.previous.filter((p) => p.key !== undefined).map((p) => [p.key, p]));
   const parts: TailPart[] = [];
+  const used = new Set<TailPart>();
   let codeIndex = env.codeIndexBase;
   blocks.forEach((block, j) => {
     const plain = input.plainLast && j === blocks.length - 1;
@@ -59,9 +64,10 @@ export function renderParts(input: PartsInput): TailPart[] {
     const identity = plain ? `p|${text}` : `h|${text.replace(/\n$/, '')}`;
     const key = input.reuseSalt === undefined ? undefined : `${input.reuseSalt}|${codeIndex}|${identity}`;
     let part = key === undefined ? undefined : reusable.get(key);
+    if (part && used.has(part)) part = undefined;
     if (part) {
       reusable.delete(key);
-    } else if (plain && (part = growOpenFence(input, block, codeIndex, key))) {
+    } else if (plain && (part = growOpenFence(input, block, codeIndex, key, used))) {
       // The open fence only grew: its new code was appended as text.
     } else {
       const slice = tokens.slice(block.tokenIndex, blocks[j + 1]?.tokenIndex ?? tokens.length);
@@ -70,16 +76,32 @@ export function renderParts(input: PartsInput): TailPart[] {
         const codeTokens = slice.filter((t) => t.type === 'fence' || t.type === 'code_block').length;
         blockEnv.plainCodeIndex = codeIndex + codeTokens - 1;
       }
-      const rendered = renderTokens(slice, blockEnv, labels);
-      part = { key, nodes: Array.from(rendered.fragment.childNodes), codeBlocks: rendered.codeBlocks, pending: rendered.fragment };
+      const html = renderHtml(slice, blockEnv);
+      const origin = `${input.reuseSalt}|${codeIndex}|${input.sourceOffset + offsetOfLine(starts, block.start, source.length)}`;
+      const grown = input.previous.find((p) => p.origin === origin && p.html !== undefined && !used.has(p));
+      // The toolbar (added after sanitizing) shows each block's language, which the HTML does not carry.
+      const sameToolbars = grown !== undefined && languages(grown.codeBlocks) === languages(blockEnv.codeBlocks);
+      if (input.reuseSalt !== undefined && grown && sameToolbars && appendTextInPlace(grown.nodes, grown.html as string, html)) {
+        // Only text was added at the end of an element: appended in place.
+        Object.assign(grown, { key, html, codeBlocks: blockEnv.codeBlocks, openFence: undefined });
+        part = grown;
+      } else {
+        const rendered = htmlToPart(html, blockEnv, labels);
+        part = { key, html, origin, nodes: Array.from(rendered.fragment.childNodes), codeBlocks: rendered.codeBlocks, pending: rendered.fragment };
+      }
       const fence = openFenceKey(input, block, codeIndex);
-      const element = rendered.fragment.querySelector('.code-block pre > code');
+      const element = part.pending?.querySelector('.code-block pre > code');
       if (plain && fence && element) part.openFence = { key: fence, code: tokens[block.tokenIndex]?.content ?? '', element };
     }
     parts.push(part);
+    used.add(part);
     codeIndex += part.codeBlocks.length;
   });
   return parts;
+}
+
+function languages(blocks: readonly CodeBlockInfo[]): string {
+  return JSON.stringify(blocks.map((block) => block.language));
 }
 
 /** Identifies a top-level open fence across frames (undefined for any other block). */
@@ -91,8 +113,15 @@ function openFenceKey(input: PartsInput, block: TopLevelBlock, codeIndex: number
 }
 
 /** Reuses last frame's open fence when the code only grew, appending the new text. */
-function growOpenFence(input: PartsInput, block: TopLevelBlock, codeIndex: number, key: string | undefined): TailPart | undefined {
+function growOpenFence(
+  input: PartsInput,
+  block: TopLevelBlock,
+  codeIndex: number,
+  key: string | undefined,
+  used: ReadonlySet<TailPart>,
+): TailPart | undefined {
   const previous = input.previous.at(-1);
+  if (previous && used.has(previous)) return undefined;
   const fence = previous?.openFence;
   const token = input.tokens[block.tokenIndex];
   if (!previous || !fence || !token || fence.key !== openFenceKey(input, block, codeIndex)) return undefined;
@@ -100,6 +129,7 @@ function growOpenFence(input: PartsInput, block: TopLevelBlock, codeIndex: numbe
   if (token.content.length > fence.code.length) fence.element.append(token.content.slice(fence.code.length));
   fence.code = token.content;
   previous.key = key;
+  previous.html = undefined; // the DOM no longer matches the HTML it was made from
   previous.codeBlocks = [{ language: fenceTokenLanguage(markdownEngine(), token), code: token.content }];
   return previous;
 }
