@@ -6,7 +6,7 @@ import type { CodeBlockAction, CodeBlockInfo } from './types';
 import type { RenderEnv } from './markdownEngine';
 import type { TopLevelBlock } from './blocks';
 import { htmlToPart, markdownEngine, renderHtml } from './renderPipeline';
-import { appendTextInPlace } from './appendText';
+import { patchTailInPlace } from './patchTail';
 import { fenceTokenLanguage } from './markdownEngine';
 
 export interface TailPart {
@@ -81,8 +81,8 @@ export function renderParts(input: PartsInput): TailPart[] {
       const grown = input.previous.find((p) => p.origin === origin && p.html !== undefined && !used.has(p));
       // The toolbar (added after sanitizing) shows each block's language, which the HTML does not carry.
       const sameToolbars = grown !== undefined && languages(grown.codeBlocks) === languages(blockEnv.codeBlocks);
-      if (input.reuseSalt !== undefined && grown && sameToolbars && appendTextInPlace(grown.nodes, grown.html as string, html)) {
-        // Only text was added at the end of an element: appended in place.
+      if (input.reuseSalt !== undefined && grown && sameToolbars && patchTailInPlace(grown.nodes, grown.html as string, html)) {
+        // Only the end of the innermost last element changed: patched in place.
         Object.assign(grown, { key, html, codeBlocks: blockEnv.codeBlocks, openFence: undefined });
         part = grown;
       } else {
