@@ -5,7 +5,7 @@ import { StreamingMarkdownView, type FrameScheduler } from './streamingMessageVi
 export type { CodeBlockAction, CodeBlockInfo, StreamingMessageView, StreamingMessageViewOptions } from './types';
 export { renderMarkdown } from './renderPipeline';
 export { BUNDLED_LANGUAGES } from './highlight';
-export type { FrameScheduler } from './streamingMessageView';
+export { animationFrameScheduler, throttledFrameScheduler, type FrameScheduler } from './streamingMessageView';
 
 /**
  * Creates the view of one message and appends its element to `container`.

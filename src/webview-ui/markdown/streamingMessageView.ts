@@ -19,6 +19,43 @@ export const animationFrameScheduler: FrameScheduler = {
   cancel: (handle) => cancelAnimationFrame(handle),
 };
 
+/**
+ * A scheduler that still runs at most one update per animation frame but
+ * leaves at least `minIntervalMs` between updates (e.g. 30 ms ≈ every second
+ * frame at 60 Hz): the same result with about half the rendering work.
+ */
+export function throttledFrameScheduler(minIntervalMs: number): FrameScheduler {
+  let nextHandle = 1;
+  let lastRun = -Infinity;
+  const frames = new Map<number, number>();
+  return {
+    request(callback) {
+      const handle = nextHandle++;
+      const wait = (): void => {
+        frames.set(
+          handle,
+          requestAnimationFrame((now) => {
+            if (now - lastRun < minIntervalMs) {
+              wait();
+              return;
+            }
+            frames.delete(handle);
+            lastRun = now;
+            callback();
+          }),
+        );
+      };
+      wait();
+      return handle;
+    },
+    cancel(handle) {
+      const frame = frames.get(handle);
+      if (frame !== undefined) cancelAnimationFrame(frame);
+      frames.delete(handle);
+    },
+  };
+}
+
 interface Segment {
   /** Source offset where the segment ends (the tail starts here). */
   end: number;

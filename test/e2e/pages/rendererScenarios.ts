@@ -1,7 +1,7 @@
 // Browser-side halves of the renderer tests and benchmark. They run inside
 // the test page (bundled with the renderer) and return plain data; the Node
 // side calls them by name through inPage() in test/unit/webview-ui/rendererPage.ts.
-import type { FrameScheduler, StreamingMessageView } from '../../../src/webview-ui/markdown';
+import { throttledFrameScheduler, type FrameScheduler, type StreamingMessageView } from '../../../src/webview-ui/markdown';
 import type { RendererTestApi } from './rendererPage';
 
 type Marked = Element & { __mark?: string };
@@ -246,8 +246,9 @@ export function createScenarios(t: RendererTestApi) {
     },
 
     /** Streams `chunks` with real animation frames, timing each frame's render work. */
-    async benchStream(input: { chunks: string[]; mode: 'streaming' | 'naive-per-chunk'; perFrame: number; layout: boolean }) {
+    async benchStream(input: { chunks: string[]; mode: 'streaming' | 'naive-per-chunk'; perFrame: number; layout: boolean; minIntervalMs?: number }) {
       const { chunks, mode, perFrame, layout } = input;
+      const throttled = input.minIntervalMs ? throttledFrameScheduler(input.minIntervalMs) : undefined;
       const frameWork: number[] = [];
       const timed = (work: () => void, element: HTMLElement): void => {
         const start = performance.now();
@@ -260,8 +261,11 @@ export function createScenarios(t: RendererTestApi) {
       if (mode === 'streaming') {
         const holder: { view?: StreamingMessageView } = {};
         const scheduler: FrameScheduler = {
-          request: (callback) => requestAnimationFrame(() => timed(callback, (holder.view as StreamingMessageView).element)),
-          cancel: (handle) => cancelAnimationFrame(handle),
+          request: (callback) => {
+            const work = (): void => timed(callback, (holder.view as StreamingMessageView).element);
+            return throttled ? throttled.request(work) : requestAnimationFrame(work);
+          },
+          cancel: (handle) => (throttled ? throttled.cancel(handle) : cancelAnimationFrame(handle)),
         };
         const view = t.createView({ scheduler });
         holder.view = view;
