@@ -26,13 +26,6 @@ export function topLevelBlocks(tokens: readonly Token[]): TopLevelBlock[] {
   return blocks;
 }
 
-/** Number of newline-terminated lines in `source`. */
-export function completeLineCount(source: string): number {
-  let count = 0;
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) count++;
-  return count;
-}
-
 /** Offset of the first character of line `line` (source.length if past the end). */
 export function lineOffset(source: string, line: number): number {
   let offset = 0;

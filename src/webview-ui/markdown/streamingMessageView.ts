@@ -83,7 +83,9 @@ export class StreamingMarkdownView implements StreamingMessageView {
   private tailParts: TailPart[] = [];
   /** Changes whenever the committed link references may have changed (reuse keys include it). */
   private referencesVersion = 0;
-  private renderedSource: string | undefined;
+  /** Bumped on every change; flush() skips work when the DOM already shows this version. */
+  private version = 0;
+  private rendered: { version: number; final: boolean } | undefined;
   private frame: number | undefined;
   private disposed = false;
 
@@ -122,7 +124,6 @@ export class StreamingMarkdownView implements StreamingMessageView {
     this.raw = text;
     this.source = source;
     this.pendingCR = text.endsWith('\r');
-    this.renderedSource = undefined;
     this.referencesVersion++;
     this.schedule();
   }
@@ -159,6 +160,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
   }
 
   private schedule(): void {
+    this.version++;
     this.element.setAttribute('aria-busy', 'true');
     if (this.frame !== undefined) return;
     this.frame = this.scheduler.request(() => {
@@ -173,7 +175,6 @@ export class StreamingMarkdownView implements StreamingMessageView {
     if (last?.proofEnd !== Infinity) return;
     this.segments.pop();
     for (const node of last.nodes) node.parentNode?.removeChild(node);
-    this.renderedSource = undefined;
     this.referencesVersion++;
   }
 
@@ -186,9 +187,8 @@ export class StreamingMarkdownView implements StreamingMessageView {
   }
 
   private flush(final: boolean): void {
-    const key = (final ? 'final:' : 'open:') + this.source;
-    if (key === this.renderedSource) return;
-    this.renderedSource = key;
+    if (this.rendered?.version === this.version && (this.rendered.final || !final)) return;
+    this.rendered = { version: this.version, final };
     const start = this.committedEnd;
     const tail = this.source.slice(start);
     const references = this.segments.at(-1)?.references;
