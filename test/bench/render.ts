@@ -31,7 +31,14 @@ export interface RenderBenchResult {
 
 type Mode = 'streaming' | 'naive-per-chunk';
 
-export async function runRenderBench(): Promise<RenderBenchResult> {
+/** Runs the benchmark and (unless `print` is false) prints the table. */
+export async function runRenderBench(options: { print?: boolean } = {}): Promise<RenderBenchResult> {
+  const result = await measure();
+  if (options.print !== false) console.log(formatRenderBench(result));
+  return result;
+}
+
+async function measure(): Promise<RenderBenchResult> {
   const text = longReply(50_000);
   const chunks = chunkText(text, CHUNKS);
   const browser = await openRendererPage();
@@ -102,11 +109,8 @@ export function formatRenderBench(result: RenderBenchResult): string {
 }
 
 if (require.main === module) {
-  runRenderBench().then(
-    (result) => console.log(formatRenderBench(result)),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
+  runRenderBench().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
 }

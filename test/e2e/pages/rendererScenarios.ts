@@ -171,6 +171,26 @@ export function createScenarios(t: RendererTestApi) {
       return { streaming, highlighted: view.element.querySelectorAll('pre code .hljs-keyword').length > 0 };
     },
 
+    /** Streams for ~20 frames through throttledFrameScheduler(minIntervalMs); returns the frame times of the updates. */
+    async throttled(minIntervalMs: number) {
+      const times: number[] = [];
+      const view = t.createView({
+        scheduler: throttledFrameScheduler(minIntervalMs),
+        onRendered: () => times.push(Number(document.timeline.currentTime)),
+      });
+      let text = '';
+      for (let i = 0; i < 20; i++) {
+        const chunk = `word${i} `;
+        view.append(chunk);
+        text += chunk;
+        await t.frames(1);
+      }
+      view.finish();
+      const html = view.element.innerHTML;
+      view.dispose();
+      return { times, correct: html === t.renderFullHtml(text) };
+    },
+
     async disposeStops() {
       let rendered = 0;
       const view = t.createView({ onRendered: () => rendered++ });

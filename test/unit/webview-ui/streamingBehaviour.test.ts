@@ -65,6 +65,16 @@ describe('streaming renderer behaviour (Chromium)', function () {
     assert.ok(r.highlighted);
   });
 
+  it('throttledFrameScheduler() spaces updates at least the given interval apart (frame timestamps)', async () => {
+    const r = await inPage<{ times: number[]; correct: boolean }>(browser.page, 'throttled', 50);
+    assert.ok(r.correct);
+    const streamed = r.times.slice(0, -1); // the last one is finish(), synchronous by design
+    assert.ok(streamed.length >= 2, `updates: ${streamed.length}`);
+    for (let i = 1; i < streamed.length; i++) {
+      assert.ok((streamed[i] as number) - (streamed[i - 1] as number) >= 50, `gap ${i}: ${(streamed[i] as number) - (streamed[i - 1] as number)} ms`);
+    }
+  });
+
   it('dispose() removes the element and renders nothing afterwards', async () => {
     const r = await inPage<DisposeStops>(browser.page, 'disposeStops');
     assert.deepEqual(r, { attached: false, rendered: 0 });
