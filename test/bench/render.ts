@@ -1,10 +1,12 @@
 // Render benchmark (issue 4): a ~50 KB reply streamed in 2,000 chunks into the
 // streaming view in Chromium, driven by real animation frames (4 chunks per
 // frame, like a fast model), against one render of the final text and against
-// naive views that re-render the whole message (markdown-it + DOMPurify +
-// innerHTML) on every chunk or once per frame. The time of each frame's work
-// is measured with performance.now() around it and includes the forced layout
-// that auto-scroll causes (the same for every renderer).
+// a naive view that re-renders the whole message (markdown-it + DOMPurify +
+// innerHTML) on every chunk. Total = every update's work (performance.now()
+// around it) + every append() + finish(). The "+layout" row adds the forced
+// layout auto-scroll causes to each update (and to its single render). The
+// headline row is the default scheduler (budgetFrameScheduler); the others
+// show every-frame updates, a fixed 30 ms throttle, and a 4× slower stream.
 import { inPage, openRendererPage } from '../unit/webview-ui/rendererPage';
 import { chunkText, longReply } from '../unit/webview-ui/markdownSamples';
 
@@ -16,6 +18,9 @@ export interface RenderBenchRow {
   totalMs: number;
   longestFrameMs: number;
   frames: number;
+  /** Wall time of the stream (s) and the part of totalMs spent in append(). */
+  seconds: number;
+  appendMs: number;
   /** The one-shot render this row is compared with (measured the same way). */
   singleMs: number;
 }
@@ -30,6 +35,15 @@ export interface RenderBenchResult {
 }
 
 type Mode = 'streaming' | 'naive-per-chunk';
+type Scheduler = 'default' | 'every-frame' | number;
+interface StreamRun {
+  total: number;
+  appendMs: number;
+  seconds: number;
+  longest: number;
+  frames: number;
+  identical: boolean;
+}
 
 /** Runs the benchmark and (unless `print` is false) prints the table. */
 export async function runRenderBench(options: { print?: boolean } = {}): Promise<RenderBenchResult> {
@@ -52,21 +66,17 @@ async function measure(): Promise<RenderBenchResult> {
 
     const rows: RenderBenchRow[] = [];
     let identical = true;
-    const runs: { name: string; mode: Mode; layout: boolean; minIntervalMs?: number }[] = [
-      { name: 'streaming', mode: 'streaming', layout: false },
-      { name: 'streaming ≥30ms apart', mode: 'streaming', layout: false, minIntervalMs: 30 },
-      { name: 'streaming +layout', mode: 'streaming', layout: true },
-      { name: 'naive per chunk', mode: 'naive-per-chunk', layout: false },
+    const runs: { name: string; mode: Mode; layout: boolean; perFrame: number; scheduler: Scheduler }[] = [
+      { name: 'streaming (default)', mode: 'streaming', layout: false, perFrame: CHUNKS_PER_FRAME, scheduler: 'default' },
+      { name: 'streaming every frame', mode: 'streaming', layout: false, perFrame: CHUNKS_PER_FRAME, scheduler: 'every-frame' },
+      { name: 'streaming ≥30ms apart', mode: 'streaming', layout: false, perFrame: CHUNKS_PER_FRAME, scheduler: 30 },
+      { name: 'default +layout', mode: 'streaming', layout: true, perFrame: CHUNKS_PER_FRAME, scheduler: 'default' },
+      { name: 'default, 1 chunk/frame', mode: 'streaming', layout: false, perFrame: 1, scheduler: 'default' },
+      { name: 'naive per chunk', mode: 'naive-per-chunk', layout: false, perFrame: CHUNKS_PER_FRAME, scheduler: 'every-frame' },
     ];
-    const measured: { name: string; layout: boolean; run: { total: number; longest: number; frames: number; identical: boolean } }[] = [];
-    for (const { name, mode, layout, minIntervalMs } of runs.filter((r) => !process.env.PARLEY_BENCH_SKIP_NAIVE || r.mode === 'streaming')) {
-      const run = await inPage<{ total: number; longest: number; frames: number; identical: boolean }>(page, 'benchStream', {
-        chunks,
-        mode,
-        perFrame: CHUNKS_PER_FRAME,
-        layout,
-        minIntervalMs,
-      });
+    const measured: { name: string; layout: boolean; run: StreamRun }[] = [];
+    for (const { name, mode, layout, perFrame, scheduler } of runs.filter((r) => !process.env.PARLEY_BENCH_SKIP_NAIVE || r.mode === 'streaming')) {
+      const run = await inPage<StreamRun>(page, 'benchStream', { chunks, mode, perFrame, layout, scheduler });
       if (mode === 'streaming') identical &&= run.identical;
       measured.push({ name, layout, run });
     }
@@ -75,7 +85,7 @@ async function measure(): Promise<RenderBenchResult> {
     const singleWithLayoutMs = ((before[1] as number) + (after[1] as number)) / 2;
     for (const { name, layout, run } of measured) {
       const singleMs = layout ? singleWithLayoutMs : singleRenderMs;
-      rows.push({ name, totalMs: run.total, longestFrameMs: run.longest, frames: run.frames, singleMs });
+      rows.push({ name, totalMs: run.total, longestFrameMs: run.longest, frames: run.frames, seconds: run.seconds, appendMs: run.appendMs, singleMs });
     }
     return { bytes: text.length, chunks: chunks.length, singleRenderMs, singleWithLayoutMs, rows, identical };
   } finally {
@@ -88,16 +98,16 @@ export function formatRenderBench(result: RenderBenchResult): string {
     `Render benchmark: ${(result.bytes / 1024).toFixed(1)} KB reply, ${result.chunks} chunks, ${CHUNKS_PER_FRAME} chunks per animation frame (Chromium)`,
     `One render of the final text: ${result.singleRenderMs.toFixed(1)} ms (${result.singleWithLayoutMs.toFixed(1)} ms with the layout it causes)`,
     '',
-    'renderer                  total ms   × single   longest frame ms  updates',
+    'renderer                  total ms   × single   longest frame ms  updates  updates/s  stream s',
   ];
   for (const row of result.rows) {
     lines.push(
       `${row.name.padEnd(24)} ${row.totalMs.toFixed(1).padStart(9)} ${(row.totalMs / row.singleMs).toFixed(2).padStart(9)}× ` +
-        `${row.longestFrameMs.toFixed(2).padStart(17)} ${String(row.frames).padStart(8)}`,
+        `${row.longestFrameMs.toFixed(2).padStart(17)} ${String(row.frames).padStart(8)} ${(row.frames / row.seconds).toFixed(1).padStart(10)} ${row.seconds.toFixed(1).padStart(9)}`,
     );
   }
   lines.push('');
-  for (const row of result.rows.filter((r) => r.name.startsWith('streaming'))) {
+  for (const row of result.rows.filter((r) => !r.name.startsWith('naive'))) {
     const ratio = row.totalMs / row.singleMs;
     lines.push(
       `${row.name}: total ≤ 3× single → ${ratio.toFixed(2)}× ${ratio <= 3 ? 'met' : 'MISSED'}; ` +

@@ -1,7 +1,13 @@
 // Browser-side halves of the renderer tests and benchmark. They run inside
 // the test page (bundled with the renderer) and return plain data; the Node
 // side calls them by name through inPage() in test/unit/webview-ui/rendererPage.ts.
-import { throttledFrameScheduler, type FrameScheduler, type StreamingMessageView } from '../../../src/webview-ui/markdown';
+import {
+  animationFrameScheduler,
+  budgetFrameScheduler,
+  throttledFrameScheduler,
+  type FrameScheduler,
+  type StreamingMessageView,
+} from '../../../src/webview-ui/markdown';
 import type { RendererTestApi } from './rendererPage';
 
 type Marked = Element & { __mark?: string };
@@ -265,11 +271,25 @@ export function createScenarios(t: RendererTestApi) {
       return samples[3] as number;
     },
 
-    /** Streams `chunks` with real animation frames, timing each frame's render work. */
-    async benchStream(input: { chunks: string[]; mode: 'streaming' | 'naive-per-chunk'; perFrame: number; layout: boolean; minIntervalMs?: number }) {
+    /**
+     * Streams `chunks` with real animation frames (`perFrame` chunks arrive per
+     * frame), timing all render work: every scheduled update, every append()
+     * and finish(). `scheduler`: 'default' (what createStreamingMessageView
+     * uses), 'every-frame', or a fixed minimum interval in ms.
+     */
+    async benchStream(input: {
+      chunks: string[];
+      mode: 'streaming' | 'naive-per-chunk';
+      perFrame: number;
+      layout: boolean;
+      scheduler?: 'default' | 'every-frame' | number;
+    }) {
       const { chunks, mode, perFrame, layout } = input;
-      const throttled = input.minIntervalMs ? throttledFrameScheduler(input.minIntervalMs) : undefined;
+      const choice = input.scheduler ?? 'default';
+      const inner: FrameScheduler =
+        choice === 'default' ? budgetFrameScheduler() : choice === 'every-frame' ? animationFrameScheduler : throttledFrameScheduler(choice);
       const frameWork: number[] = [];
+      let appendMs = 0;
       const timed = (work: () => void, element: HTMLElement): void => {
         const start = performance.now();
         work();
@@ -278,23 +298,23 @@ export function createScenarios(t: RendererTestApi) {
       };
       let full = '';
       let identical = true;
+      const began = performance.now();
       if (mode === 'streaming') {
         const holder: { view?: StreamingMessageView } = {};
         const scheduler: FrameScheduler = {
-          request: (callback) => {
-            const work = (): void => timed(callback, (holder.view as StreamingMessageView).element);
-            return throttled ? throttled.request(work) : requestAnimationFrame(work);
-          },
-          cancel: (handle) => (throttled ? throttled.cancel(handle) : cancelAnimationFrame(handle)),
+          request: (callback) => inner.request(() => timed(callback, (holder.view as StreamingMessageView).element)),
+          cancel: (handle) => inner.cancel(handle),
         };
         const view = t.createView({ scheduler });
         holder.view = view;
         for (let i = 0; i < chunks.length; i += perFrame) {
           await t.frames(1);
+          const start = performance.now();
           for (const chunk of chunks.slice(i, i + perFrame)) {
             view.append(chunk);
             full += chunk;
           }
+          appendMs += performance.now() - start;
         }
         await t.frames(1);
         timed(() => view.finish(), view.element);
@@ -312,7 +332,8 @@ export function createScenarios(t: RendererTestApi) {
         }
         element.remove();
       }
-      return { total: frameWork.reduce((a, b) => a + b, 0), longest: Math.max(...frameWork), frames: frameWork.length, identical };
+      const total = frameWork.reduce((a, b) => a + b, 0) + appendMs;
+      return { total, appendMs, seconds: (performance.now() - began) / 1000, longest: Math.max(...frameWork), frames: frameWork.length, identical };
     },
   };
 }
