@@ -102,10 +102,15 @@ export function createScenarios(t: RendererTestApi) {
       for (let i = 0; i < 200; i++) view.append(words[i % words.length] as string);
       await Promise.resolve();
       const synchronousChildren = view.element.childNodes.length;
-      await t.frames(2);
+      // The default scheduler may skip frames between updates: wait for the update, then two more frames.
+      const untilRendered = async (count: number): Promise<void> => {
+        for (let i = 0; i < 60 && rendered < count; i++) await t.frames(1);
+        await t.frames(2);
+      };
+      await untilRendered(1);
       const afterFirst = { batches: batches.length, rendered };
       for (let i = 0; i < 50; i++) view.append(' more');
-      await t.frames(2);
+      await untilRendered(2);
       observer.disconnect();
       return { synchronousChildren, afterFirst, batches: batches.length, rendered };
     },
@@ -195,6 +200,32 @@ export function createScenarios(t: RendererTestApi) {
       const html = view.element.innerHTML;
       view.dispose();
       return { times, correct: html === t.renderFullHtml(text) };
+    },
+
+    /** Streams ~40 frames through budgetFrameScheduler while each update costs at least `costMs`; returns the update frame times. */
+    async budget(input: { costMs: number; minIntervalMs: number; share: number; maxIntervalMs: number }) {
+      const times: number[] = [];
+      const view = t.createView({
+        scheduler: budgetFrameScheduler(input),
+        onRendered: () => {
+          times.push(Number(document.timeline.currentTime));
+          const until = performance.now() + input.costMs;
+          while (performance.now() < until) {
+            // an expensive update
+          }
+        },
+      });
+      let text = '';
+      for (let i = 0; i < 40; i++) {
+        const chunk = `word${i} `;
+        view.append(chunk);
+        text += chunk;
+        await t.frames(1);
+      }
+      view.finish();
+      const html = view.element.innerHTML;
+      view.dispose();
+      return { times: times.slice(0, -1), correct: html === t.renderFullHtml(text) };
     },
 
     async disposeStops() {
