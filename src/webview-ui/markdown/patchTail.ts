@@ -2,9 +2,9 @@
 // one except at the end of its innermost last element (a paragraph, list item
 // or heading that got more words, maybe with inline markup; a list that got
 // another item or a nested list). Then only that end is patched: old trailing
-// text is trimmed and the new HTML is sanitized and appended. The DOM then serializes exactly as the sanitized
-// new HTML would; anything else makes the caller render the block afresh.
-import { sanitizeToFragment } from './sanitize';
+// text is trimmed and the new HTML is sanitized (by the caller) and appended.
+// The DOM then serializes exactly as the sanitized new HTML would; anything
+// else makes the caller render the block afresh.
 
 const CLOSING_RUN = /(?:<\/([a-z][a-z0-9]*)>\s*)+$/;
 const CLOSING_TAG = /<\/([a-z][a-z0-9]*)>/g;
@@ -57,12 +57,19 @@ function isBalancedContent(html: string, container: string): boolean {
   return open.length === 0 && !/<(?![a-z/])/.test(html);
 }
 
+/** A patch that was applied, except maybe for new markup that must still be sanitized and appended. */
+export interface TailPatch {
+  /** Sanitize `html` (it is balanced content of `element`) and append it to `element` to complete the patch. */
+  pending?: { element: Element; html: string };
+}
+
 /**
  * Turns `nodes` (the DOM of `oldHtml`) into the DOM of `newHtml` in place when
- * they differ only at the end of the innermost last element. Returns false
- * (and changes nothing) when that is not the case.
+ * they differ only at the end of the innermost last element (new markup is
+ * left to the caller, see TailPatch, so one flush can sanitize all of its
+ * HTML at once). Returns false (and changes nothing) when that is not the case.
  */
-export function patchTailInPlace(nodes: readonly Node[], oldHtml: string, newHtml: string): boolean {
+export function patchTailInPlace(nodes: readonly Node[], oldHtml: string, newHtml: string): TailPatch | false {
   let prefix = commonPrefixLength(oldHtml, newHtml);
   // Never split an entity: back off to its '&'.
   const amp = oldHtml.lastIndexOf('&', prefix - 1);
@@ -100,8 +107,7 @@ export function patchTailInPlace(nodes: readonly Node[], oldHtml: string, newHtm
     const tail = element.lastChild;
     if (tail && tail.nodeType === Node.TEXT_NODE) (tail as Text).appendData(decode(added));
     else if (added !== '') element.appendChild(document.createTextNode(decode(added)));
-  } else {
-    element.appendChild(sanitizeToFragment(added));
+    return {};
   }
-  return true;
+  return { pending: { element, html: added } };
 }
