@@ -78,7 +78,7 @@ export interface BudgetOptions {
  * a stream still updates 5–20 times a second.
  */
 export function budgetFrameScheduler(options: BudgetOptions = {}): FrameScheduler {
-  const { minIntervalMs = 45, maxIntervalMs = 200, share = 0.04 } = options;
+  const { minIntervalMs = 45, maxIntervalMs = 200, share = 0.05 } = options;
   let gap = minIntervalMs;
   return spacedFrameScheduler(
     () => gap,

@@ -286,6 +286,28 @@ export function createScenarios(t: RendererTestApi) {
       return { pwnCount: (window as unknown as PageState).__pwnCount, violations: t.violations.length };
     },
 
+    /**
+     * Replays a stream without waiting for frames (an update after every
+     * `chunksPerUpdate` chunks, then finish()): the render work alone, for
+     * quick comparisons on a busy machine. Returns the fastest of `repeats` totals.
+     */
+    benchReplay(input: { chunks: string[]; chunksPerUpdate: number; repeats: number }): number {
+      let best = Infinity;
+      for (let r = 0; r < input.repeats; r++) {
+        const stepped = new t.SteppedScheduler();
+        const view = t.createView({ stepped });
+        const start = performance.now();
+        input.chunks.forEach((chunk, i) => {
+          view.append(chunk);
+          if ((i + 1) % input.chunksPerUpdate === 0) stepped.step();
+        });
+        view.finish();
+        best = Math.min(best, performance.now() - start);
+        view.dispose();
+      }
+      return best;
+    },
+
     /** Median of 7 one-shot renders of `text` (optionally including the layout they cause). */
     benchSingle(input: { text: string; layout: boolean }): number {
       const samples: number[] = [];
