@@ -113,12 +113,12 @@ export function formatRenderBench(result: RenderBenchResult): string {
     `One render of the final text: ${result.singleRenderMs.toFixed(1)} ms (before/after the streams: ${result.singleSamples.map((ms) => ms.toFixed(1)).join(' / ')}; ` +
       `${result.singleWithLayoutMs.toFixed(1)} ms with the layout it causes)`,
     '',
-    'renderer                  total ms   × single   longest frame ms  updates  updates/s  stream s',
+    'renderer                  total ms   × single   longest frame ms  updates  updates/s  stream s  render ms/s',
   ];
   for (const row of result.rows) {
     lines.push(
       `${row.name.padEnd(24)} ${row.totalMs.toFixed(1).padStart(9)} ${(row.totalMs / row.singleMs).toFixed(2).padStart(9)}× ` +
-        `${row.longestFrameMs.toFixed(2).padStart(17)} ${String(row.frames).padStart(8)} ${(row.frames / row.seconds).toFixed(1).padStart(10)} ${row.seconds.toFixed(1).padStart(9)}`,
+        `${row.longestFrameMs.toFixed(2).padStart(17)} ${String(row.frames).padStart(8)} ${(row.frames / row.seconds).toFixed(1).padStart(10)} ${row.seconds.toFixed(1).padStart(9)} ${(row.totalMs / row.seconds).toFixed(1).padStart(12)}`,
     );
   }
   lines.push('');

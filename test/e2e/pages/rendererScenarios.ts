@@ -8,6 +8,7 @@ import {
   type FrameScheduler,
   type StreamingMessageView,
 } from '../../../src/webview-ui/markdown';
+import { sanitizeAll, sanitizeToFragment } from '../../../src/webview-ui/markdown/sanitize';
 import type { RendererTestApi } from './rendererPage';
 
 type Marked = Element & { __mark?: string };
@@ -306,6 +307,19 @@ export function createScenarios(t: RendererTestApi) {
         view.dispose();
       }
       return best;
+    },
+
+    /** Sanitizes `htmls` with one batched DOMPurify call and one by one; returns both serialized. */
+    sanitizeBatch(htmls: string[]) {
+      const serialize = (fragment: DocumentFragment): string => {
+        const holder = document.createElement('div');
+        holder.appendChild(fragment);
+        return holder.innerHTML;
+      };
+      return {
+        batched: sanitizeAll(htmls).map(serialize),
+        single: htmls.map((html) => serialize(sanitizeToFragment(html))),
+      };
     },
 
     /** Median of 7 one-shot renders of `text` (optionally including the layout they cause). */
