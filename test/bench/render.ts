@@ -65,8 +65,10 @@ async function measure(): Promise<RenderBenchResult> {
     const page = browser.page;
     await inPage(page, 'setRootWidth', 380);
     const single = (layout: boolean): Promise<number> => inPage<number>(page, 'benchSingle', { text, layout });
-    // One-shot renders (each the median of 7 warm renders) are sampled before
+    // One-shot renders (each the median of 7 renders) are sampled before
     // and after the streaming runs (the machine may be busy); their mean is used.
+    // Warm-up (JIT, caches): the first renders in a fresh page are up to 2× slower; they are not the baseline.
+    for (let i = 0; i < 3; i++) await single(false);
     const before = [await single(false), await single(true)];
 
     const rows: RenderBenchRow[] = [];
