@@ -1,11 +1,16 @@
 import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { createHost } from './host';
+import { createUnavailableChat } from './host/chatUnavailable';
 
 /** Builds Parley's pieces and registers them. Nothing else happens here. */
 export function activate(context: vscode.ExtensionContext): void {
+  const host = createHost(context);
+  // TODO(coordinator): replace with the chat view's ChatApi, constructed with host.source as its ProviderSource.
+  const chat = createUnavailableChat(host.log);
   context.subscriptions.push(
-    vscode.commands.registerCommand('parley.focusChat', () =>
-      vscode.commands.executeCommand('parley.chatView.focus'),
-    ),
+    ...host.disposables,
+    ...registerCommands({ chat, source: host.source, settings: host.settings, keys: host.keys, log: host.log }),
   );
 }
 
