@@ -17,9 +17,11 @@ async function exportChat(deps: CommandDeps, target?: unknown): Promise<vscode.U
     return undefined;
   }
   const defaultUri = defaultExportUri();
+  // A target from a caller (tests, scripts) must be a Markdown file: a command link cannot overwrite anything else.
+  const given = target instanceof vscode.Uri && target.path.toLowerCase().endsWith('.md') ? target : undefined;
   const uri =
-    target instanceof vscode.Uri
-      ? target
+    given
+      ? given
       : await vscode.window.showSaveDialog({
           title: vscode.l10n.t('Export Chat as Markdown'),
           filters: { Markdown: ['md'] },
@@ -29,7 +31,7 @@ async function exportChat(deps: CommandDeps, target?: unknown): Promise<vscode.U
   // The chat promises no key in its export; redact anyway with the keys known to this session.
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(deps.log.redact(markdown)));
   deps.log.info(`chat exported (${markdown.length} chars)`);
-  if (!(target instanceof vscode.Uri)) {
+  if (!given) {
     const open = vscode.l10n.t('Open');
     void vscode.window.showInformationMessage(vscode.l10n.t('Chat exported to {0}.', vscode.workspace.asRelativePath(uri)), open).then((c) => {
       if (c === open) void vscode.window.showTextDocument(uri);

@@ -2,14 +2,15 @@
  * API keys in SecretStorage, one per profile, stored under the profile id.
  * The ids that have a key are remembered in global state (ids only, never a
  * key) so "Remove All Stored Keys" can find them: SecretStorage cannot list.
- * Keys read or stored in this session are kept in memory for redaction.
+ * Every key read or stored in this session stays in memory for redaction
+ * (also after it is cleared: a former key in a log line is still a key).
  */
 import * as vscode from 'vscode';
 
 const STORED_IDS = 'parley.profilesWithKeys';
 
 export class KeyStore implements vscode.Disposable {
-  private readonly known = new Map<string, string>();
+  private readonly known = new Set<string>();
   private readonly changed = new vscode.EventEmitter<string>();
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
@@ -19,14 +20,14 @@ export class KeyStore implements vscode.Disposable {
     private readonly state: vscode.Memento,
   ) {
     this.subscription = secrets.onDidChange((e) => {
-      this.known.delete(e.key);
-      this.changed.fire(e.key);
+      // Another window may have stored a key: learn it for redaction.
+      void this.get(e.key).then(() => this.changed.fire(e.key));
     });
   }
 
   async get(profileId: string): Promise<string | undefined> {
     const value = await this.secrets.get(profileId);
-    if (value) this.known.set(profileId, value);
+    if (value) this.known.add(value);
     return value || undefined;
   }
 
@@ -38,13 +39,13 @@ export class KeyStore implements vscode.Disposable {
     const trimmed = key.trim();
     if (!trimmed) throw new Error('An API key cannot be empty.');
     await this.secrets.store(profileId, trimmed);
-    this.known.set(profileId, trimmed);
+    this.known.add(trimmed);
     await this.remember(profileId, true);
   }
 
   async clear(profileId: string): Promise<void> {
+    await this.get(profileId);
     await this.secrets.delete(profileId);
-    this.known.delete(profileId);
     await this.remember(profileId, false);
   }
 
@@ -61,7 +62,7 @@ export class KeyStore implements vscode.Disposable {
 
   /** Keys seen in this session, for redaction only. */
   knownSecrets(): string[] {
-    return [...this.known.values()];
+    return [...this.known];
   }
 
   /** Loads the keys of these profiles into the redaction set. */
