@@ -7,7 +7,7 @@ describe('redaction of log lines and exports', () => {
   it('replaces every occurrence of a known secret', () => {
     const out = redactSecrets(`key=${canary} again ${canary}`, [canary]);
     assert.ok(!out.includes(canary));
-    assert.equal(out.split('[redacted]').length - 1, 2);
+    assert.equal(out.split('***').length - 1, 2);
   });
 
   it('masks key-carrying headers even when the secret is unknown', () => {
@@ -17,5 +17,9 @@ describe('redaction of log lines and exports', () => {
 
   it('does not search for very short "secrets" that would mask ordinary words', () => {
     assert.equal(redactSecrets('the cat sat', ['at']), 'the cat sat');
+  });
+
+  it('masks a key in a JSON-style field', () => {
+    assert.equal(redactSecrets('{"apiKey": "pasted-123"}', []), '{"apiKey": "***"}');
   });
 });
