@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { createHost } from './host';
 import { createUnavailableChat } from './host/chatUnavailable';
+import { createTestApi, type ParleyTestApi } from './host/testApi';
 
 /** Builds Parley's pieces and registers them. Nothing else happens here. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): ParleyTestApi | undefined {
   const host = createHost(context);
   // TODO(coordinator): replace with the chat view's ChatApi, constructed with host.source as its ProviderSource.
   const chat = createUnavailableChat(host.log);
@@ -12,6 +13,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ...host.disposables,
     ...registerCommands({ chat, source: host.source, settings: host.settings, keys: host.keys, log: host.log }),
   );
+  return createTestApi(context, host);
 }
 
 export function deactivate(): void {

@@ -5,8 +5,12 @@
 import * as vscode from 'vscode';
 import { redactSecrets } from '../chat/redactSecrets';
 
+/** How many recent (already redacted) lines are kept in memory for tests and diagnostics. */
+const RECENT_LINES = 500;
+
 export class ParleyLog implements vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;
+  private readonly recentLines: string[] = [];
 
   constructor(private readonly secrets: () => Iterable<string>) {
     this.channel = vscode.window.createOutputChannel('Parley', { log: true });
@@ -17,15 +21,27 @@ export class ParleyLog implements vscode.Disposable {
   }
 
   info(text: string): void {
-    this.channel.info(this.redact(text));
+    this.channel.info(this.keep(text));
   }
 
   warn(text: string): void {
-    this.channel.warn(this.redact(text));
+    this.channel.warn(this.keep(text));
   }
 
   error(text: string): void {
-    this.channel.error(this.redact(text));
+    this.channel.error(this.keep(text));
+  }
+
+  /** The last lines written, exactly as they went to the channel. */
+  recent(): string[] {
+    return [...this.recentLines];
+  }
+
+  private keep(text: string): string {
+    const line = this.redact(text);
+    this.recentLines.push(line);
+    if (this.recentLines.length > RECENT_LINES) this.recentLines.shift();
+    return line;
   }
 
   /** The sink handed to providers as ProviderDeps.log. */

@@ -72,6 +72,13 @@ export class ParleySettings implements vscode.Disposable {
     return Array.isArray(value) ? structuredClone(value) : [];
   }
 
+  /** Problems found by the latest providers()/prompts() reads. */
+  problems(): string[] {
+    this.providers();
+    this.prompts();
+    return [...this.reported];
+  }
+
   /** Each problem is shown once until the settings change again. */
   private report(messages: string[]): void {
     const fresh = messages.filter((m) => !this.reported.has(m));

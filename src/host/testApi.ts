@@ -1,0 +1,38 @@
+/**
+ * What activate() returns when VS Code runs Parley under test
+ * (ExtensionMode.Test) — never in normal use, so no other extension can reach
+ * the key store through Parley's exports.
+ */
+import * as vscode from 'vscode';
+import type { ProviderSource } from '../chat/ports';
+import type { Host } from './index';
+
+export interface ParleyTestApi {
+  source: ProviderSource;
+  /** Problems found in Parley's settings, as reported to the user. */
+  settingsProblems(): string[];
+  /** Whether SecretStorage holds a key for the profile (the key itself is not exposed). */
+  hasKey(profileId: string): Promise<boolean>;
+  /** Ids remembered as having a key (global state). */
+  storedKeyIds(): string[];
+  /** The last lines written to the Parley log channel. */
+  logLines(): string[];
+  /** Everything Parley keeps in global and workspace state, as JSON. */
+  stateSnapshot(): string;
+  /** Folder of this extension host's logs (the channel's file lives below its parent). */
+  logUri: vscode.Uri;
+}
+
+export function createTestApi(context: vscode.ExtensionContext, host: Host): ParleyTestApi | undefined {
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((k) => [k, memento.get(k)]));
+  return {
+    source: host.source,
+    settingsProblems: () => host.settings.problems(),
+    hasKey: (id) => host.keys.has(id),
+    storedKeyIds: () => host.keys.storedIds(),
+    logLines: () => host.log.recent(),
+    stateSnapshot: () => JSON.stringify({ global: dump(context.globalState), workspace: dump(context.workspaceState) }),
+    logUri: context.logUri,
+  };
+}
