@@ -31,7 +31,8 @@ export const OPTION_FIELDS: Record<ProviderKind, readonly OptionField[]> = {
     { name: 'topK', type: 'number', min: 1, integer: true },
     { name: 'maxTokens', type: 'number', min: 1, integer: true },
     { name: 'stream', type: 'boolean', defaultValue: true },
-    { name: 'maxTemperature', type: 'number', min: 0, max: 2, integer: false, defaultValue: 1 },
+    { name: 'maxTemperature', type: 'number', min: 0, max: 2, integer: false },
+    { name: 'includeUsage', type: 'boolean', defaultValue: false },
   ],
 };
 

@@ -26,6 +26,8 @@ function range(min: number, max: number, digits: number, kind: string) {
   return z.number({ error: `must be a number: ${text.replace('must be ', '')}` }).min(min, { error: text }).max(max, { error: text });
 }
 
+export const EMMA_MODEL_KEYS: readonly string[] = ['emma-5', 'emma-4', 'emma-3'];
+
 export const emmaOptionsSchema = z.strictObject({
   modelKey: oneOf(['emma-5', 'emma-4', 'emma-3']).optional(),
   useRag: bool.optional(),
@@ -43,27 +45,23 @@ export const secondMeOptionsSchema = z.strictObject({
   maxTokens: int('at least 1, default 2000').min(1, { error: 'must be at least 1' }).optional(),
 });
 
-export const openAICompatibleOptionsSchema = z
-  .strictObject({
-    temperature: z.number({ error: 'must be a number' }).min(0, { error: 'must be at least 0' }).optional(),
-    topK: int('at least 1').min(1, { error: 'must be at least 1' }).optional(),
-    maxTokens: int('at least 1').min(1, { error: 'must be at least 1' }).optional(),
-    stream: bool.optional(),
-    maxTemperature: range(0, 2, 0, 'OpenAI-compatible endpoints').optional(),
-  })
-  .superRefine((options, ctx) => {
-    const max = options.maxTemperature ?? DEFAULT_MAX_TEMPERATURE;
-    if (options.temperature !== undefined && options.temperature > max) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['temperature'],
-        message: `must be between 0 and ${max} for this endpoint (raise options.maxTemperature if it accepts more, e.g. 2 for OpenAI)`,
-      });
-    }
-  });
+export const openAICompatibleOptionsSchema = z.strictObject({
+  temperature: z.number({ error: 'must be a number' }).min(0, { error: 'must be at least 0' }).optional(),
+  topK: int('at least 1').min(1, { error: 'must be at least 1' }).optional(),
+  maxTokens: int('at least 1').min(1, { error: 'must be at least 1' }).optional(),
+  stream: bool.optional(),
+  maxTemperature: range(0, 2, 0, 'OpenAI-compatible endpoints').optional(),
+  includeUsage: bool.optional(),
+});
 
-/** ecovai documents temperature 0–1; endpoints that accept more say so with options.maxTemperature. */
-export const DEFAULT_MAX_TEMPERATURE = 1;
+/** The provider layer's default: ecovai documents temperature 0–1, other endpoints (OpenAI) accept up to 2. */
+export function defaultMaxTemperature(baseUrl: string | undefined): number {
+  try {
+    return baseUrl && new URL(baseUrl).hostname.toLowerCase() === 'api.ecovai.cn' ? 1 : 2;
+  } catch {
+    return 2;
+  }
+}
 
 const OPTION_SCHEMAS = {
   emma: emmaOptionsSchema,
@@ -164,7 +162,18 @@ export function validateProviders(raw: unknown): ValidatedProviders {
       if (parsedOptions.success) validOptions = parsedOptions.data;
       else entryProblems.push(...issuesToProblems(`${base}.options`, parsedOptions.error, kind));
     }
+    if (kind === 'emma' && profile.model !== undefined && !EMMA_MODEL_KEYS.includes(profile.model)) {
+      entryProblems.push({ setting: `${base}.model`, message: `must be one of ${EMMA_MODEL_KEYS.join(', ')} for Emma (or leave it out and use options.modelKey)` });
+    }
     if (kind === 'openai-compatible') {
+      const temperature = (validOptions as { temperature?: number; maxTemperature?: number } | undefined)?.temperature;
+      const max = (validOptions as { maxTemperature?: number } | undefined)?.maxTemperature ?? defaultMaxTemperature(profile.baseUrl);
+      if (temperature !== undefined && temperature > max) {
+        entryProblems.push({
+          setting: `${base}.options.temperature`,
+          message: `must be between 0 and ${max} for this endpoint (set options.maxTemperature if it accepts more)`,
+        });
+      }
       if (!profile.baseUrl) entryProblems.push({ setting: `${base}.baseUrl`, message: 'is required for OpenAI-compatible profiles (e.g. "https://api.ecovai.cn/v1")' });
       if (!profile.model) entryProblems.push({ setting: `${base}.model`, message: 'is required for OpenAI-compatible profiles (e.g. "spark-v3")' });
     }

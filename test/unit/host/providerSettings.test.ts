@@ -36,19 +36,24 @@ describe('parley.providers validation', () => {
     ]);
     assert.deepEqual(
       messages([{ id: 'o', kind: 'openai-compatible', baseUrl: 'https://api.ecovai.cn/v1', model: 'spark-v3', options: { topK: 0, temperature: 1.5 } }]),
-      [
-        'parley.providers[0].options.topK must be at least 1',
-        'parley.providers[0].options.temperature must be between 0 and 1 for this endpoint (raise options.maxTemperature if it accepts more, e.g. 2 for OpenAI)',
-      ],
-    );
-    assert.match(
-      messages([{ id: 'o', kind: 'openai-compatible', baseUrl: 'https://api.ecovai.cn/v1', model: 'spark-v3', options: { temperature: 1.5 } }])[0]!,
-      /^parley\.providers\[0\]\.options\.temperature must be between 0 and 1 .*maxTemperature/,
+      ['parley.providers[0].options.topK must be at least 1'],
     );
     assert.deepEqual(
-      messages([{ id: 'o', kind: 'openai-compatible', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o', options: { temperature: 1.5, maxTemperature: 2 } }]),
-      [],
+      messages([{ id: 'o', kind: 'openai-compatible', baseUrl: 'https://api.ecovai.cn/v1', model: 'spark-v3', options: { temperature: 1.5 } }]),
+      ['parley.providers[0].options.temperature must be between 0 and 1 for this endpoint (set options.maxTemperature if it accepts more)'],
     );
+    assert.deepEqual(
+      messages([{ id: 'o', kind: 'openai-compatible', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o', options: { temperature: 1.5 } }]),
+      [],
+      'other endpoints accept up to 2',
+    );
+    assert.match(
+      messages([{ id: 'o', kind: 'openai-compatible', baseUrl: 'https://x.example/v1', model: 'm', options: { temperature: 1.5, maxTemperature: 1 } }])[0]!,
+      /temperature must be between 0 and 1/,
+    );
+    assert.deepEqual(messages([{ id: 'e', kind: 'emma', model: 'gpt-4' }]), [
+      'parley.providers[0].model must be one of emma-5, emma-4, emma-3 for Emma (or leave it out and use options.modelKey)',
+    ]);
   });
 
   it('suggests the camelCase name for a snake_case option copied from the API docs', () => {
