@@ -4,6 +4,8 @@ import { createHost } from './host';
 import { createUnavailableChat } from './host/chatUnavailable';
 import { createTestApi, type ParleyTestApi } from './host/testApi';
 
+export type { ParleyTestApi } from './host/testApi';
+
 /** Builds Parley's pieces and registers them. Nothing else happens here. */
 export function activate(context: vscode.ExtensionContext): ParleyTestApi | undefined {
   const host = createHost(context);

@@ -8,6 +8,8 @@ import type { ProviderSource } from '../chat/ports';
 import type { Host } from './index';
 
 export interface ParleyTestApi {
+  /** Parley's own SecretStorage (context.secrets). */
+  readonly secrets: vscode.SecretStorage;
   source: ProviderSource;
   /** Problems found in Parley's settings, as reported to the user. */
   settingsProblems(): string[];
@@ -27,6 +29,7 @@ export function createTestApi(context: vscode.ExtensionContext, host: Host): Par
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((k) => [k, memento.get(k)]));
   return {
+    secrets: context.secrets,
     source: host.source,
     settingsProblems: () => host.settings.problems(),
     hasKey: (id) => host.keys.has(id),
