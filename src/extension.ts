@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { createHost } from './host';
 import { createUnavailableChat } from './host/chatUnavailable';
-import { createTestApi, type ParleyTestApi } from './host/testApi';
+import { wireForTests, type ParleyTestApi } from './host/testApi';
 
 export type { ParleyTestApi } from './host/testApi';
 
@@ -10,12 +10,13 @@ export type { ParleyTestApi } from './host/testApi';
 export function activate(context: vscode.ExtensionContext): ParleyTestApi | undefined {
   const host = createHost(context);
   // TODO(coordinator): replace with the chat view's ChatApi, constructed with host.source as its ProviderSource.
-  const chat = createUnavailableChat(host.log);
+  const chatView = createUnavailableChat(host.log);
+  const { chat, api } = wireForTests(context, host, chatView);
   context.subscriptions.push(
     ...host.disposables,
     ...registerCommands({ chat, source: host.source, settings: host.settings, keys: host.keys, log: host.log }),
   );
-  return createTestApi(context, host);
+  return api;
 }
 
 export function deactivate(): void {

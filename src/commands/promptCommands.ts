@@ -34,8 +34,11 @@ async function askInput(prompt: PromptDefinition, title: string): Promise<string
   return answer?.trim() || undefined;
 }
 
-/** Runs one prompt end to end. Resolves when the reply has ended (or nothing was sent). */
-export async function runPrompt(prompt: PromptDefinition, deps: CommandDeps): Promise<void> {
+/**
+ * Runs one prompt end to end. Resolves when the reply has ended (or nothing was sent).
+ * `givenInput` answers `${input}` without the input box (command arguments, tests).
+ */
+export async function runPrompt(prompt: PromptDefinition, deps: CommandDeps, givenInput?: unknown): Promise<void> {
   const title = prompt.id === 'ask' ? vscode.l10n.t('Ask Parley') : promptTitle(prompt);
   const profile = deps.source.active();
   if (!profile) {
@@ -57,7 +60,7 @@ export async function runPrompt(prompt: PromptDefinition, deps: CommandDeps): Pr
   }
   let input: string | undefined;
   if (templateVariables(prompt.template).includes('input')) {
-    input = await askInput(prompt, title);
+    input = typeof givenInput === 'string' && givenInput.trim() ? givenInput.trim() : await askInput(prompt, title);
     if (input === undefined) return;
   }
   const limit = messageLimit(profile.kind);
@@ -96,16 +99,18 @@ async function pickPrompt(deps: CommandDeps): Promise<PromptDefinition | undefin
 
 export function registerPromptCommands(deps: CommandDeps): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('parley.ask', () => runPrompt(PLAIN_QUESTION, deps)),
-    ...BUILTIN_PROMPTS.map((prompt) => vscode.commands.registerCommand(`parley.${prompt.id}`, () => runPrompt(prompt, deps))),
-    vscode.commands.registerCommand('parley.runPrompt', async (promptId?: unknown) => {
+    vscode.commands.registerCommand('parley.ask', (question?: unknown) => runPrompt(PLAIN_QUESTION, deps, question)),
+    ...BUILTIN_PROMPTS.map((prompt) =>
+      vscode.commands.registerCommand(`parley.${prompt.id}`, (question?: unknown) => runPrompt(prompt, deps, question)),
+    ),
+    vscode.commands.registerCommand('parley.runPrompt', async (promptId?: unknown, input?: unknown) => {
       const prompt =
         typeof promptId === 'string' ? deps.settings.prompts().find((p) => p.id === promptId) : await pickPrompt(deps);
       if (typeof promptId === 'string' && !prompt) {
         void vscode.window.showWarningMessage(vscode.l10n.t('There is no prompt with id "{0}".', promptId));
         return;
       }
-      if (prompt) await runPrompt(prompt, deps);
+      if (prompt) await runPrompt(prompt, deps, input);
     }),
   ];
 }

@@ -4,7 +4,8 @@
  * the key store through Parley's exports.
  */
 import * as vscode from 'vscode';
-import type { ProviderSource } from '../chat/ports';
+import type { AskOptions, ChatApi, ProviderSource } from '../chat/ports';
+import { RecordingChat } from './chatRecorder';
 import type { Host } from './index';
 
 export interface ParleyTestApi {
@@ -23,10 +24,24 @@ export interface ParleyTestApi {
   stateSnapshot(): string;
   /** Folder of this extension host's logs (the channel's file lives below its parent). */
   logUri: vscode.Uri;
+  /** Everything the commands asked the chat, in order. */
+  asks(): AskOptions[];
 }
 
-export function createTestApi(context: vscode.ExtensionContext, host: Host): ParleyTestApi | undefined {
-  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+export interface TestWiring {
+  /** The ChatApi the commands use: the real one, recorded under test. */
+  chat: ChatApi;
+  api: ParleyTestApi | undefined;
+}
+
+/** Outside ExtensionMode.Test the chat is passed through untouched and there is no API. */
+export function wireForTests(context: vscode.ExtensionContext, host: Host, chat: ChatApi): TestWiring {
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return { chat, api: undefined };
+  const recorder = new RecordingChat(chat);
+  return { chat: recorder, api: createTestApi(context, host, recorder) };
+}
+
+function createTestApi(context: vscode.ExtensionContext, host: Host, recorder: RecordingChat): ParleyTestApi {
   const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((k) => [k, memento.get(k)]));
   return {
     secrets: context.secrets,
@@ -37,5 +52,6 @@ export function createTestApi(context: vscode.ExtensionContext, host: Host): Par
     logLines: () => host.log.recent(),
     stateSnapshot: () => JSON.stringify({ global: dump(context.globalState), workspace: dump(context.workspaceState) }),
     logUri: context.logUri,
+    asks: () => recorder.asks(),
   };
 }
