@@ -24,6 +24,8 @@ export interface ParleyTestApi {
   stateSnapshot(): string;
   /** Folder of this extension host's logs (the channel's file lives below its parent). */
   logUri: vscode.Uri;
+  /** This extension's global storage folder (conversations live below it; User/settings.json two levels up). */
+  globalStorageUri: vscode.Uri;
   /** Everything the commands asked the chat, in order. */
   asks(): AskOptions[];
 }
@@ -52,6 +54,7 @@ function createTestApi(context: vscode.ExtensionContext, host: Host, recorder: R
     logLines: () => host.log.recent(),
     stateSnapshot: () => JSON.stringify({ global: dump(context.globalState), workspace: dump(context.workspaceState) }),
     logUri: context.logUri,
+    globalStorageUri: context.globalStorageUri,
     asks: () => recorder.asks(),
   };
 }
