@@ -58,8 +58,23 @@ async function addProfile(deps: CommandDeps): Promise<void> {
   await editProfile(deps, profile.id);
 }
 
-async function editText(deps: CommandDeps, profileId: string, field: 'label' | 'baseUrl' | 'model' | 'instanceId', current: string | undefined): Promise<void> {
-  const value = await vscode.window.showInputBox({ title: field, value: current ?? '', ignoreFocusOut: true, prompt: vscode.l10n.t('Leave empty to remove the value.') });
+type TextField = 'label' | 'baseUrl' | 'model' | 'instanceId';
+
+function fieldTitle(field: TextField): string {
+  switch (field) {
+    case 'label':
+      return vscode.l10n.t('Label');
+    case 'baseUrl':
+      return vscode.l10n.t('Base URL');
+    case 'model':
+      return vscode.l10n.t('Model');
+    case 'instanceId':
+      return vscode.l10n.t('Instance id');
+  }
+}
+
+async function editText(deps: CommandDeps, profileId: string, field: TextField, current: string | undefined): Promise<void> {
+  const value = await vscode.window.showInputBox({ title: fieldTitle(field), value: current ?? '', ignoreFocusOut: true, prompt: vscode.l10n.t('Leave empty to remove the value.') });
   if (value === undefined) return;
   const list = deps.settings.editableProviders();
   const index = list.findIndex((p) => !!p && typeof p === 'object' && (p as { id?: unknown }).id === profileId);
