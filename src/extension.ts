@@ -3,6 +3,7 @@ import { registerCommands } from './commands';
 import { createHost } from './host';
 import { createUnavailableChat } from './host/chatUnavailable';
 import { wireForTests, type ParleyTestApi } from './host/testApi';
+import { createProvider } from './providers';
 
 export type { ParleyTestApi } from './host/testApi';
 
@@ -14,7 +15,7 @@ export function activate(context: vscode.ExtensionContext): ParleyTestApi | unde
   const { chat, api } = wireForTests(context, host, chatView);
   context.subscriptions.push(
     ...host.disposables,
-    ...registerCommands({ chat, source: host.source, settings: host.settings, keys: host.keys, log: host.log }),
+    ...registerCommands({ chat, source: host.source, settings: host.settings, keys: host.keys, log: host.log, createProvider }),
   );
   return api;
 }

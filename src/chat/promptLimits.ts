@@ -3,10 +3,11 @@
  * `message` as 1–4500 characters; the other two document no limit, so a
  * generous bound keeps a huge selection from becoming a huge bill.
  */
+import { EMMA_MESSAGE_MAX_CHARS } from '../providers/emma.wire';
 import type { ProviderKind } from '../providers/types';
 
 export const MESSAGE_LIMITS: Record<ProviderKind, number> = {
-  emma: 4500,
+  emma: EMMA_MESSAGE_MAX_CHARS,
   secondme: 60_000,
   'openai-compatible': 60_000,
 };

@@ -1,7 +1,7 @@
 /** Set API Key, Clear API Key, Remove All Stored Keys. */
 import * as vscode from 'vscode';
 import { needsApiKey } from '../chat/profileNeeds';
-import { displayName } from '../chat/profilePresets';
+import { displayName } from '../chat/profileModels';
 import type { ProviderProfile } from '../providers/types';
 import { promptForApiKey } from '../host/keyPrompt';
 import type { CommandDeps } from './deps';

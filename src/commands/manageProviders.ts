@@ -7,7 +7,8 @@
 import * as vscode from 'vscode';
 import { OPTION_FIELDS, parseNumberField, type OptionField } from '../chat/profileOptionFields';
 import { needsApiKey } from '../chat/profileNeeds';
-import { PROFILE_PRESETS, displayName, uniqueId } from '../chat/profilePresets';
+import { displayName, uniqueId } from '../chat/profileModels';
+import { PRESETS, profileFromPreset } from '../providers/presets';
 import { formatProblem, validateProviders } from '../chat/providerSettings';
 import type { ProviderProfile } from '../providers/types';
 import { testProfile } from '../host/providerTester';
@@ -32,7 +33,12 @@ async function writeIfValid(deps: CommandDeps, list: unknown[], index: number): 
 
 async function addProfile(deps: CommandDeps): Promise<void> {
   const preset = await pick(
-    PROFILE_PRESETS.map((p) => ({ label: p.label, description: p.description, value: p })),
+    PRESETS.map((p) => ({
+      label: p.label,
+      description: p.baseUrl,
+      detail: p.needsKey ? vscode.l10n.t('Needs an API key') : p.needsInstanceId ? vscode.l10n.t('Needs an instance id') : vscode.l10n.t('Needs no key'),
+      value: p,
+    })),
     vscode.l10n.t('Add Provider'),
     vscode.l10n.t('Start from a preset'),
   );
@@ -42,7 +48,7 @@ async function addProfile(deps: CommandDeps): Promise<void> {
   const id = await vscode.window.showInputBox({
     title: vscode.l10n.t('Profile id'),
     prompt: vscode.l10n.t('A short name; the API key is stored under it.'),
-    value: uniqueId(preset.profile.id, taken),
+    value: uniqueId(preset.id, taken),
     validateInput: (v) =>
       !/^[A-Za-z0-9_.-]+$/.test(v.trim())
         ? vscode.l10n.t('Use letters, digits, "_", "." and "-" only.')
@@ -51,7 +57,18 @@ async function addProfile(deps: CommandDeps): Promise<void> {
           : undefined,
   });
   if (!id) return;
-  const profile: ProviderProfile = { ...structuredClone(preset.profile), id: id.trim() };
+  const profile: ProviderProfile = profileFromPreset(preset.id, id.trim());
+  if (profile.kind === 'openai-compatible' && !profile.model) {
+    // Local servers (LM Studio, vLLM) have no default model: ask for the one loaded there.
+    const model = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Model'),
+      prompt: vscode.l10n.t('The model name the server expects (e.g. the one loaded in {0}).', preset.label),
+      ignoreFocusOut: true,
+      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('The model name cannot be empty.')),
+    });
+    if (!model?.trim()) return;
+    profile.model = model.trim();
+  }
   list.push(profile);
   if (!(await writeIfValid(deps, list, list.length - 1))) return;
   deps.log.info(`profile ${profile.id} added (${profile.kind})`);

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { messageLimit } from '../chat/promptLimits';
 import { buildPrompt, type CodeContext } from '../chat/promptBuilder';
 import { BUILTIN_PROMPTS, templateVariables, type PromptDefinition } from '../chat/prompts';
-import { displayName } from '../chat/profilePresets';
+import { displayName } from '../chat/profileModels';
 import { codeAtCursor, wholeFile } from '../host/editorCode';
 import type { CommandDeps } from './deps';
 import { noteText, promptTitle } from './promptTexts';

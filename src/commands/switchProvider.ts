@@ -1,6 +1,6 @@
 /** Switch Provider/Model: one quick pick with the profiles, then the active profile's models. */
 import * as vscode from 'vscode';
-import { KNOWN_MODELS, displayName, modelOf, withModel } from '../chat/profilePresets';
+import { displayName, modelOf, modelsFor, withModel } from '../chat/profileModels';
 import type { ProviderProfile } from '../providers/types';
 import type { CommandDeps } from './deps';
 
@@ -50,7 +50,7 @@ export function registerSwitchProvider(deps: CommandDeps): vscode.Disposable[] {
         })),
       ];
       if (active) {
-        const models = [...new Set([...KNOWN_MODELS[active.kind], ...(modelOf(active) ? [modelOf(active) as string] : [])])];
+        const models = modelsFor(active);
         if (models.length || active.kind === 'openai-compatible') {
           items.push({ label: vscode.l10n.t('Model of {0}', displayName(active)), kind: vscode.QuickPickItemKind.Separator });
           items.push(...models.map<Item>((m) => ({ label: `${m === modelOf(active) ? '$(check) ' : ''}${m}`, model: m })));

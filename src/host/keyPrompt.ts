@@ -1,6 +1,6 @@
 /** The password input box that asks for a profile's API key. */
 import * as vscode from 'vscode';
-import { displayName } from '../chat/profilePresets';
+import { displayName } from '../chat/profileModels';
 import type { ProviderProfile } from '../providers/types';
 
 /** Resolves the trimmed key, or undefined when the user cancelled. */

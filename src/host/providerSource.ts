@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { ProviderSource, Unsubscribe } from '../chat/ports';
 import { needsApiKey, needsInstanceId } from '../chat/profileNeeds';
-import { displayName } from '../chat/profilePresets';
+import { displayName } from '../chat/profileModels';
 import type { ProviderDeps, ProviderProfile } from '../providers/types';
 import type { KeyStore } from './keyStore';
 import type { ParleyLog } from './log';

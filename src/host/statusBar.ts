@@ -1,7 +1,7 @@
 /** Status-bar item: the active profile and model; a click switches. */
 import * as vscode from 'vscode';
 import type { ProviderSource } from '../chat/ports';
-import { displayName, modelOf } from '../chat/profilePresets';
+import { displayName, modelOf } from '../chat/profileModels';
 
 export function createProviderStatusBar(source: ProviderSource): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('parley.provider', vscode.StatusBarAlignment.Right, 100);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { formatProblem, resolveActive, validateProviders } from '../../../src/chat/providerSettings';
-import { PROFILE_PRESETS } from '../../../src/chat/profilePresets';
+import { PRESETS, profileFromPreset } from '../../../src/providers/presets';
+import { validateProfile } from '../../../src/providers/profile';
 
 const messages = (raw: unknown) => validateProviders(raw).problems.map(formatProblem);
 
@@ -12,7 +13,19 @@ describe('parley.providers validation', () => {
     const result = validateProviders(defaults);
     assert.deepEqual(result.problems, []);
     assert.deepEqual(result.profiles.map((p) => p.id), ['emma', 'secondme', 'ecovai']);
-    assert.deepEqual(validateProviders(PROFILE_PRESETS.map((p) => p.profile)).problems, []);
+    // Manage Providers asks for what a preset leaves open: SecondMe's instance id, a local server's model.
+    const filled = PRESETS.map((p) =>
+      profileFromPreset(p.id, p.id, { ...(p.needsInstanceId ? { instanceId: 'abc' } : {}), ...(p.kind === 'openai-compatible' && !p.model ? { model: 'm' } : {}) }),
+    );
+    assert.deepEqual(validateProviders(filled).problems, []);
+  });
+
+  it('accepts only what the provider layer accepts (every valid profile passes validateProfile)', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    const defaults = pkg.contributes.configuration.properties['parley.providers'].default as { kind: string }[];
+    // SecondMe's instance id is asked for at first use (ensureReady), before createProvider sees the profile.
+    const ready = defaults.map((p) => (p.kind === 'secondme' ? { ...p, instanceId: 'abc123' } : p));
+    for (const profile of validateProviders(ready).profiles) assert.doesNotThrow(() => validateProfile(profile), profile.id);
   });
 
   it('names the setting and the range for an Emma temperature out of 0.10–1.50, and keeps the other profiles', () => {
