@@ -55,7 +55,7 @@ describe('prompt commands on a real editor selection', () => {
   it('uses a workspace-relative file name', async function () {
     if (!vscode.workspace.workspaceFolders?.length) this.skip();
     const editor = await editorWith(SOURCE, 'rel.ts', 'typescript');
-    editor.selection = new vscode.Selection(2, 0, 2, 19);
+    editor.selection = new vscode.Selection(2, 0, 2, 20);
     const ask = await askOf(api, 'parley.explainSelection');
     assert.match(ask.prompt, /```typescript \.parley-test\/rel\.ts:3\n {2}const sum = a \+ b;\n```/);
   });
@@ -109,7 +109,7 @@ describe('prompt commands on a real editor selection', () => {
       { id: 'bad', title: 'Bad', template: 'Look at ${foo}' },
     ]);
     const editor = await editorWith(SOURCE, 'user.ts', 'typescript');
-    editor.selection = new vscode.Selection(6, 0, 6, 32);
+    editor.selection = new vscode.Selection(6, 0, 6, 33);
     const ask = await askOf(api, 'parley.runPrompt', 'shout');
     assert.match(ask.prompt, /^In typescript, shout about \S*user\.ts:\n```typescript \S*user\.ts:7\nexport const answer = add\(40, 2\);\n```$/);
     assert.ok(api.settingsProblems().some((p) => p.startsWith('parley.prompts[1] (id "bad"): unknown variable ${foo}')));
