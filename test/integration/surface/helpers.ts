@@ -1,6 +1,8 @@
 // Helpers for the editor-surface integration tests (commands, prompts,
 // settings, keys). They run inside the extension host with the real API.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ParleyTestApi } from '../../../src/extension';
 
@@ -76,3 +78,20 @@ export const TEST_PROFILES = [
   { id: 'local-test', kind: 'openai-compatible', label: 'Local', baseUrl: 'http://127.0.0.1:9/v1', model: 'test-model' },
   { id: 'secondme-test', kind: 'secondme', instanceId: 'abc123' },
 ];
+
+/**
+ * The provider simulator's base URL when the runner started one (it writes
+ * runner-config.json next to the bundled suite); undefined otherwise.
+ */
+export function simulatorUrl(): string | undefined {
+  const file = path.join(__dirname, 'runner-config.json');
+  if (!fs.existsSync(file)) return undefined;
+  const config = JSON.parse(fs.readFileSync(file, 'utf8')) as { simulatorUrl?: string };
+  return config.simulatorUrl;
+}
+
+/** Requests the simulator recorded (headers include keys: only compare, never print them). */
+export async function simulatorRequests(url: string): Promise<{ path: string; headers: Record<string, string>; body: unknown }[]> {
+  const response = await fetch(`${url}/__sim/requests`);
+  return (await response.json()) as { path: string; headers: Record<string, string>; body: unknown }[];
+}
