@@ -28,6 +28,17 @@ export interface ParleyTestApi {
   globalStorageUri: vscode.Uri;
   /** Everything the commands asked the chat, in order. */
   asks(): AskOptions[];
+  /**
+   * Every message posted to the chat webview since activation, as JSON, plus the
+   * view's current state; present only when the chat view was wired in.
+   */
+  webviewMessages?(): string[];
+}
+
+/** The part of the chat view the test API watches (kept structural: host does not import webview). */
+export interface PostingView {
+  post(message: unknown): void;
+  state(): unknown;
 }
 
 export interface TestWiring {
@@ -37,10 +48,23 @@ export interface TestWiring {
 }
 
 /** Outside ExtensionMode.Test the chat is passed through untouched and there is no API. */
-export function wireForTests(context: vscode.ExtensionContext, host: Host, chat: ChatApi): TestWiring {
+export function wireForTests(context: vscode.ExtensionContext, host: Host, chat: ChatApi, view?: PostingView): TestWiring {
   if (context.extensionMode !== vscode.ExtensionMode.Test) return { chat, api: undefined };
   const recorder = new RecordingChat(chat);
-  return { chat: recorder, api: createTestApi(context, host, recorder) };
+  const api = createTestApi(context, host, recorder);
+  if (view) api.webviewMessages = recordPosts(view);
+  return { chat: recorder, api };
+}
+
+/** Wraps view.post so every message is also kept (as JSON) for the canary test. */
+function recordPosts(view: PostingView): () => string[] {
+  const posted: string[] = [];
+  const post = view.post.bind(view);
+  view.post = (message: unknown) => {
+    posted.push(JSON.stringify(message));
+    post(message);
+  };
+  return () => [...posted, JSON.stringify(view.state())];
 }
 
 function createTestApi(context: vscode.ExtensionContext, host: Host, recorder: RecordingChat): ParleyTestApi {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ParleyTestApi } from '../../../src/extension';
-import { TEST_PROFILES, editorWith, parley, preserveParleySettings, removeTestFiles, setGlobal } from './helpers';
+import { TEST_PROFILES, editorWith, parley, preserveParleySettings, removeTestFiles, setGlobal, simulatorUrl } from './helpers';
 
 const CANARY = `canary-${Date.now().toString(36)}-Zq7XwV3p`;
 
@@ -47,6 +47,7 @@ describe('canary key', () => {
 
   after(async () => {
     await api.secrets.delete('emma-test');
+    await api.secrets.delete('sim-canary');
     await settings.restore();
     await removeTestFiles();
   });
@@ -64,6 +65,21 @@ describe('canary key', () => {
     await setGlobal('providers', [...TEST_PROFILES, { id: 'broken', kind: 'emma', options: { temperature: 9 } }]);
     api.settingsProblems();
     api.source.deps().log?.(`provider log line with X-API-Key: ${CANARY} and Bearer ${CANARY}`);
+    // With the chat view and the simulator: real requests, one rejected with the canary as key
+    // (the simulator echoes a wrong OpenAI key in its error body on purpose), one that succeeds.
+    const sim = simulatorUrl();
+    if (sim && api.webviewMessages) {
+      await setGlobal('providers', [
+        ...TEST_PROFILES,
+        { id: 'sim-canary', kind: 'openai-compatible', label: 'Canary', baseUrl: `${sim}/v1`, model: 'spark-v3' },
+        { id: 'sim-local', kind: 'openai-compatible', label: 'Local', baseUrl: `${sim}/local/v1`, model: 'any-model' },
+      ]);
+      await vscode.commands.executeCommand('parley.setApiKey', 'sim-canary', CANARY);
+      await setGlobal('activeProvider', 'sim-canary');
+      await vscode.commands.executeCommand('parley.ask', 'Does this key work?');
+      await setGlobal('activeProvider', 'sim-local');
+      await vscode.commands.executeCommand('parley.explainSelection');
+    }
     await vscode.commands.executeCommand('parley.showLogs');
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (folder) {
@@ -90,5 +106,12 @@ describe('canary key', () => {
     assert.ok(api.asks().length >= 3);
     assert.ok(!JSON.stringify(api.asks()).includes(CANARY), 'asks to the chat');
     if (folder) assert.deepEqual(await filesContaining(vscode.Uri.joinPath(folder.uri, '.parley-test'), CANARY), [], 'exported files');
+
+    // Every message posted to the chat webview (and its state), when the chat view is wired.
+    if (api.webviewMessages) {
+      const posted = api.webviewMessages();
+      assert.ok(posted.length > 1);
+      assert.ok(!posted.some((m) => m.includes(CANARY)), 'webview messages');
+    }
   });
 });
