@@ -15,12 +15,25 @@ import { revealChat } from './revealChat';
 
 const PLAIN_QUESTION: PromptDefinition = { id: 'ask', title: 'Ask', template: '${input}', context: 'none', builtin: true };
 
-async function codeFor(prompt: PromptDefinition): Promise<CodeContext | 'noEditor' | 'nothing' | undefined> {
+/** The editor a command works on: the active one unless it shows an output channel (e.g. Parley's log). */
+function sourceEditor(): vscode.TextEditor | undefined {
+  const isSource = (editor: vscode.TextEditor | undefined) => !!editor && editor.document.uri.scheme !== 'output';
+  const active = vscode.window.activeTextEditor;
+  return isSource(active) ? active : vscode.window.visibleTextEditors.find(isSource);
+}
+
+async function codeFor(prompt: PromptDefinition, log: CommandDeps['log']): Promise<CodeContext | 'noEditor' | 'nothing' | undefined> {
   if (prompt.context === 'none') return undefined;
-  const editor = vscode.window.activeTextEditor;
+  const editor = sourceEditor();
   if (!editor) return 'noEditor';
-  const code = prompt.context === 'file' ? wholeFile(editor) : await codeAtCursor(editor);
-  return code ?? 'nothing';
+  try {
+    const code = prompt.context === 'file' ? wholeFile(editor) : await codeAtCursor(editor);
+    return code ?? 'nothing';
+  } catch (error) {
+    // The document changed under us (e.g. reloaded from disk): say so rather than fail silently.
+    log.warn(`reading the code at the cursor failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 'nothing';
+  }
 }
 
 async function askInput(prompt: PromptDefinition, title: string): Promise<string | undefined> {
@@ -47,7 +60,7 @@ export async function runPrompt(prompt: PromptDefinition, deps: CommandDeps, giv
     if (choice === manage) await vscode.commands.executeCommand('parley.manageProviders');
     return;
   }
-  const code = await codeFor(prompt);
+  const code = await codeFor(prompt, deps.log);
   if (code === 'noEditor') {
     void vscode.window.showInformationMessage(vscode.l10n.t('{0}: open a file and select some code first.', title));
     return;

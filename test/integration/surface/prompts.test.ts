@@ -26,9 +26,12 @@ describe('prompt commands on a real editor selection', () => {
     settings.save();
     await setGlobal('providers', TEST_PROFILES);
     await setGlobal('activeProvider', 'local-test');
+    // With the real chat view wired, Emma would otherwise ask for its key at first use.
+    await vscode.commands.executeCommand('parley.setApiKey', 'emma-test', 'sk-test-prompts-123456');
   });
 
   after(async () => {
+    await api.secrets.delete('emma-test');
     await settings.restore();
     await removeTestFiles();
   });
@@ -41,13 +44,15 @@ describe('prompt commands on a real editor selection', () => {
     ['parley.addDocumentation', /^Add documentation comments to the following typescript code/],
   ] as const) {
     it(`${command} sends the selection as a fenced block with language, file and lines`, async () => {
-      const editor = await editorWith(SOURCE, 'math.ts', 'typescript');
+      const name = `${command.replace('parley.', '')}.ts`;
+      const editor = await editorWith(SOURCE, name, 'typescript');
       editor.selection = new vscode.Selection(1, 0, 4, 1);
       const ask = await askOf(api, command);
       assert.match(ask.prompt, phrase);
-      assert.match(ask.prompt, /```typescript \S*math\.ts:2-5\nexport function add\(a: number, b: number\): number \{\n {2}const sum = a \+ b;\n {2}return sum;\n\}\n```/);
+      assert.match(ask.prompt, new RegExp(`\`\`\`typescript \\S*${name.replace('.', '\\.')}:2-5\\n`));
+      assert.match(ask.prompt, /```typescript \S*\.ts:2-5\nexport function add\(a: number, b: number\): number \{\n {2}const sum = a \+ b;\n {2}return sum;\n\}\n```/);
       assert.ok(!ask.prompt.includes('answer = add'), 'only the selection travels');
-      assert.match(ask.displayText ?? '', /math\.ts:2-5$/);
+      assert.match(ask.displayText ?? '', /\.ts:2-5$/);
       assert.equal(ask.notes, undefined, 'nothing to note for a short selection');
     });
   }
