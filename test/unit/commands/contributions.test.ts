@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { BUILTIN_PROMPTS } from '../../../src/chat/prompts';
 
 interface Manifest {
@@ -15,7 +15,11 @@ interface Manifest {
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as Manifest;
 const commands = pkg.contributes.commands.map((c) => c.command);
-const commandSource = readdirSync('src/commands').map((f) => readFileSync(`src/commands/${f}`, 'utf8')).join('\n');
+/** Sources that register commands: the commands layer and the chat view (its view-title commands). */
+const commandSource = ['src/commands', 'src/webview']
+  .filter((dir) => existsSync(dir))
+  .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(`${dir}/${f}`, 'utf8')))
+  .join('\n');
 
 describe('contributed commands and menus', () => {
   it('contributes every command the issue asks for, all in the "Parley" category', () => {
@@ -29,7 +33,7 @@ describe('contributed commands and menus', () => {
     assert.ok(pkg.contributes.commands.every((c) => c.category === 'Parley'));
   });
 
-  it('registers every contributed command in src/commands', () => {
+  it('registers every contributed command (src/commands, src/webview)', () => {
     const builtins = BUILTIN_PROMPTS.map((p) => `parley.${p.id}`);
     const unregistered = commands.filter((id) => !builtins.includes(id) && !commandSource.includes(`'${id}'`));
     assert.deepEqual(unregistered, []);
