@@ -1,15 +1,22 @@
 // The streaming markdown renderer of the chat view (see types.ts for the contract).
 import type { StreamingMessageView, StreamingMessageViewOptions } from './types';
-import { StreamingMarkdownView, type FrameScheduler } from './streamingMessageView';
+import { StreamingMarkdownView } from './streamingMessageView';
+import type { FrameScheduler } from './frameSchedulers';
 
 export type { CodeBlockAction, CodeBlockInfo, StreamingMessageView, StreamingMessageViewOptions } from './types';
 export { renderMarkdown } from './renderPipeline';
 export { BUNDLED_LANGUAGES } from './highlight';
-export { animationFrameScheduler, throttledFrameScheduler, type FrameScheduler } from './streamingMessageView';
+export {
+  animationFrameScheduler,
+  budgetFrameScheduler,
+  throttledFrameScheduler,
+  type BudgetOptions,
+  type FrameScheduler,
+} from './frameSchedulers';
 
 /**
  * Creates the view of one message and appends its element to `container`.
- * `scheduler` defaults to requestAnimationFrame (tests pass a stepped one).
+ * `scheduler` defaults to budgetFrameScheduler() (tests pass a stepped one).
  */
 export function createStreamingMessageView(
   container: HTMLElement,

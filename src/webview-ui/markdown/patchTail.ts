@@ -1,10 +1,10 @@
 // The cheap frames of a stream: the new rendering of a block equals the old
 // one except at the end of its innermost last element (a paragraph, list item
-// or heading that got more words, maybe with inline markup). Then only that
-// end is patched: old trailing text is trimmed and the new inline HTML is
-// sanitized and appended. The DOM then serializes exactly as the sanitized
-// new HTML would; anything else makes the caller render the block afresh.
-import { sanitizeToFragment } from './sanitize';
+// or heading that got more words, maybe with inline markup; a list that got
+// another item or a nested list). Then only that end is patched: old trailing
+// text is trimmed and the new HTML is sanitized (by the caller) and appended.
+// The DOM then serializes exactly as the sanitized new HTML would; anything
+// else makes the caller render the block afresh.
 
 const CLOSING_RUN = /(?:<\/([a-z][a-z0-9]*)>\s*)+$/;
 const CLOSING_TAG = /<\/([a-z][a-z0-9]*)>/g;
@@ -13,6 +13,15 @@ const ENTITY = /&(?:amp|lt|gt|quot|#39|#x27);/g;
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
 /** Tags that parse the same inside any element markdown-it emits (phrasing content). */
 const INLINE_TAGS = new Set(['a', 'code', 'em', 'strong', 's', 'del', 'span', 'br']);
+/**
+ * Block tags that parse the same inside a list, list item or quote as on their
+ * own (no implied end tags there): new list items, nested lists, paragraphs.
+ * Never table parts (dropped outside a table) nor code blocks (their toolbar
+ * is added after sanitizing).
+ */
+const BLOCK_TAGS = new Set(['ul', 'ol', 'li', 'p', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr']);
+const BLOCK_CONTAINERS = new Set(['ul', 'ol', 'li', 'blockquote']);
+const VOID_TAGS = new Set(['br', 'hr']);
 const TAG = /<(\/?)([a-z][a-z0-9]*)\b[^>]*>/g;
 
 function commonPrefixLength(a: string, b: string): number {
@@ -32,12 +41,13 @@ function decode(text: string): string {
   return text.replace(ENTITY, (entity) => ENTITIES[entity] ?? entity);
 }
 
-/** True when `html` is text and balanced inline elements only. */
-function isBalancedInline(html: string): boolean {
+/** True when `html` is text and balanced elements that may go inside `container` (a tag name). */
+function isBalancedContent(html: string, container: string): boolean {
+  const blocksAllowed = BLOCK_CONTAINERS.has(container);
   const open: string[] = [];
   for (const [, closing, name] of html.matchAll(TAG)) {
-    if (!name || !INLINE_TAGS.has(name)) return false;
-    if (name === 'br') continue;
+    if (!name || !(INLINE_TAGS.has(name) || (blocksAllowed && BLOCK_TAGS.has(name)))) return false;
+    if (VOID_TAGS.has(name)) continue;
     if (closing) {
       if (open.pop() !== name) return false;
     } else {
@@ -47,16 +57,26 @@ function isBalancedInline(html: string): boolean {
   return open.length === 0 && !/<(?![a-z/])/.test(html);
 }
 
+/** A patch that was applied, except maybe for new markup that must still be sanitized and appended. */
+export interface TailPatch {
+  /** Sanitize `html` (it is balanced content of `element`) and append it to `element` to complete the patch. */
+  pending?: { element: Element; html: string };
+}
+
 /**
  * Turns `nodes` (the DOM of `oldHtml`) into the DOM of `newHtml` in place when
- * they differ only at the end of the innermost last element. Returns false
- * (and changes nothing) when that is not the case.
+ * they differ only at the end of the innermost last element (new markup is
+ * left to the caller, see TailPatch, so one flush can sanitize all of its
+ * HTML at once). Returns false (and changes nothing) when that is not the case.
  */
-export function patchTailInPlace(nodes: readonly Node[], oldHtml: string, newHtml: string): boolean {
+export function patchTailInPlace(nodes: readonly Node[], oldHtml: string, newHtml: string): TailPatch | false {
   let prefix = commonPrefixLength(oldHtml, newHtml);
   // Never split an entity: back off to its '&'.
   const amp = oldHtml.lastIndexOf('&', prefix - 1);
   if (amp !== -1 && oldHtml.indexOf(';', amp) >= prefix) prefix = amp;
+  // Nor a tag: back off to its '<' (a new element often starts where a closing tag was).
+  const lt = oldHtml.lastIndexOf('<', prefix - 1);
+  if (lt !== -1 && oldHtml.indexOf('>', lt) >= prefix) prefix = lt;
   const common = commonSuffixLength(oldHtml, newHtml, Math.min(oldHtml.length, newHtml.length) - prefix);
   // The shared end must be a run of closing tags (cut back to where one starts).
   const sharedEnd = oldHtml.slice(oldHtml.length - common);
@@ -65,8 +85,8 @@ export function patchTailInPlace(nodes: readonly Node[], oldHtml: string, newHtm
   const closing = run[0];
   const removed = oldHtml.slice(prefix, oldHtml.length - closing.length);
   const added = newHtml.slice(prefix, newHtml.length - closing.length);
-  if (!TEXT_ONLY.test(removed) || !isBalancedInline(added)) return false;
   const tags = Array.from(closing.matchAll(CLOSING_TAG), (m) => m[1] as string);
+  if (!TEXT_ONLY.test(removed) || !isBalancedContent(added, tags[0] ?? '')) return false;
   let element = [...nodes].reverse().find((node): node is Element => node.nodeType === Node.ELEMENT_NODE) ?? null;
   for (let i = tags.length - 1; i >= 0; i--) {
     if (!element || element.tagName.toLowerCase() !== tags[i]) return false;
@@ -87,8 +107,7 @@ export function patchTailInPlace(nodes: readonly Node[], oldHtml: string, newHtm
     const tail = element.lastChild;
     if (tail && tail.nodeType === Node.TEXT_NODE) (tail as Text).appendData(decode(added));
     else if (added !== '') element.appendChild(document.createTextNode(decode(added)));
-  } else {
-    element.appendChild(sanitizeToFragment(added));
+    return {};
   }
-  return true;
+  return { pending: { element, html: added } };
 }

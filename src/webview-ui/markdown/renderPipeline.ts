@@ -37,7 +37,11 @@ export function renderTokens(tokens: Token[], env: RenderEnv, labels: Record<Cod
 
 /** Sanitizes rendered HTML and adds the code block toolbars. */
 export function htmlToPart(html: string, env: RenderEnv, labels: Record<CodeBlockAction, string>): RenderedPart {
-  const fragment = sanitizeToFragment(html);
+  return sanitizedToPart(sanitizeToFragment(html), env, labels);
+}
+
+/** Adds the code block toolbars to DOM that DOMPurify returned for HTML rendered with `env`. */
+export function sanitizedToPart(fragment: DocumentFragment, env: RenderEnv, labels: Record<CodeBlockAction, string>): RenderedPart {
   decorateCodeBlocks(fragment, env.codeBlocks, env.codeIndexBase, labels);
   return { fragment, codeBlocks: env.codeBlocks, references: { ...(env.references ?? {}) } };
 }

@@ -58,3 +58,29 @@ export function sanitizeToString(html: string): string {
   stringPurifier ??= createPurifier(false);
   return stringPurifier.sanitize(html) as unknown as string;
 }
+
+const BATCH_CLASS = 'parley-sanitize-batch';
+
+/**
+ * Sanitizes several HTML strings of the markdown engine with one DOMPurify
+ * call (each call has a fixed cost: DOMPurify parses into a fresh document).
+ * Each string is wrapped in its own <div> (content parses the same inside a
+ * div as on its own: markdown-it emits balanced flow content); when the
+ * sanitized result is not exactly one wrapper per string, every string is
+ * sanitized on its own instead. Either way, all of it went through DOMPurify.
+ */
+export function sanitizeAll(htmls: readonly string[]): DocumentFragment[] {
+  if (htmls.length === 1) return [sanitizeToFragment(htmls[0] as string)];
+  if (htmls.length === 0) return [];
+  const joined = htmls.map((html) => `<div class="${BATCH_CLASS}">${html}</div>`).join('');
+  const wrappers = Array.from(sanitizeToFragment(joined).childNodes);
+  const intact =
+    wrappers.length === htmls.length &&
+    wrappers.every((node) => node instanceof Element && node.nodeName === 'DIV' && node.className === BATCH_CLASS && node.attributes.length === 1);
+  if (!intact) return htmls.map((html) => sanitizeToFragment(html));
+  return wrappers.map((wrapper) => {
+    const fragment = document.createDocumentFragment();
+    fragment.append(...Array.from(wrapper.childNodes));
+    return fragment;
+  });
+}

@@ -7,54 +7,7 @@ import { createRenderEnv } from './markdownEngine';
 import { endsInOpenFence, finalBlockCount, topLevelBlocks, type TopLevelBlock } from './blocks';
 import { markdownEngine, normalizeSource, renderSource, type References } from './renderPipeline';
 import { lineStarts, offsetOfLine, placeParts, renderParts, type TailPart } from './tailParts';
-
-/** Schedules work for the next frame; injectable so tests can step frames. */
-export interface FrameScheduler {
-  request(callback: () => void): number;
-  cancel(handle: number): void;
-}
-
-export const animationFrameScheduler: FrameScheduler = {
-  request: (callback) => requestAnimationFrame(callback),
-  cancel: (handle) => cancelAnimationFrame(handle),
-};
-
-/**
- * A scheduler that still runs at most one update per animation frame but
- * leaves at least `minIntervalMs` between updates (e.g. 30 ms ≈ every second
- * frame at 60 Hz): the same result with about half the rendering work.
- */
-export function throttledFrameScheduler(minIntervalMs: number): FrameScheduler {
-  let nextHandle = 1;
-  let lastRun = -Infinity;
-  const frames = new Map<number, number>();
-  return {
-    request(callback) {
-      const handle = nextHandle++;
-      const wait = (): void => {
-        frames.set(
-          handle,
-          requestAnimationFrame((now) => {
-            if (now - lastRun < minIntervalMs) {
-              wait();
-              return;
-            }
-            frames.delete(handle);
-            lastRun = now;
-            callback();
-          }),
-        );
-      };
-      wait();
-      return handle;
-    },
-    cancel(handle) {
-      const frame = frames.get(handle);
-      if (frame !== undefined) cancelAnimationFrame(frame);
-      frames.delete(handle);
-    },
-  };
-}
+import { budgetFrameScheduler, type FrameScheduler } from './frameSchedulers';
 
 interface Segment {
   /** Source offset where the segment ends (the tail starts here). */
@@ -88,11 +41,12 @@ export class StreamingMarkdownView implements StreamingMessageView {
   private rendered: { version: number; final: boolean } | undefined;
   private frame: number | undefined;
   private disposed = false;
+  private busy = false;
 
   constructor(
     container: HTMLElement,
     private readonly options: StreamingMessageViewOptions,
-    private readonly scheduler: FrameScheduler = animationFrameScheduler,
+    private readonly scheduler: FrameScheduler = budgetFrameScheduler(),
   ) {
     this.element = document.createElement('div');
     this.element.className = 'parley-markdown';
@@ -133,7 +87,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     if (this.frame !== undefined) this.scheduler.cancel(this.frame);
     this.frame = undefined;
     this.flush(true);
-    this.element.setAttribute('aria-busy', 'false');
+    this.setBusy(false);
   }
 
   text(): string {
@@ -161,12 +115,19 @@ export class StreamingMarkdownView implements StreamingMessageView {
 
   private schedule(): void {
     this.version++;
-    this.element.setAttribute('aria-busy', 'true');
+    this.setBusy(true);
     if (this.frame !== undefined) return;
     this.frame = this.scheduler.request(() => {
       this.frame = undefined;
       if (!this.disposed) this.flush(false);
     });
+  }
+
+  /** Sets aria-busy only when it changes (append() runs for every chunk). */
+  private setBusy(busy: boolean): void {
+    if (this.busy === busy) return;
+    this.busy = busy;
+    this.element.setAttribute('aria-busy', String(busy));
   }
 
   /** A finished message that receives more text is streaming again: its last segment is the tail once more. */

@@ -5,7 +5,8 @@ import type { Token } from 'markdown-it';
 import type { CodeBlockAction, CodeBlockInfo } from './types';
 import type { RenderEnv } from './markdownEngine';
 import type { TopLevelBlock } from './blocks';
-import { htmlToPart, markdownEngine, renderHtml } from './renderPipeline';
+import { markdownEngine, renderHtml, sanitizedToPart } from './renderPipeline';
+import { sanitizeAll } from './sanitize';
 import { patchTailInPlace } from './patchTail';
 import { fenceTokenLanguage } from './markdownEngine';
 
@@ -55,6 +56,9 @@ export function renderParts(input: PartsInput): TailPart[] {
   const reusable = new Map(input.previous.filter((p) => p.key !== undefined).map((p) => [p.key, p]));
   const parts: TailPart[] = [];
   const used = new Set<TailPart>();
+  // HTML to sanitize, all in one DOMPurify call at the end, and what to do with each result.
+  const toSanitize: string[] = [];
+  const whenSanitized: ((fragment: DocumentFragment) => void)[] = [];
   let codeIndex = env.codeIndexBase;
   blocks.forEach((block, j) => {
     const plain = input.plainLast && j === blocks.length - 1;
@@ -81,22 +85,36 @@ export function renderParts(input: PartsInput): TailPart[] {
       const grown = input.previous.find((p) => p.origin === origin && p.html !== undefined && !used.has(p));
       // The toolbar (added after sanitizing) shows each block's language, which the HTML does not carry.
       const sameToolbars = grown !== undefined && languages(grown.codeBlocks) === languages(blockEnv.codeBlocks);
-      if (input.reuseSalt !== undefined && grown && sameToolbars && patchTailInPlace(grown.nodes, grown.html as string, html)) {
+      const patch = input.reuseSalt !== undefined && grown && sameToolbars && patchTailInPlace(grown.nodes, grown.html as string, html);
+      if (grown && patch) {
         // Only the end of the innermost last element changed: patched in place.
         Object.assign(grown, { key, html, codeBlocks: blockEnv.codeBlocks, openFence: undefined });
         part = grown;
+        const pending = patch.pending;
+        if (pending) {
+          toSanitize.push(pending.html);
+          whenSanitized.push((fragment) => pending.element.appendChild(fragment));
+        }
       } else {
-        const rendered = htmlToPart(html, blockEnv, labels);
-        part = { key, html, origin, nodes: Array.from(rendered.fragment.childNodes), codeBlocks: rendered.codeBlocks, pending: rendered.fragment };
+        const fresh: TailPart = { key, html, origin, nodes: [], codeBlocks: blockEnv.codeBlocks };
+        part = fresh;
+        const fence = openFenceKey(input, block, codeIndex);
+        const content = tokens[block.tokenIndex]?.content ?? '';
+        toSanitize.push(html);
+        whenSanitized.push((fragment) => {
+          const rendered = sanitizedToPart(fragment, blockEnv, labels);
+          fresh.nodes = Array.from(rendered.fragment.childNodes);
+          fresh.pending = rendered.fragment;
+          const element = rendered.fragment.querySelector('.code-block pre > code');
+          if (plain && fence && element) fresh.openFence = { key: fence, code: content, element };
+        });
       }
-      const fence = openFenceKey(input, block, codeIndex);
-      const element = part.pending?.querySelector('.code-block pre > code');
-      if (plain && fence && element) part.openFence = { key: fence, code: tokens[block.tokenIndex]?.content ?? '', element };
     }
     parts.push(part);
     used.add(part);
     codeIndex += part.codeBlocks.length;
   });
+  sanitizeAll(toSanitize).forEach((fragment, i) => (whenSanitized[i] as (fragment: DocumentFragment) => void)(fragment));
   return parts;
 }
 

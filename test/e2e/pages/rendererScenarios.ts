@@ -1,7 +1,14 @@
 // Browser-side halves of the renderer tests and benchmark. They run inside
 // the test page (bundled with the renderer) and return plain data; the Node
 // side calls them by name through inPage() in test/unit/webview-ui/rendererPage.ts.
-import { throttledFrameScheduler, type FrameScheduler, type StreamingMessageView } from '../../../src/webview-ui/markdown';
+import {
+  animationFrameScheduler,
+  budgetFrameScheduler,
+  throttledFrameScheduler,
+  type FrameScheduler,
+  type StreamingMessageView,
+} from '../../../src/webview-ui/markdown';
+import { sanitizeAll, sanitizeToFragment } from '../../../src/webview-ui/markdown/sanitize';
 import type { RendererTestApi } from './rendererPage';
 
 type Marked = Element & { __mark?: string };
@@ -96,10 +103,15 @@ export function createScenarios(t: RendererTestApi) {
       for (let i = 0; i < 200; i++) view.append(words[i % words.length] as string);
       await Promise.resolve();
       const synchronousChildren = view.element.childNodes.length;
-      await t.frames(2);
+      // The default scheduler may skip frames between updates: wait for the update, then two more frames.
+      const untilRendered = async (count: number): Promise<void> => {
+        for (let i = 0; i < 60 && rendered < count; i++) await t.frames(1);
+        await t.frames(2);
+      };
+      await untilRendered(1);
       const afterFirst = { batches: batches.length, rendered };
       for (let i = 0; i < 50; i++) view.append(' more');
-      await t.frames(2);
+      await untilRendered(2);
       observer.disconnect();
       return { synchronousChildren, afterFirst, batches: batches.length, rendered };
     },
@@ -191,6 +203,32 @@ export function createScenarios(t: RendererTestApi) {
       return { times, correct: html === t.renderFullHtml(text) };
     },
 
+    /** Streams ~40 frames through budgetFrameScheduler while each update costs at least `costMs`; returns the update frame times. */
+    async budget(input: { costMs: number; minIntervalMs: number; share: number; maxIntervalMs: number }) {
+      const times: number[] = [];
+      const view = t.createView({
+        scheduler: budgetFrameScheduler(input),
+        onRendered: () => {
+          times.push(Number(document.timeline.currentTime));
+          const until = performance.now() + input.costMs;
+          while (performance.now() < until) {
+            // an expensive update
+          }
+        },
+      });
+      let text = '';
+      for (let i = 0; i < 40; i++) {
+        const chunk = `word${i} `;
+        view.append(chunk);
+        text += chunk;
+        await t.frames(1);
+      }
+      view.finish();
+      const html = view.element.innerHTML;
+      view.dispose();
+      return { times: times.slice(0, -1), correct: html === t.renderFullHtml(text) };
+    },
+
     async disposeStops() {
       let rendered = 0;
       const view = t.createView({ onRendered: () => rendered++ });
@@ -249,6 +287,41 @@ export function createScenarios(t: RendererTestApi) {
       return { pwnCount: (window as unknown as PageState).__pwnCount, violations: t.violations.length };
     },
 
+    /**
+     * Replays a stream without waiting for frames (an update after every
+     * `chunksPerUpdate` chunks, then finish()): the render work alone, for
+     * quick comparisons on a busy machine. Returns the fastest of `repeats` totals.
+     */
+    benchReplay(input: { chunks: string[]; chunksPerUpdate: number; repeats: number }): number {
+      let best = Infinity;
+      for (let r = 0; r < input.repeats; r++) {
+        const stepped = new t.SteppedScheduler();
+        const view = t.createView({ stepped });
+        const start = performance.now();
+        input.chunks.forEach((chunk, i) => {
+          view.append(chunk);
+          if ((i + 1) % input.chunksPerUpdate === 0) stepped.step();
+        });
+        view.finish();
+        best = Math.min(best, performance.now() - start);
+        view.dispose();
+      }
+      return best;
+    },
+
+    /** Sanitizes `htmls` with one batched DOMPurify call and one by one; returns both serialized. */
+    sanitizeBatch(htmls: string[]) {
+      const serialize = (fragment: DocumentFragment): string => {
+        const holder = document.createElement('div');
+        holder.appendChild(fragment);
+        return holder.innerHTML;
+      };
+      return {
+        batched: sanitizeAll(htmls).map(serialize),
+        single: htmls.map((html) => serialize(sanitizeToFragment(html))),
+      };
+    },
+
     /** Median of 7 one-shot renders of `text` (optionally including the layout they cause). */
     benchSingle(input: { text: string; layout: boolean }): number {
       const samples: number[] = [];
@@ -265,11 +338,25 @@ export function createScenarios(t: RendererTestApi) {
       return samples[3] as number;
     },
 
-    /** Streams `chunks` with real animation frames, timing each frame's render work. */
-    async benchStream(input: { chunks: string[]; mode: 'streaming' | 'naive-per-chunk'; perFrame: number; layout: boolean; minIntervalMs?: number }) {
+    /**
+     * Streams `chunks` with real animation frames (`perFrame` chunks arrive per
+     * frame), timing all render work: every scheduled update, every append()
+     * and finish(). `scheduler`: 'default' (what createStreamingMessageView
+     * uses), 'every-frame', or a fixed minimum interval in ms.
+     */
+    async benchStream(input: {
+      chunks: string[];
+      mode: 'streaming' | 'naive-per-chunk';
+      perFrame: number;
+      layout: boolean;
+      scheduler?: 'default' | 'every-frame' | number;
+    }) {
       const { chunks, mode, perFrame, layout } = input;
-      const throttled = input.minIntervalMs ? throttledFrameScheduler(input.minIntervalMs) : undefined;
+      const choice = input.scheduler ?? 'default';
+      const inner: FrameScheduler =
+        choice === 'default' ? budgetFrameScheduler() : choice === 'every-frame' ? animationFrameScheduler : throttledFrameScheduler(choice);
       const frameWork: number[] = [];
+      let appendMs = 0;
       const timed = (work: () => void, element: HTMLElement): void => {
         const start = performance.now();
         work();
@@ -278,23 +365,23 @@ export function createScenarios(t: RendererTestApi) {
       };
       let full = '';
       let identical = true;
+      const began = performance.now();
       if (mode === 'streaming') {
         const holder: { view?: StreamingMessageView } = {};
         const scheduler: FrameScheduler = {
-          request: (callback) => {
-            const work = (): void => timed(callback, (holder.view as StreamingMessageView).element);
-            return throttled ? throttled.request(work) : requestAnimationFrame(work);
-          },
-          cancel: (handle) => (throttled ? throttled.cancel(handle) : cancelAnimationFrame(handle)),
+          request: (callback) => inner.request(() => timed(callback, (holder.view as StreamingMessageView).element)),
+          cancel: (handle) => inner.cancel(handle),
         };
         const view = t.createView({ scheduler });
         holder.view = view;
         for (let i = 0; i < chunks.length; i += perFrame) {
           await t.frames(1);
+          const start = performance.now();
           for (const chunk of chunks.slice(i, i + perFrame)) {
             view.append(chunk);
             full += chunk;
           }
+          appendMs += performance.now() - start;
         }
         await t.frames(1);
         timed(() => view.finish(), view.element);
@@ -312,7 +399,8 @@ export function createScenarios(t: RendererTestApi) {
         }
         element.remove();
       }
-      return { total: frameWork.reduce((a, b) => a + b, 0), longest: Math.max(...frameWork), frames: frameWork.length, identical };
+      const total = frameWork.reduce((a, b) => a + b, 0) + appendMs;
+      return { total, appendMs, seconds: (performance.now() - began) / 1000, longest: Math.max(...frameWork), frames: frameWork.length, identical };
     },
   };
 }

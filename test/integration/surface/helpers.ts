@@ -1,20 +1,12 @@
 // Helpers for the editor-surface integration tests (commands, prompts,
 // settings, keys). They run inside the extension host with the real API.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ParleyTestApi } from '../../../src/extension';
+import { runnerConfig } from '../support/config';
+import { parleyTestApi } from '../support/parley';
 
-export const PARLEY_ID = 'parley-dev.parley';
-
-export async function parley(): Promise<ParleyTestApi> {
-  const extension = vscode.extensions.getExtension<ParleyTestApi | undefined>(PARLEY_ID);
-  assert.ok(extension, `${PARLEY_ID} is not loaded`);
-  const api = await extension.activate();
-  assert.ok(api, 'Parley returned no test API (not in ExtensionMode.Test?)');
-  return api;
-}
+/** Parley's test API (activates the extension). */
+export const parley = parleyTestApi;
 
 const PARLEY_KEYS = ['providers', 'activeProvider', 'prompts'] as const;
 
@@ -79,15 +71,9 @@ export const TEST_PROFILES = [
   { id: 'secondme-test', kind: 'secondme', instanceId: 'abc123' },
 ];
 
-/**
- * The provider simulator's base URL when the runner started one (it writes
- * runner-config.json next to the bundled suite); undefined otherwise.
- */
+/** The provider simulator's base URL when the runner started one; undefined otherwise (e.g. test-electron). */
 export function simulatorUrl(): string | undefined {
-  const file = path.join(__dirname, 'runner-config.json');
-  if (!fs.existsSync(file)) return undefined;
-  const config = JSON.parse(fs.readFileSync(file, 'utf8')) as { simulatorUrl?: string };
-  return config.simulatorUrl;
+  return runnerConfig().simulatorUrl;
 }
 
 /** Requests the simulator recorded (headers include keys: only compare, never print them). */

@@ -75,6 +75,22 @@ describe('streaming renderer behaviour (Chromium)', function () {
     }
   });
 
+  it('budgetFrameScheduler() waits cost / share after an update (bounded by min and max interval)', async () => {
+    const r = await inPage<{ times: number[]; correct: boolean }>(browser.page, 'budget', {
+      costMs: 12,
+      minIntervalMs: 20,
+      share: 0.1,
+      maxIntervalMs: 400,
+    });
+    assert.ok(r.correct);
+    assert.ok(r.times.length >= 2, `updates: ${r.times.length}`);
+    // Each update costs ≥ 12 ms, so the next one may not come sooner than 12 / 0.1 = 120 ms later.
+    for (let i = 1; i < r.times.length; i++) {
+      const gap = (r.times[i] as number) - (r.times[i - 1] as number);
+      assert.ok(gap >= 120, `gap ${i}: ${gap} ms`);
+    }
+  });
+
   it('dispose() removes the element and renders nothing afterwards', async () => {
     const r = await inPage<DisposeStops>(browser.page, 'disposeStops');
     assert.deepEqual(r, { attached: false, rendered: 0 });

@@ -1,0 +1,61 @@
+// Editor helpers for UI tests: open a workspace file, select lines, use the
+// editor's context menu. Each waits for a concrete signal.
+//   await openFile(page, 'sample.ts');
+//   await selectLines(page, 2, 4);
+//   await editorContextMenu(page, 'Parley: Explain Selection');
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+export function activeEditor(page: Page): Locator {
+  return page.locator('.part.editor .editor-instance .monaco-editor').first();
+}
+
+/** Opens a file of the workspace through Quick Open (Ctrl+P). */
+export async function openFile(page: Page, relativePath: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await page.keyboard.press('Control+P');
+  const input = widget.locator('input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(relativePath);
+  const name = path.basename(relativePath);
+  await widget.getByRole('option', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) }).first().click();
+  await page.locator(`.part.editor .tab.active[data-resource-name="${name}"]`).waitFor();
+  await activeEditor(page).locator('.view-lines').waitFor();
+}
+
+/** Selects whole lines `from`..`to` (1-based) in the active editor. */
+export async function selectLines(page: Page, from: number, to: number): Promise<void> {
+  await activeEditor(page).locator('.view-lines').click();
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${from}`);
+  await input.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.keyboard.press('Home');
+  for (let line = from; line <= to; line++) await page.keyboard.press('Shift+ArrowDown');
+  await selectionStatus(page).waitFor();
+}
+
+/** The status bar item that reports a selection ("Ln 5, Col 1 (75 selected)"). */
+export function selectionStatus(page: Page): Locator {
+  return page.locator('.statusbar-item', { hasText: /selected\)/ });
+}
+
+/** Right-clicks the active editor's selection; resolves with the open context menu. */
+export async function openEditorContextMenu(page: Page): Promise<Locator> {
+  // The selection highlight lies under the text layer, which takes the click: force
+  // the click at the highlight's position instead of waiting for it to be on top.
+  await activeEditor(page).locator('.selected-text').first().click({ button: 'right', force: true });
+  const menu = page.locator('.monaco-menu');
+  await menu.waitFor({ state: 'visible' });
+  return menu;
+}
+
+/** Right-clicks the active editor's selection and clicks the menu item `label`. */
+export async function editorContextMenu(page: Page, label: string): Promise<void> {
+  const menu = await openEditorContextMenu(page);
+  const item = menu.getByRole('menuitem', { name: label });
+  await item.waitFor({ state: 'visible' });
+  await item.click();
+}

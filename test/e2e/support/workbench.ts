@@ -1,0 +1,78 @@
+// Helpers for UI tests against the code-server workbench. Every helper waits
+// for a concrete signal (an element, a frame, a row), never for a fixed time.
+//   const page = await openWorkbench();      // fresh page, Parley installed
+//   await openParley(page);                   // activity bar → Parley's view
+//   webviewFrame(page).locator('…')           // DOM inside Parley's chat webview
+//   await runCommand(page, 'Parley: Focus Chat');
+//   await screenshot(page, 'chat-open');      // .artifacts/screenshots/chat-open.png
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { REPO_ROOT } from '../../harness/versions';
+import { workbenchUrl } from '../../harness/workbench-url';
+import { harness } from './harness';
+import { PARLEY_EXTENSION_ID, guardWebviewNetwork } from './network-guard';
+
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, '.artifacts', 'screenshots');
+/** Extensions need ~10 s after the workbench appears on this machine. */
+const EXTENSIONS_UP_MS = 45_000;
+
+/** A new browser context + page showing the workbench, once Parley's contributions are up. */
+export async function openWorkbench(folder = harness().workspace): Promise<Page> {
+  const context = await harness().browser.newContext({ viewport: { width: 1400, height: 900 } });
+  guardWebviewNetwork(context);
+  const page = await context.newPage();
+  await page.goto(workbenchUrl(harness().server, folder));
+  await page.locator('.monaco-workbench').waitFor();
+  await parleyActivityBarItem(page).waitFor({ timeout: EXTENSIONS_UP_MS });
+  return page;
+}
+
+export async function closeWorkbench(page: Page | undefined): Promise<void> {
+  await page?.context().close();
+}
+
+export function parleyActivityBarItem(page: Page): Locator {
+  return page.locator('.part.activitybar').getByRole('tab', { name: 'Parley' });
+}
+
+/** Parley's view container in the side bar. */
+export function parleyViewlet(page: Page): Locator {
+  return page.locator('.part.sidebar [id="workbench.view.extension.parley"]');
+}
+
+/** The body of Parley's chat view pane (the webview is laid over it). */
+export function chatViewPane(page: Page): Locator {
+  return parleyViewlet(page).locator('.pane', { has: page.locator('.view-parley-chatView') }).locator('.pane-body');
+}
+
+/** Clicks Parley in the activity bar and waits until its view container shows. */
+export async function openParley(page: Page): Promise<void> {
+  await parleyActivityBarItem(page).click();
+  await parleyViewlet(page).waitFor({ state: 'visible' });
+}
+
+/** The document inside Parley's chat webview (outer iframe.webview → inner #active-frame). */
+export function webviewFrame(page: Page): FrameLocator {
+  return page
+    .frameLocator(`iframe.webview[src*="extensionId=${PARLEY_EXTENSION_ID}"]`)
+    .frameLocator('#active-frame');
+}
+
+/** Runs a command by its palette title (e.g. 'Parley: Focus Chat') via F1. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await page.keyboard.press('F1');
+  const input = widget.locator('input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await widget.getByRole('option', { name: title, exact: true }).click();
+  await widget.waitFor({ state: 'hidden' });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
