@@ -2,6 +2,7 @@
 // settings, keys). They run inside the extension host with the real API.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { ParleyTestApi } from '../../../src/extension';
 import { runnerConfig } from '../support/config';
 import { parleyTestApi } from '../support/parley';
 
