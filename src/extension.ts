@@ -1,21 +1,23 @@
 import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { createHost } from './host';
+import { createUnavailableChat } from './host/chatUnavailable';
+import { wireForTests, type ParleyTestApi } from './host/testApi';
+import { createProvider } from './providers';
 
-/**
- * What activate() hands to Parley's integration tests (test/integration), and
- * only to them: it is returned in ExtensionMode.Test, never to users.
- */
-export interface ParleyTestApi {
-  readonly secrets: vscode.SecretStorage;
-}
+export type { ParleyTestApi } from './host/testApi';
 
 /** Builds Parley's pieces and registers them. Nothing else happens here. */
 export function activate(context: vscode.ExtensionContext): ParleyTestApi | undefined {
+  const host = createHost(context);
+  // TODO(coordinator): replace with the chat view's ChatApi, constructed with host.source as its ProviderSource.
+  const chatView = createUnavailableChat(host.log);
+  const { chat, api } = wireForTests(context, host, chatView);
   context.subscriptions.push(
-    vscode.commands.registerCommand('parley.focusChat', () =>
-      vscode.commands.executeCommand('parley.chatView.focus'),
-    ),
+    ...host.disposables,
+    ...registerCommands({ chat, source: host.source, settings: host.settings, keys: host.keys, log: host.log, createProvider }),
   );
-  return context.extensionMode === vscode.ExtensionMode.Test ? { secrets: context.secrets } : undefined;
+  return api;
 }
 
 export function deactivate(): void {

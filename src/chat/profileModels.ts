@@ -1,0 +1,60 @@
+/**
+ * Names and models of a profile for pickers and the status bar. The presets
+ * themselves live in src/providers/presets.ts (one place); this file only
+ * reads them.
+ */
+import { EMMA_MODELS } from '../providers/profile';
+import { PRESETS } from '../providers/presets';
+import type { ProviderProfile } from '../providers/types';
+
+/** The model a profile uses, for display: Emma's modelKey (else model, else emma-5), otherwise `model`. */
+export function modelOf(profile: ProviderProfile): string | undefined {
+  if (profile.kind === 'emma') {
+    const key = (profile.options as { modelKey?: string } | undefined)?.modelKey;
+    return key ?? profile.model ?? 'emma-5';
+  }
+  return profile.model;
+}
+
+/** The same profile using another model (Emma: options.modelKey, which the adapter prefers; others: model). */
+export function withModel(profile: ProviderProfile, model: string): ProviderProfile {
+  if (profile.kind === 'emma') {
+    return { ...profile, options: { ...(profile.options ?? {}), modelKey: model as (typeof EMMA_MODELS)[number] } };
+  }
+  return { ...profile, model };
+}
+
+function sameHost(a: string | undefined, b: string | undefined): boolean {
+  try {
+    return !!a && !!b && new URL(a).host.toLowerCase() === new URL(b).host.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Models to offer for a profile: Emma's three; for OpenAI-compatible, the
+ * suggestions of the preset with the same host (ecovai: the Spark models …);
+ * always including the model in use.
+ */
+export function modelsFor(profile: ProviderProfile): string[] {
+  const suggestions =
+    profile.kind === 'emma'
+      ? [...EMMA_MODELS]
+      : profile.kind === 'openai-compatible'
+        ? [...(PRESETS.find((p) => p.kind === 'openai-compatible' && sameHost(p.baseUrl, profile.baseUrl))?.models ?? [])]
+        : [];
+  const current = modelOf(profile);
+  return [...new Set([...suggestions, ...(current ? [current] : [])])];
+}
+
+export function displayName(profile: ProviderProfile): string {
+  return profile.label?.trim() || profile.id;
+}
+
+/** A new id based on `base` that no existing profile uses (`emma`, `emma-2`, …). */
+export function uniqueId(base: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}

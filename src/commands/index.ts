@@ -1,0 +1,20 @@
+/** Registers every Parley command; returns the disposables for context.subscriptions. */
+import type * as vscode from 'vscode';
+import { registerChatCommands } from './chatCommands';
+import type { CommandDeps } from './deps';
+import { registerKeyCommands } from './keyCommands';
+import { registerManageProviders } from './manageProviders';
+import { registerPromptCommands } from './promptCommands';
+import { registerSwitchProvider } from './switchProvider';
+
+export type { CommandDeps } from './deps';
+
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  return [
+    ...registerChatCommands(deps),
+    ...registerPromptCommands(deps),
+    ...registerSwitchProvider(deps),
+    ...registerKeyCommands(deps),
+    ...registerManageProviders(deps),
+  ];
+}

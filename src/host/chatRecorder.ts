@@ -1,0 +1,33 @@
+/**
+ * Under test only: a ChatApi that records what the commands asked before
+ * passing it on, so integration tests can check the prompt a command built
+ * from a real editor selection.
+ */
+import type { AskOptions, ChatApi } from '../chat/ports';
+
+export class RecordingChat implements ChatApi {
+  private readonly recorded: AskOptions[] = [];
+
+  constructor(private readonly inner: ChatApi) {}
+
+  asks(): AskOptions[] {
+    return [...this.recorded];
+  }
+
+  ask(options: AskOptions): Promise<void> {
+    this.recorded.push(structuredClone(options));
+    return this.inner.ask(options);
+  }
+
+  newChat(): void {
+    this.inner.newChat();
+  }
+
+  exportMarkdown(): string | undefined {
+    return this.inner.exportMarkdown();
+  }
+
+  stop(): void {
+    this.inner.stop();
+  }
+}

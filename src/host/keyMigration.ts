@@ -1,0 +1,56 @@
+/**
+ * When an API key is found in `parley.providers` (pasted there by a user),
+ * offer to move it into SecretStorage and delete it from every settings scope
+ * that holds it.
+ */
+import * as vscode from 'vscode';
+import { findKeysInSettings, withoutKeys } from '../chat/keysInSettings';
+import type { KeyStore } from './keyStore';
+import type { ParleyLog } from './log';
+
+const TARGETS = [
+  ['globalValue', vscode.ConfigurationTarget.Global],
+  ['workspaceValue', vscode.ConfigurationTarget.Workspace],
+  ['workspaceFolderValue', vscode.ConfigurationTarget.WorkspaceFolder],
+] as const;
+
+let offering = false;
+
+/** Checks every scope; asks once per check. Returns how many keys were moved. */
+export async function offerToMoveKeysFromSettings(keys: KeyStore, log: ParleyLog): Promise<number> {
+  if (offering) return 0;
+  const inspected = vscode.workspace.getConfiguration('parley').inspect<unknown>('providers');
+  const found = TARGETS.map(([scope, target]) => ({ target, value: inspected?.[scope], keys: findKeysInSettings(inspected?.[scope]) })).filter(
+    (s) => s.keys.length > 0,
+  );
+  if (found.length === 0) return 0;
+  const all = found.flatMap((s) => s.keys);
+  const names = [...new Set(all.map((k) => k.profileId ?? `#${k.index}`))].join(', ');
+  const move = vscode.l10n.t('Move to Secret Storage');
+  offering = true;
+  try {
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'An API key is written in plain text in parley.providers (profile {0}). Move it into VS Code\'s secret storage and delete it from settings?',
+        names,
+      ),
+      move,
+    );
+    if (choice !== move) return 0;
+    let moved = 0;
+    for (const scope of found) {
+      for (const key of scope.keys) {
+        if (!key.profileId) continue;
+        await keys.set(key.profileId, key.value);
+        moved++;
+      }
+      const cleaned = withoutKeys(scope.value as unknown[], scope.keys.filter((k) => k.profileId));
+      await vscode.workspace.getConfiguration('parley').update('providers', cleaned, scope.target);
+    }
+    log.info(`moved ${moved} key(s) from settings into secret storage (profiles: ${names})`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Moved {0} key(s) into secret storage and removed them from settings.', moved));
+    return moved;
+  } finally {
+    offering = false;
+  }
+}

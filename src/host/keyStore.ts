@@ -1,0 +1,84 @@
+/**
+ * API keys in SecretStorage, one per profile, stored under the profile id.
+ * The ids that have a key are remembered in global state (ids only, never a
+ * key) so "Remove All Stored Keys" can find them: SecretStorage cannot list.
+ * Every key read or stored in this session stays in memory for redaction
+ * (also after it is cleared: a former key in a log line is still a key).
+ */
+import * as vscode from 'vscode';
+
+const STORED_IDS = 'parley.profilesWithKeys';
+
+export class KeyStore implements vscode.Disposable {
+  private readonly known = new Set<string>();
+  private readonly changed = new vscode.EventEmitter<string>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly state: vscode.Memento,
+  ) {
+    this.subscription = secrets.onDidChange((e) => {
+      // Another window may have stored a key: learn it for redaction.
+      void this.get(e.key).then(() => this.changed.fire(e.key));
+    });
+  }
+
+  async get(profileId: string): Promise<string | undefined> {
+    const value = await this.secrets.get(profileId);
+    if (value) this.known.add(value);
+    return value || undefined;
+  }
+
+  async has(profileId: string): Promise<boolean> {
+    return (await this.get(profileId)) !== undefined;
+  }
+
+  async set(profileId: string, key: string): Promise<void> {
+    const trimmed = key.trim();
+    if (!trimmed) throw new Error('An API key cannot be empty.');
+    await this.secrets.store(profileId, trimmed);
+    this.known.add(trimmed);
+    await this.remember(profileId, true);
+  }
+
+  async clear(profileId: string): Promise<void> {
+    await this.get(profileId);
+    await this.secrets.delete(profileId);
+    await this.remember(profileId, false);
+  }
+
+  /** Deletes the keys of the given ids and of every id remembered as having one. Returns how many ids were cleared. */
+  async clearAll(alsoIds: Iterable<string>): Promise<number> {
+    const ids = new Set([...this.storedIds(), ...alsoIds]);
+    for (const id of ids) await this.clear(id);
+    return ids.size;
+  }
+
+  storedIds(): string[] {
+    return this.state.get<string[]>(STORED_IDS, []);
+  }
+
+  /** Keys seen in this session, for redaction only. */
+  knownSecrets(): string[] {
+    return [...this.known];
+  }
+
+  /** Loads the keys of these profiles into the redaction set. */
+  async preload(profileIds: Iterable<string>): Promise<void> {
+    for (const id of profileIds) await this.get(id);
+  }
+
+  private async remember(profileId: string, present: boolean): Promise<void> {
+    const ids = new Set(this.storedIds());
+    if (present) ids.add(profileId);
+    else ids.delete(profileId);
+    await this.state.update(STORED_IDS, [...ids]);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

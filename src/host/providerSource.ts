@@ -1,0 +1,89 @@
+/**
+ * ProviderSource for the chat: profiles from settings, keys from
+ * SecretStorage, network settings from VS Code. ensureReady() asks for what
+ * a profile lacks (API key, SecondMe instance id) at first use.
+ */
+import * as vscode from 'vscode';
+import type { ProviderSource, Unsubscribe } from '../chat/ports';
+import { needsApiKey, needsInstanceId } from '../chat/profileNeeds';
+import { displayName } from '../chat/profileModels';
+import type { ProviderDeps, ProviderProfile } from '../providers/types';
+import type { KeyStore } from './keyStore';
+import type { ParleyLog } from './log';
+import type { ParleySettings } from './parleySettings';
+import { promptForApiKey } from './keyPrompt';
+
+export class HostProviderSource implements ProviderSource, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly settings: ParleySettings,
+    private readonly keys: KeyStore,
+    private readonly log: ParleyLog,
+  ) {
+    this.subscriptions = [settings.onDidChange(() => this.changed.fire()), keys.onDidChange(() => this.changed.fire())];
+  }
+
+  list(): ProviderProfile[] {
+    return this.settings.providers().profiles;
+  }
+
+  active(): ProviderProfile | undefined {
+    return this.settings.providers().active;
+  }
+
+  async setActive(profileId: string): Promise<void> {
+    await this.settings.writeActive(profileId);
+    this.changed.fire();
+  }
+
+  deps(): ProviderDeps {
+    return {
+      getSecret: (profileId) => this.keys.get(profileId),
+      network: this.settings.network(),
+      log: this.log.sink,
+    };
+  }
+
+  async ensureReady(profile: ProviderProfile): Promise<boolean> {
+    if (needsInstanceId(profile) && !(await this.askInstanceId(profile))) return false;
+    if (needsApiKey(profile) && !(await this.keys.has(profile.id))) {
+      const key = await promptForApiKey(profile, true);
+      if (!key) return false;
+      await this.keys.set(profile.id, key);
+      this.log.info(`key stored for profile ${profile.id}`);
+    }
+    return true;
+  }
+
+  private async askInstanceId(profile: ProviderProfile): Promise<boolean> {
+    const id = await vscode.window.showInputBox({
+      title: vscode.l10n.t('SecondMe instance id for {0}', displayName(profile)),
+      prompt: vscode.l10n.t('SecondMe needs your instance id (shown when you registered the instance; it must be "online").'),
+      ignoreFocusOut: true,
+      validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('The instance id cannot be empty.')),
+    });
+    if (!id?.trim()) return false;
+    const list = this.settings.editableProviders();
+    const entry = list.find((p): p is Record<string, unknown> => !!p && typeof p === 'object' && (p as { id?: unknown }).id === profile.id);
+    if (!entry) {
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Profile "{0}" is not in your user settings; add the instance id to it in settings.json.', profile.id),
+      );
+      return false;
+    }
+    entry.instanceId = id.trim();
+    await this.settings.writeProviders(list);
+    return true;
+  }
+
+  onDidChange(listener: () => void): Unsubscribe {
+    return this.changed.event(listener);
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * "Test" in Manage Providers: sends a one-line prompt through the provider
+ * layer and reports the reply and the latency. The factory is passed in so
+ * this file does not depend on which module provides createProvider().
+ */
+import type { ChatProvider, ProviderDeps, ProviderProfile } from '../providers/types';
+
+export type ProviderFactory = (profile: ProviderProfile, deps: ProviderDeps) => ChatProvider;
+
+export interface TestResult {
+  ok: boolean;
+  /** The reply text (first 200 characters) or the error message. */
+  text: string;
+  firstTokenMs?: number;
+  totalMs: number;
+}
+
+export const TEST_PROMPT = 'Reply with one short sentence: are you working?';
+
+export async function testProfile(
+  create: ProviderFactory,
+  profile: ProviderProfile,
+  deps: ProviderDeps,
+  signal: AbortSignal,
+  now: () => number = () => performance.now(),
+): Promise<TestResult> {
+  const start = now();
+  let firstTokenMs: number | undefined;
+  let text = '';
+  try {
+    const provider = create(profile, deps);
+    for await (const event of provider.streamChat({ messages: [{ role: 'user', content: TEST_PROMPT }], maxTokens: 64 }, signal)) {
+      if (event.type === 'delta') text += event.text;
+      else if (event.type === 'replace') text = event.text;
+      if ((event.type === 'delta' || event.type === 'replace') && firstTokenMs === undefined) firstTokenMs = Math.round(now() - start);
+    }
+    return { ok: true, text: text.trim().slice(0, 200), totalMs: Math.round(now() - start), ...(firstTokenMs !== undefined ? { firstTokenMs } : {}) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, text: message, totalMs: Math.round(now() - start) };
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * What activate() returns when VS Code runs Parley under test
+ * (ExtensionMode.Test) — never in normal use, so no other extension can reach
+ * the key store through Parley's exports.
+ */
+import * as vscode from 'vscode';
+import type { AskOptions, ChatApi, ProviderSource } from '../chat/ports';
+import { RecordingChat } from './chatRecorder';
+import type { Host } from './index';
+
+export interface ParleyTestApi {
+  /** Parley's own SecretStorage (context.secrets). */
+  readonly secrets: vscode.SecretStorage;
+  source: ProviderSource;
+  /** Problems found in Parley's settings, as reported to the user. */
+  settingsProblems(): string[];
+  /** Whether SecretStorage holds a key for the profile (the key itself is not exposed). */
+  hasKey(profileId: string): Promise<boolean>;
+  /** Ids remembered as having a key (global state). */
+  storedKeyIds(): string[];
+  /** The last lines written to the Parley log channel. */
+  logLines(): string[];
+  /** Everything Parley keeps in global and workspace state, as JSON. */
+  stateSnapshot(): string;
+  /** Folder of this extension host's logs (the channel's file lives below its parent). */
+  logUri: vscode.Uri;
+  /** This extension's global storage folder (conversations live below it; User/settings.json two levels up). */
+  globalStorageUri: vscode.Uri;
+  /** Everything the commands asked the chat, in order. */
+  asks(): AskOptions[];
+  /**
+   * Every message posted to the chat webview since activation, as JSON, plus the
+   * view's current state; present only when the chat view was wired in.
+   */
+  webviewMessages?(): string[];
+}
+
+/** The part of the chat view the test API watches (kept structural: host does not import webview). */
+export interface PostingView {
+  post(message: unknown): void;
+  state(): unknown;
+}
+
+export interface TestWiring {
+  /** The ChatApi the commands use: the real one, recorded under test. */
+  chat: ChatApi;
+  api: ParleyTestApi | undefined;
+}
+
+/** Outside ExtensionMode.Test the chat is passed through untouched and there is no API. */
+export function wireForTests(context: vscode.ExtensionContext, host: Host, chat: ChatApi, view?: PostingView): TestWiring {
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return { chat, api: undefined };
+  const recorder = new RecordingChat(chat);
+  const api = createTestApi(context, host, recorder);
+  if (view) api.webviewMessages = recordPosts(view);
+  return { chat: recorder, api };
+}
+
+/** Wraps view.post so every message is also kept (as JSON) for the canary test. */
+function recordPosts(view: PostingView): () => string[] {
+  const posted: string[] = [];
+  const post = view.post.bind(view);
+  view.post = (message: unknown) => {
+    posted.push(JSON.stringify(message));
+    post(message);
+  };
+  return () => [...posted, JSON.stringify(view.state())];
+}
+
+function createTestApi(context: vscode.ExtensionContext, host: Host, recorder: RecordingChat): ParleyTestApi {
+  const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((k) => [k, memento.get(k)]));
+  return {
+    secrets: context.secrets,
+    source: host.source,
+    settingsProblems: () => host.settings.problems(),
+    hasKey: (id) => host.keys.has(id),
+    storedKeyIds: () => host.keys.storedIds(),
+    logLines: () => host.log.recent(),
+    stateSnapshot: () => JSON.stringify({ global: dump(context.globalState), workspace: dump(context.workspaceState) }),
+    logUri: context.logUri,
+    globalStorageUri: context.globalStorageUri,
+    asks: () => recorder.asks(),
+  };
+}

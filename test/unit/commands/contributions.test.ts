@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { BUILTIN_PROMPTS } from '../../../src/chat/prompts';
+
+interface Manifest {
+  activationEvents: string[];
+  contributes: {
+    commands: { command: string; category?: string }[];
+    menus: Record<string, { command?: string; submenu?: string; when?: string }[]>;
+    submenus: { id: string }[];
+    keybindings: { command: string; key: string; mac?: string }[];
+    walkthroughs: { steps: { media: { markdown?: string } }[] }[];
+  };
+}
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as Manifest;
+const commands = pkg.contributes.commands.map((c) => c.command);
+/** Sources that register commands: the commands layer and the chat view (its view-title commands). */
+const commandSource = ['src/commands', 'src/webview']
+  .filter((dir) => existsSync(dir))
+  .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(`${dir}/${f}`, 'utf8')))
+  .join('\n');
+
+describe('contributed commands and menus', () => {
+  it('contributes every command the issue asks for, all in the "Parley" category', () => {
+    for (const id of [
+      'parley.ask', 'parley.newChat', 'parley.focusChat', 'parley.explainSelection', 'parley.findBugs', 'parley.refactor',
+      'parley.writeTests', 'parley.addDocumentation', 'parley.askAboutSelection', 'parley.runPrompt', 'parley.switchProvider',
+      'parley.setApiKey', 'parley.clearApiKey', 'parley.manageProviders', 'parley.exportChat', 'parley.showLogs', 'parley.removeAllKeys',
+    ]) {
+      assert.ok(commands.includes(id), id);
+    }
+    assert.ok(pkg.contributes.commands.every((c) => c.category === 'Parley'));
+  });
+
+  it('registers every contributed command (src/commands, src/webview)', () => {
+    const builtins = BUILTIN_PROMPTS.map((p) => `parley.${p.id}`);
+    const unregistered = commands.filter((id) => !builtins.includes(id) && !commandSource.includes(`'${id}'`));
+    assert.deepEqual(unregistered, []);
+  });
+
+  it('shows Explain Selection and the Parley submenu in the editor context menu only with a selection', () => {
+    const context = pkg.contributes.menus['editor/context']!;
+    assert.deepEqual(
+      context.map((m) => [m.command ?? m.submenu, m.when]),
+      [
+        ['parley.explainSelection', 'editorHasSelection'],
+        ['parley.editorContext', 'editorHasSelection'],
+      ],
+    );
+    const submenu = pkg.contributes.menus['parley.editorContext']!.map((m) => m.command);
+    for (const id of ['parley.findBugs', 'parley.refactor', 'parley.writeTests', 'parley.addDocumentation', 'parley.askAboutSelection']) {
+      assert.ok(submenu.includes(id), id);
+    }
+    assert.deepEqual(pkg.contributes.submenus.map((s) => s.id), ['parley.editorContext']);
+  });
+
+  it('menus reference only contributed commands', () => {
+    for (const [menu, items] of Object.entries(pkg.contributes.menus)) {
+      for (const item of items) if (item.command) assert.ok(commands.includes(item.command), `${menu}: ${item.command}`);
+    }
+  });
+
+  it('binds Focus Chat and Explain Selection to Ctrl+Alt / Cmd+Alt keys chosen to avoid defaults and AltGr letters', () => {
+    const keys = Object.fromEntries(pkg.contributes.keybindings.map((k) => [k.command, [k.key, k.mac]]));
+    assert.deepEqual(keys, { 'parley.focusChat': ['ctrl+alt+j', 'cmd+alt+j'], 'parley.explainSelection': ['ctrl+alt+k', 'cmd+alt+k'] });
+  });
+
+  it('activates lazily: never on "*"', () => {
+    assert.ok(!pkg.activationEvents.includes('*'));
+    assert.ok(!pkg.activationEvents.includes('onStartupFinished'));
+  });
+
+  it('ships the walkthrough markdown it refers to', () => {
+    for (const step of pkg.contributes.walkthroughs[0]!.steps) assert.ok(readFileSync(step.media.markdown!, 'utf8').length > 100);
+  });
+});

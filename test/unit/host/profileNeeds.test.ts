@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { isLocalUrl, needsApiKey, needsInstanceId } from '../../../src/chat/profileNeeds';
+
+describe('what a profile needs before its first request', () => {
+  it('Emma always needs a key; SecondMe never does', () => {
+    assert.equal(needsApiKey({ kind: 'emma' }), true);
+    assert.equal(needsApiKey({ kind: 'secondme' }), false);
+  });
+
+  it('OpenAI-compatible needs a key except on loopback hosts', () => {
+    assert.equal(needsApiKey({ kind: 'openai-compatible', baseUrl: 'https://api.ecovai.cn/v1' }), true);
+    for (const url of ['http://localhost:11434/v1', 'http://127.0.0.1:8080/v1', 'http://[::1]:1234/v1', 'http://127.1.2.3/v1', 'http://llm.localhost/v1']) {
+      assert.ok(isLocalUrl(url), url);
+      assert.equal(needsApiKey({ kind: 'openai-compatible', baseUrl: url }), false, url);
+    }
+    assert.equal(isLocalUrl('http://localhost.example.com'), false);
+    assert.equal(isLocalUrl('not a url'), false);
+  });
+
+  it('SecondMe needs an instance id', () => {
+    assert.equal(needsInstanceId({ kind: 'secondme' }), true);
+    assert.equal(needsInstanceId({ kind: 'secondme', instanceId: '  ' }), true);
+    assert.equal(needsInstanceId({ kind: 'secondme', instanceId: 'abc' }), false);
+    assert.equal(needsInstanceId({ kind: 'emma' }), false);
+  });
+});

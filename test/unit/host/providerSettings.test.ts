@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { formatProblem, resolveActive, validateProviders } from '../../../src/chat/providerSettings';
+import { PRESETS, profileFromPreset } from '../../../src/providers/presets';
+import { validateProfile } from '../../../src/providers/profile';
+
+const messages = (raw: unknown) => validateProviders(raw).problems.map(formatProblem);
+
+describe('parley.providers validation', () => {
+  it('accepts the defaults contributed in package.json and every preset', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    const defaults = pkg.contributes.configuration.properties['parley.providers'].default;
+    const result = validateProviders(defaults);
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(result.profiles.map((p) => p.id), ['emma', 'secondme', 'ecovai']);
+    // Manage Providers asks for what a preset leaves open: SecondMe's instance id, a local server's model.
+    const filled = PRESETS.map((p) =>
+      profileFromPreset(p.id, p.id, { ...(p.needsInstanceId ? { instanceId: 'abc' } : {}), ...(p.kind === 'openai-compatible' && !p.model ? { model: 'm' } : {}) }),
+    );
+    assert.deepEqual(validateProviders(filled).problems, []);
+  });
+
+  it('accepts only what the provider layer accepts (every valid profile passes validateProfile)', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    const defaults = pkg.contributes.configuration.properties['parley.providers'].default as { kind: string }[];
+    // SecondMe's instance id is asked for at first use (ensureReady), before createProvider sees the profile.
+    const ready = defaults.map((p) => (p.kind === 'secondme' ? { ...p, instanceId: 'abc123' } : p));
+    for (const profile of validateProviders(ready).profiles) assert.doesNotThrow(() => validateProfile(profile), profile.id);
+  });
+
+  it('names the setting and the range for an Emma temperature out of 0.10–1.50, and keeps the other profiles', () => {
+    const result = validateProviders([
+      { id: 'ok', kind: 'secondme', instanceId: 'abc' },
+      { id: 'emma', kind: 'emma', options: { temperature: 2 } },
+    ]);
+    assert.deepEqual(result.problems.map(formatProblem), ['parley.providers[1].options.temperature must be between 0.10 and 1.50 for Emma']);
+    assert.deepEqual(result.profiles.map((p) => p.id), ['ok']);
+  });
+
+  it('checks enums and ranges of each kind from the provider docs', () => {
+    assert.deepEqual(messages([{ id: 'e', kind: 'emma', options: { modelKey: 'emma-9', mode: 'fast' } }]), [
+      'parley.providers[0].options.modelKey must be one of emma-5, emma-4, emma-3',
+      'parley.providers[0].options.mode must be one of raw, assisted',
+    ]);
+    assert.deepEqual(messages([{ id: 's', kind: 'secondme', options: { temperature: 1.2, maxTokens: 0, endpoint: 'x' } }]), [
+      'parley.providers[0].options.endpoint must be one of chat, chat-completions',
+      'parley.providers[0].options.temperature must be between 0.0 and 1.0 for SecondMe',
+      'parley.providers[0].options.maxTokens must be at least 1',
+    ]);
+    assert.deepEqual(
+      messages([{ id: 'o', kind: 'openai-compatible', baseUrl: 'https://api.ecovai.cn/v1', model: 'spark-v3', options: { topK: 0, temperature: 1.5 } }]),
+      ['parley.providers[0].options.topK must be at least 1'],
+    );
+    assert.deepEqual(
+      messages([{ id: 'o', kind: 'openai-compatible', baseUrl: 'https://api.ecovai.cn/v1', model: 'spark-v3', options: { temperature: 1.5 } }]),
+      ['parley.providers[0].options.temperature must be between 0 and 1 for this endpoint (set options.maxTemperature if it accepts more)'],
+    );
+    assert.deepEqual(
+      messages([{ id: 'o', kind: 'openai-compatible', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o', options: { temperature: 1.5 } }]),
+      [],
+      'other endpoints accept up to 2',
+    );
+    assert.match(
+      messages([{ id: 'o', kind: 'openai-compatible', baseUrl: 'https://x.example/v1', model: 'm', options: { temperature: 1.5, maxTemperature: 1 } }])[0]!,
+      /temperature must be between 0 and 1/,
+    );
+    assert.deepEqual(messages([{ id: 'e', kind: 'emma', model: 'gpt-4' }]), [
+      'parley.providers[0].model must be one of emma-5, emma-4, emma-3 for Emma (or leave it out and use options.modelKey)',
+    ]);
+  });
+
+  it('suggests the camelCase name for a snake_case option copied from the API docs', () => {
+    assert.deepEqual(messages([{ id: 'e', kind: 'emma', options: { model_key: 'emma-4' } }]), [
+      'parley.providers[0].options.model_key is not an option for Emma (did you mean modelKey?)',
+    ]);
+  });
+
+  it('requires id, a known kind, an http(s) base URL, and baseUrl + model for OpenAI-compatible', () => {
+    assert.deepEqual(messages([{ kind: 'emma' }]), ['parley.providers[0].id is required: a short name such as "emma" or "work-ecovai"']);
+    assert.deepEqual(messages([{ id: 'x', kind: 'claude' }]), ['parley.providers[0].kind must be one of emma, secondme, openai-compatible']);
+    assert.deepEqual(messages([{ id: 'x', kind: 'emma', baseUrl: 'ftp://x' }]), ['parley.providers[0].baseUrl must be an http:// or https:// URL']);
+    assert.deepEqual(messages([{ id: 'x', kind: 'openai-compatible' }]), [
+      'parley.providers[0].baseUrl is required for OpenAI-compatible profiles (e.g. "https://api.ecovai.cn/v1")',
+      'parley.providers[0].model is required for OpenAI-compatible profiles (e.g. "spark-v3")',
+    ]);
+  });
+
+  it('leaves out a duplicate id and says which', () => {
+    const result = validateProviders([
+      { id: 'a', kind: 'emma' },
+      { id: 'a', kind: 'secondme' },
+    ]);
+    assert.equal(result.profiles.length, 1);
+    assert.match(formatProblem(result.problems[0]!), /^parley\.providers\[1\]\.id "a" is used by an earlier profile/);
+  });
+
+  it('reports a non-list value', () => {
+    assert.deepEqual(messages({ id: 'a' }), ['parley.providers must be a list of provider profiles']);
+  });
+
+  it('passes valid options through with the names of src/providers/types.ts', () => {
+    const [profile] = validateProviders([
+      { id: 'e', kind: 'emma', label: 'Emma', options: { modelKey: 'emma-4', useRag: false, preset: 'precise', maxNewTokens: 300, temperature: 0.1 } },
+    ]).profiles;
+    assert.deepEqual(profile, {
+      id: 'e',
+      kind: 'emma',
+      label: 'Emma',
+      options: { modelKey: 'emma-4', useRag: false, preset: 'precise', maxNewTokens: 300, temperature: 0.1 },
+    });
+  });
+});
+
+describe('parley.activeProvider', () => {
+  const profiles = validateProviders([
+    { id: 'a', kind: 'emma' },
+    { id: 'b', kind: 'secondme' },
+  ]).profiles;
+
+  it('finds the named profile', () => {
+    assert.equal(resolveActive(profiles, 'b').profile?.id, 'b');
+  });
+
+  it('falls back to the first profile and names the setting when the id is unknown', () => {
+    const { profile, problem } = resolveActive(profiles, 'zzz');
+    assert.equal(profile?.id, 'a');
+    assert.equal(formatProblem(problem!), 'parley.activeProvider is "zzz", which is not a valid profile in parley.providers (ids: "a", "b")');
+  });
+
+  it('is undefined without profiles', () => {
+    assert.equal(resolveActive([], undefined).profile, undefined);
+  });
+});
