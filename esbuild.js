@@ -51,7 +51,18 @@ const builds = [
   },
 ];
 
+/** A production build must not ship source maps left over from a development build. */
+function removeStaleSourceMaps() {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  if (!fs.existsSync('dist')) return;
+  for (const name of fs.readdirSync('dist')) {
+    if (name.endsWith('.map')) fs.rmSync(path.join('dist', name));
+  }
+}
+
 async function main() {
+  if (production) removeStaleSourceMaps();
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));

@@ -66,7 +66,9 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const input = widget.locator('input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  await widget.getByRole('option', { name: title, exact: true }).click();
+  // The accessible name may carry the keybinding after a comma ("Parley: Focus Chat, Ctrl+Alt+J").
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await widget.getByRole('option', { name: new RegExp(`^${escaped}(,|$)`) }).click();
   await widget.waitFor({ state: 'hidden' });
 }
 
