@@ -26,11 +26,47 @@ function fromParleyWebview(request: Request): boolean {
   }
 }
 
+/**
+ * The webview's own resources (`webview.asWebviewUri`: dist/webview.js, the CSS,
+ * the codicon font) have URLs like
+ * `https://vscode-remote+127-002e0-002e0-002e1-003a45817.vscode-resource.vscode-cdn.net/<path>`.
+ * That host is only a name: the webview's service worker (/webview/browser/pre/
+ * service-worker.js) answers these requests itself, loading the file through the
+ * workbench from the loopback code-server. So such a request is allowed only when
+ * the encoded authority is a loopback address AND its response came from the
+ * service worker (never from the network); anything else is still a violation.
+ */
+const RESOURCE_HOST = /^vscode-remote\+([0-9a-z-]+)\.vscode-resource\.vscode-cdn\.net$/;
+
+/** `127-002e0-002e0-002e1-003a45817` → `127.0.0.1:45817` (VS Code escapes as -XXXX hex code units). */
+function decodeAuthority(encoded: string): string {
+  return encoded.replace(/-([0-9a-f]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+function loopbackResourceHost(hostname: string): boolean {
+  const match = RESOURCE_HOST.exec(hostname);
+  if (!match?.[1]) return false;
+  const authority = decodeAuthority(match[1]);
+  const host = authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : authority.split(':')[0];
+  return host !== undefined && LOOPBACK.has(host);
+}
+
 export function guardWebviewNetwork(context: BrowserContext): void {
   context.on('request', (request) => {
     const url = new URL(request.url());
     if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) return;
     if (LOOPBACK.has(url.hostname)) return;
-    if (fromParleyWebview(request)) recordWebviewViolation(`${request.method()} ${request.url()}`);
+    if (!fromParleyWebview(request)) return;
+    const description = `${request.method()} ${request.url()}`;
+    if (url.protocol === 'https:' && loopbackResourceHost(url.hostname)) {
+      void request.response().then(
+        (response) => {
+          if (!response?.fromServiceWorker()) recordWebviewViolation(`${description} (not answered by the webview's service worker)`);
+        },
+        () => recordWebviewViolation(`${description} (failed)`),
+      );
+      return;
+    }
+    recordWebviewViolation(description);
   });
 }
