@@ -26,6 +26,8 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
 /** Selects whole lines `from`..`to` (1-based) in the active editor. */
 export async function selectLines(page: Page, from: number, to: number): Promise<void> {
   await activeEditor(page).locator('.view-lines').click();
+  // The click drops an earlier selection; wait for that, or the checks below would see the old one.
+  await selectionStatus(page).waitFor({ state: 'hidden' });
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });

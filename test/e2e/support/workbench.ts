@@ -59,8 +59,8 @@ export function webviewFrame(page: Page): FrameLocator {
     .frameLocator('#active-frame');
 }
 
-/** Runs a command by its palette title (e.g. 'Parley: Focus Chat') via F1. */
-export async function runCommand(page: Page, title: string): Promise<void> {
+/** Runs a command by its palette title (e.g. 'Parley: Focus Chat') via F1; `opensQuickInput` for commands that ask in a quick pick. */
+export async function runCommand(page: Page, title: string, options: { opensQuickInput?: boolean } = {}): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   await page.keyboard.press('F1');
   const input = widget.locator('input');
@@ -69,7 +69,9 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   // The accessible name may carry the keybinding after a comma ("Parley: Focus Chat, Ctrl+Alt+J").
   const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   await widget.getByRole('option', { name: new RegExp(`^${escaped}(,|$)`) }).click();
-  await widget.waitFor({ state: 'hidden' });
+  // A command that asks with its own quick pick keeps the widget open: wait for the palette's text to go.
+  if (options.opensQuickInput) await page.waitForFunction(() => !document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value.startsWith('>'));
+  else await widget.waitFor({ state: 'hidden' });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
