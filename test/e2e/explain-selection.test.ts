@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { lastTurn, lastUserMessage, newChat, replyBody, simulatorRequests, turns, waitForReplyEnd } from './support/chat';
-import { editorContextMenu, openEditorContextMenu, openFile, selectLines } from './support/editor';
+import { openEditorContextMenu, openFile, selectLines } from './support/editor';
 import { closeWorkbench, openWorkbench, parleyViewlet, runCommand, screenshot } from './support/workbench';
 
 const SELECTED_CODE = 'export function greet(name: string): string {';

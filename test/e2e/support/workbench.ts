@@ -70,7 +70,7 @@ export async function runCommand(page: Page, title: string, options: { opensQuic
   const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   await widget.getByRole('option', { name: new RegExp(`^${escaped}(,|$)`) }).click();
   // A command that asks with its own quick pick keeps the widget open: wait for the palette's text to go.
-  if (options.opensQuickInput) await page.waitForFunction(() => !document.querySelector<HTMLInputElement>('.quick-input-widget input')?.value.startsWith('>'));
+  if (options.opensQuickInput) await page.waitForFunction(`!document.querySelector('.quick-input-widget input')?.value.startsWith('>')`);
   else await widget.waitFor({ state: 'hidden' });
 }
 
