@@ -20,6 +20,8 @@ export interface CodeServerOptions {
   settings?: Settings;
   /** .vsix files installed into the extensions dir before the server starts. */
   vsix?: string[];
+  /** Display language (`--locale`, e.g. 'it', 'zh-cn'); default: code-server's own (English). */
+  locale?: string;
   /** Keep the data dir after stop (for debugging); default: env PARLEY_HARNESS_KEEP=1. */
   keepData?: boolean;
 }
@@ -117,7 +119,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     codeServerEntry, '--config', configFile, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--vscode-option', 'enable-smoke-test-driver', options.workspace,
+    '--vscode-option', 'enable-smoke-test-driver',
+    ...(options.locale ? ['--locale', options.locale] : []),
+    options.workspace,
   ];
   const child = spawn(node24, args, { env, stdio: ['ignore', log, log], detached: true });
   fs.closeSync(log);

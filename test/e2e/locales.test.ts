@@ -1,0 +1,135 @@
+// The whole UI in Italian and Chinese: a second code-server per language,
+// started with `--locale`. code-server ships no language packs (and none can be
+// installed offline), and without one `--locale` alone changes nothing: the web
+// workbench takes its display language only from `globalThis._VSCODE_NLS_LANGUAGE`,
+// which the language pack's NLS script (WORKBENCH_NLS_URL) sets. The page
+// therefore sets that global before the workbench loads, as the pack's script
+// would, but without the pack's translated messages: the workbench's own strings
+// stay English, while `vscode.env.language` is the locale, so Parley's
+// contributions (package.nls.<lang>.json), its runtime strings (l10n bundles)
+// and the chat view (strings sent by the host) switch — that is what is asserted.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { startCodeServer, HARNESS_DEFAULT_SETTINGS, type CodeServer } from '../harness/code-server';
+import { parleySettings } from '../harness/parley-settings';
+import { REPO_ROOT } from '../harness/versions';
+import { workbenchUrl } from '../harness/workbench-url';
+import { makeWorkspace } from '../harness/workspace';
+import { lastTurn, replyBody, sendMessage, waitForReplyEnd } from './support/chat';
+import { openEditorContextMenu, openFile, selectLines } from './support/editor';
+import { harness } from './support/harness';
+import { VSIX_PATH } from './support/hooks';
+import { guardWebviewNetwork } from './support/network-guard';
+import { closeWorkbench, openParley, parleyActivityBarItem, screenshot, webviewFrame } from './support/workbench';
+
+interface LocaleCase {
+  locale: string;
+  name: string;
+  emptyTitle: string;
+  placeholder: RegExp;
+  question: string;
+  replyHeading: string;
+  paletteTitle: string;
+  explainSelection: string;
+  findBugs: string;
+}
+
+const CASES: LocaleCase[] = [
+  {
+    locale: 'it',
+    name: 'Italian',
+    emptyTitle: 'Benvenuto in Parley',
+    placeholder: /^Chiedi a Parley…/,
+    question: 'Come funziona la risposta in streaming?',
+    replyHeading: 'Come funziona la risposta in streaming',
+    paletteTitle: 'Parley: Apri la chat',
+    explainSelection: 'Spiega la selezione',
+    findBugs: 'Trova bug',
+  },
+  {
+    locale: 'zh-cn',
+    name: 'Chinese',
+    emptyTitle: '欢迎使用 Parley',
+    placeholder: /^向 Parley 提问…/,
+    question: '流式输出是如何工作的？',
+    replyHeading: '流式输出是如何工作的',
+    paletteTitle: 'Parley: 聚焦到聊天',
+    explainSelection: '解释所选代码',
+    findBugs: '查找 Bug',
+  },
+];
+
+async function openLocalizedWorkbench(server: CodeServer, folder: string, locale: string): Promise<Page> {
+  const context = await harness().browser.newContext({ viewport: { width: 1280, height: 800 } });
+  guardWebviewNetwork(context);
+  // What a language pack's NLS script does first (see the note at the top).
+  await context.addInitScript(`globalThis._VSCODE_NLS_LANGUAGE = ${JSON.stringify(locale)};`);
+  const page = await context.newPage();
+  await page.goto(workbenchUrl(server, folder));
+  await page.locator('.monaco-workbench').waitFor();
+  await parleyActivityBarItem(page).waitFor({ timeout: 45_000 });
+  return page;
+}
+
+for (const c of CASES) {
+  describe(`Parley in ${c.name} (--locale ${c.locale})`, () => {
+    let server: CodeServer | undefined;
+    let page: Page | undefined;
+    before(async function () {
+      this.timeout(120_000);
+      const workspace = makeWorkspace(path.join(REPO_ROOT, 'test', 'e2e', 'workspace'), `e2e-${c.locale}`);
+      server = await startCodeServer({
+        workspace,
+        settings: { ...HARNESS_DEFAULT_SETTINGS, ...parleySettings(harness().simulatorUrl) },
+        vsix: [VSIX_PATH],
+        locale: c.locale,
+      });
+      page = await openLocalizedWorkbench(server, workspace, c.locale);
+    });
+    after(async () => {
+      await closeWorkbench(page);
+      await server?.stop();
+    });
+
+    it('shows the chat view and its reply in the language', async () => {
+      assert.ok(page);
+      await openParley(page);
+      const frame = webviewFrame(page);
+      await frame.locator('.empty-state h2', { hasText: c.emptyTitle }).waitFor();
+      assert.match((await frame.locator('textarea.composer-input').getAttribute('placeholder')) ?? '', c.placeholder);
+      await screenshot(page, `locale-${c.locale}-1-empty-state`);
+      await sendMessage(page, c.question);
+      const turn = lastTurn(page);
+      await replyBody(turn).locator('h2', { hasText: c.replyHeading }).waitFor();
+      await waitForReplyEnd(turn);
+      await screenshot(page, `locale-${c.locale}-2-chat`);
+    });
+
+    it('shows the editor menu and the submenu in the language', async () => {
+      assert.ok(page);
+      await openFile(page, 'sample.ts');
+      await selectLines(page, 2, 4);
+      const menu = await openEditorContextMenu(page);
+      await menu.getByRole('menuitem', { name: c.explainSelection }).waitFor();
+      await menu.getByRole('menuitem', { name: 'Parley', exact: true }).hover();
+      await page.locator('.monaco-menu').getByRole('menuitem', { name: c.findBugs, exact: true }).waitFor();
+      await screenshot(page, `locale-${c.locale}-3-context-menu`);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-menu').waitFor({ state: 'hidden' });
+    });
+
+    it('lists Parley\'s commands in the palette in the language', async () => {
+      assert.ok(page);
+      const widget = page.locator('.quick-input-widget');
+      await page.keyboard.press('F1');
+      await widget.locator('input').waitFor({ state: 'visible' });
+      await widget.locator('input').fill('>Parley');
+      const escaped = c.paletteTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      await widget.getByRole('option', { name: new RegExp(`^${escaped}(,|$)`) }).waitFor();
+      await screenshot(page, `locale-${c.locale}-4-palette`);
+      await page.keyboard.press('Escape');
+    });
+  });
+}
