@@ -31,6 +31,7 @@ interface LocaleCase {
   question: string;
   replyHeading: string;
   paletteTitle: string;
+  paletteQuery: string;
   explainSelection: string;
   findBugs: string;
 }
@@ -43,7 +44,8 @@ const CASES: LocaleCase[] = [
     placeholder: /^Chiedi a Parley…/,
     question: 'Come funziona la risposta in streaming?',
     replyHeading: 'Come funziona la risposta in streaming',
-    paletteTitle: 'Parley: Apri la chat',
+    paletteTitle: 'Parley: Spiega la selezione',
+    paletteQuery: 'Parley: Spiega',
     explainSelection: 'Spiega la selezione',
     findBugs: 'Trova bug',
   },
@@ -54,7 +56,8 @@ const CASES: LocaleCase[] = [
     placeholder: /^向 Parley 提问…/,
     question: '流式输出是如何工作的？',
     replyHeading: '流式输出是如何工作的',
-    paletteTitle: 'Parley: 聚焦到聊天',
+    paletteTitle: 'Parley: 解释所选代码',
+    paletteQuery: 'Parley: 解释',
     explainSelection: '解释所选代码',
     findBugs: '查找 Bug',
   },
@@ -125,9 +128,13 @@ for (const c of CASES) {
       const widget = page.locator('.quick-input-widget');
       await page.keyboard.press('F1');
       await widget.locator('input').waitFor({ state: 'visible' });
-      await widget.locator('input').fill('>Parley');
+      // The list is virtual: filter enough that the localized title is among the rows shown.
+      await widget.locator('input').fill(`>${c.paletteQuery}`);
       const escaped = c.paletteTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      await widget.getByRole('option', { name: new RegExp(`^${escaped}(,|$)`) }).waitFor();
+      await widget.getByRole('option', { name: new RegExp(`^${escaped}(,|$)`) }).waitFor({ timeout: 10_000 }).catch(async (error: Error) => {
+        const shown = await widget.getByRole('option').allInnerTexts();
+        throw new Error(`${error.message}\noptions shown: ${JSON.stringify(shown)}`);
+      });
       await screenshot(page, `locale-${c.locale}-4-palette`);
       await page.keyboard.press('Escape');
     });
