@@ -55,10 +55,10 @@ describe('Chat actions', () => {
   it('Copy puts the reply\'s markdown on the clipboard', async () => {
     assert.ok(page);
     const turn = lastTurn(page);
-    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await page.evaluate(`navigator.clipboard.writeText('')`);
     await turn.locator('[data-turn-action="copyReply"]').click();
-    await page.waitForFunction(async () => (await navigator.clipboard.readText()) !== '');
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    await page.waitForFunction(`navigator.clipboard.readText().then((text) => text !== '')`);
+    const copied = await page.evaluate<string>(`navigator.clipboard.readText()`);
     assert.match(copied, /^## Comparison/);
     assert.match(copied, /\| REST \| simple, cacheable \| many round trips \|/);
   });

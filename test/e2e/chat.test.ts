@@ -15,6 +15,8 @@ describe('Chat view', () => {
   it('shows an empty state with setup buttons before the first question', async () => {
     assert.ok(page);
     await openParley(page);
+    // Conversations persist on the server across browser contexts: start a new one.
+    await newChat(page);
     const empty = webviewFrame(page).locator('.empty-state');
     await empty.waitFor({ state: 'visible' });
     assert.equal(await empty.locator('h2').innerText(), 'Welcome to Parley');

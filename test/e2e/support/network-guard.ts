@@ -52,6 +52,25 @@ function loopbackResourceHost(hostname: string): boolean {
 }
 
 export function guardWebviewNetwork(context: BrowserContext): void {
+  // Webview resource requests, judged when they end: answered → by the service worker?
+  const pendingResources = new Map<Request, string>();
+  context.on('requestfinished', (request) => {
+    const description = pendingResources.get(request);
+    if (description === undefined) return;
+    pendingResources.delete(request);
+    void request.response().then((response) => {
+      if (!response?.fromServiceWorker()) recordWebviewViolation(`${description} (not answered by the webview's service worker)`);
+    });
+  });
+  context.on('requestfailed', (request) => {
+    const description = pendingResources.get(request);
+    if (description === undefined) return;
+    pendingResources.delete(request);
+    // Cancelled (e.g. the page closed at the end of a test) = answered by nobody. Any other
+    // failure means it went to the network (offline: a DNS error for vscode-cdn.net).
+    const failure = request.failure()?.errorText ?? '';
+    if (failure !== 'net::ERR_ABORTED') recordWebviewViolation(`${description} (failed: ${failure})`);
+  });
   context.on('request', (request) => {
     const url = new URL(request.url());
     if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) return;
@@ -59,12 +78,7 @@ export function guardWebviewNetwork(context: BrowserContext): void {
     if (!fromParleyWebview(request)) return;
     const description = `${request.method()} ${request.url()}`;
     if (url.protocol === 'https:' && loopbackResourceHost(url.hostname)) {
-      void request.response().then(
-        (response) => {
-          if (!response?.fromServiceWorker()) recordWebviewViolation(`${description} (not answered by the webview's service worker)`);
-        },
-        () => recordWebviewViolation(`${description} (failed)`),
-      );
+      pendingResources.set(request, description);
       return;
     }
     recordWebviewViolation(description);
