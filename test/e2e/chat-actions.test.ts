@@ -57,8 +57,11 @@ describe('Chat actions', () => {
     const turn = lastTurn(page);
     await page.evaluate(`navigator.clipboard.writeText('')`);
     await turn.locator('[data-turn-action="copyReply"]').click();
-    await page.waitForFunction(`navigator.clipboard.readText().then((text) => text !== '')`);
-    const copied = await page.evaluate<string>(`navigator.clipboard.readText()`);
+    // The host writes the clipboard (vscode.env.clipboard) after a round trip: poll until it has.
+    let copied = '';
+    for (const deadline = Date.now() + 10_000; copied === '' && Date.now() < deadline; ) {
+      copied = await page.evaluate<string>(`navigator.clipboard.readText()`);
+    }
     assert.match(copied, /^## Comparison/);
     assert.match(copied, /\| REST \| simple, cacheable \| many round trips \|/);
   });
