@@ -19,7 +19,7 @@ const EXTENSIONS_UP_MS = 45_000;
 
 /** A new browser context + page showing the workbench, once Parley's contributions are up. */
 export async function openWorkbench(folder = harness().workspace): Promise<Page> {
-  const context = await harness().browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await harness().browser.newContext({ viewport: { width: 1280, height: 800 } });
   guardWebviewNetwork(context);
   const page = await context.newPage();
   await page.goto(workbenchUrl(harness().server, folder));
