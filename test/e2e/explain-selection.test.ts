@@ -85,7 +85,7 @@ describe('Editor commands', () => {
     await selectLines(page, 2, 4);
     await runCommand(page, 'Parley: Run Prompt…', { opensQuickInput: true });
     const widget = page.locator('.quick-input-widget');
-    await widget.waitFor({ state: 'visible' });
+    await widget.locator('.quick-input-title', { hasText: 'Run Prompt' }).waitFor();
     for (const title of ['Explain Selection', 'Find Bugs', 'Refactor', 'Add Documentation']) {
       await widget.getByRole('option', { name: title }).first().waitFor();
     }

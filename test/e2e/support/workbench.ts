@@ -77,6 +77,7 @@ export async function runCommand(page: Page, title: string, options: { opensQuic
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file });
+  // Finished CSS transitions: no half-faded widgets (e.g. a closing Quick Open) in the picture.
+  await page.screenshot({ path: file, animations: 'disabled' });
   return file;
 }
