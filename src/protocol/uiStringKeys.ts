@@ -1,0 +1,58 @@
+/**
+ * The names of every UI string the chat view shows. The host supplies the
+ * texts (in the user's language) in the `init` message; the view never has
+ * its own copy. `src/webview/uiStrings.ts` must give a text for each key.
+ */
+export const UI_STRING_KEYS = [
+  'input.placeholder',
+  'input.label',
+  'send',
+  'stop',
+  'regenerate',
+  'edit',
+  'editSave',
+  'editCancel',
+  'copy',
+  'copied',
+  'newChat',
+  'history',
+  'history.search',
+  'history.empty',
+  'history.open',
+  'history.rename',
+  'history.delete',
+  'history.export',
+  'history.close',
+  'provider.label',
+  'provider.none',
+  'empty.title',
+  'empty.body',
+  'empty.step1',
+  'empty.step2',
+  'empty.step3',
+  'empty.manageProviders',
+  'empty.setApiKey',
+  'you',
+  'assistant',
+  'footer.tokens',
+  'footer.ttft',
+  'status.streaming',
+  'status.stopped',
+  'status.interrupted',
+  'status.error',
+  'action.setApiKey',
+  'action.openSettings',
+  'action.retry',
+  'action.manageProviders',
+  'code.copy',
+  'code.insert',
+  'code.replace',
+  'code.diff',
+  'code.newFile',
+  'announce.replyStarted',
+  'announce.replyDone',
+  'announce.replyError',
+] as const;
+
+export type UiStringKey = (typeof UI_STRING_KEYS)[number];
+export type UiStrings = Record<UiStringKey, string>;
