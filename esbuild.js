@@ -51,7 +51,17 @@ const builds = [
   },
 ];
 
+/** Codicons for the chat view: the CSS and its font, next to dist/webview.js (the view only loads from dist and media). */
+const fs = require('node:fs');
+const path = require('node:path');
+function copyCodicons() {
+  const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
+  fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join(__dirname, 'dist', file));
+}
+
 async function main() {
+  copyCodicons();
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));
