@@ -140,11 +140,14 @@ export class ChatController implements ChatApi {
     await this.ask({ prompt: text });
   }
 
-  async open(id: string): Promise<boolean> {
+  /** Shows a saved conversation; with `onlyIfEmpty`, only while nothing has been asked in the current one. */
+  async open(id: string, options: { onlyIfEmpty?: boolean } = {}): Promise<boolean> {
     if (id === this.conversation.id) return true;
-    await this.stopAndWait();
+    const isEmpty = () => this.conversation.turns.length === 0 && !this.active;
+    if (options.onlyIfEmpty && !isEmpty()) return false;
+    if (!options.onlyIfEmpty) await this.stopAndWait();
     const loaded = await this.deps.store.load(id);
-    if (!loaded) return false;
+    if (!loaded || (options.onlyIfEmpty && !isEmpty())) return false;
     this.conversation = loaded;
     this.emitConversation();
     return true;

@@ -81,6 +81,19 @@ export class HistoryController {
     await this.refresh();
   }
 
+  /**
+   * Shows the most recent conversation again after a reload (as long as nothing
+   * was asked meanwhile), so a reply cut off by the reload is seen, marked interrupted.
+   */
+  async restoreLatest(): Promise<void> {
+    try {
+      const latest = (await this.store.list()).items[0];
+      if (latest) await this.chat.open(latest.id, { onlyIfEmpty: true });
+    } catch (error) {
+      this.log(`history: could not restore the last conversation: ${String(error)}`);
+    }
+  }
+
   async titleOf(id: string): Promise<string | undefined> {
     if (id === this.chat.current().id) return this.chat.current().title;
     return (await this.store.load(id))?.title;

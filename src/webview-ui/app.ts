@@ -65,7 +65,8 @@ export class App {
       } else if (wasStreaming || this.streamingTurnId === undefined) {
         this.setStreaming(undefined);
         if (reply.status === 'error') this.announcer.say(`${t('announce.replyError')} ${reply.error?.message ?? ''}`);
-        else if (wasStreaming) this.announcer.say(`${t('announce.replyDone')} ${reply.text.slice(0, 1000)}`);
+        // The reply itself is read from the log region once it stops being aria-busy.
+        else if (wasStreaming) this.announcer.say(t('announce.replyDone'));
       }
     },
     replyDelta: ({ turnId, text }) => this.messages.append(turnId, text),

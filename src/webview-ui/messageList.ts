@@ -26,7 +26,7 @@ export class MessageList {
   private hasProvider = false;
 
   constructor() {
-    this.element = h('main', { class: 'messages', role: 'log', tabindex: '0' });
+    this.element = h('main', { class: 'messages', role: 'log', 'aria-live': 'polite', tabindex: '0' });
     this.scroll = new AutoScroll(this.element);
     this.element.addEventListener('click', (event) => this.onClick(event));
   }

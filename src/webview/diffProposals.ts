@@ -6,6 +6,7 @@
  * (e.g. with Replace Selection, or by copying from the right side).
  */
 import * as vscode from 'vscode';
+import { proposedText } from './proposedText';
 
 export const DIFF_SCHEME = 'parley-proposal';
 
@@ -22,20 +23,12 @@ export class DiffProposals implements vscode.TextDocumentContentProvider, vscode
     return this.contents.get(uri.toString()) ?? '';
   }
 
-  /** The proposed full text for an editor: the code replaces the selection, or the whole file. */
-  static proposedText(document: vscode.TextDocument, selection: vscode.Selection, code: string): string {
-    if (selection.isEmpty) return code;
-    const text = document.getText();
-    const start = document.offsetAt(selection.start);
-    const end = document.offsetAt(selection.end);
-    return text.slice(0, start) + code + text.slice(end);
-  }
-
   async show(editor: vscode.TextEditor, code: string, title: string): Promise<void> {
     const document = editor.document;
     const name = document.uri.path.split('/').pop() || 'untitled';
     const uri = vscode.Uri.from({ scheme: DIFF_SCHEME, path: `/${++this.counter}/${name}` });
-    this.contents.set(uri.toString(), DiffProposals.proposedText(document, editor.selection, code));
+    const { start, end } = editor.selection;
+    this.contents.set(uri.toString(), proposedText(document.getText(), document.offsetAt(start), document.offsetAt(end), code));
     // Keep memory bounded: only the latest proposals stay available.
     if (this.contents.size > 20) this.contents.delete(this.contents.keys().next().value as string);
     await vscode.commands.executeCommand('vscode.diff', document.uri, uri, title, { preview: true });

@@ -1,15 +1,10 @@
 /** Opens a link from a reply in the browser: http and https only, nothing else. */
 import * as vscode from 'vscode';
+import { allowedExternalUrl } from './linkPolicy';
 
 export function safeExternalUri(href: string): vscode.Uri | undefined {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  return vscode.Uri.parse(url.toString(), true);
+  const url = allowedExternalUrl(href);
+  return url === undefined ? undefined : vscode.Uri.parse(url, true);
 }
 
 export async function openLink(href: string, log: (line: string) => void): Promise<void> {

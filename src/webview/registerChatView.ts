@@ -54,6 +54,8 @@ export function registerChatView(
     }),
   );
 
+  void history.restoreLatest();
+
   const api: ChatApi = {
     ask: async (options: AskOptions) => {
       await view.reveal();

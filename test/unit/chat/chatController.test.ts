@@ -120,7 +120,7 @@ describe('ChatController', () => {
     ['protocol', 'retry'],
   ];
   for (const [code, action] of cases) {
-    it(`a ${code} error becomes a card with the ${action} action and the partial reply stays`, async () => {
+    it(`error ${code} becomes a card with the ${action} action and the partial reply stays`, async () => {
       const t = setup([[{ type: 'delta', text: 'half an ans' }, { throw: new ProviderError(code, `Failed: ${code}`) }]]);
       await t.controller.ask({ prompt: 'q' });
       const reply = lastReply(t.controller);
@@ -241,5 +241,21 @@ describe('ChatController', () => {
     // and reopening the saved conversation brings it back
     assert.ok(await t.controller.open(oldId));
     assert.equal(t.controller.current().turns[0]?.reply?.text, 'a');
+  });
+});
+
+describe('ChatController and keys', () => {
+  it('nothing it emits or saves carries the key, even when the provider fails', async () => {
+    const canary = 'sk-test-canary-0000';
+    const t = setup([
+      [{ type: 'delta', text: 'fine' }, { type: 'usage', promptTokens: 1, outputTokens: 1 }, { type: 'done' }],
+      [{ throw: new ProviderError('auth', 'Emma: the API key was refused (401). Set a valid key.') }],
+    ]);
+    assert.equal(await t.source.deps().getSecret('emma'), canary);
+    await t.controller.ask({ prompt: 'q1' });
+    await t.controller.ask({ prompt: 'q2' });
+    const everything = JSON.stringify([t.updates, t.store.saved, t.controller.exportMarkdown(), t.controller.providerState()]);
+    assert.ok(everything.includes('was refused'));
+    assert.ok(!everything.includes(canary));
   });
 });

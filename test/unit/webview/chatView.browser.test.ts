@@ -99,7 +99,9 @@ describe('chat view in Chromium (dist/webview.js)', function () {
     await chat.send({ type: 'reply', turnId: 't1', reply: reply({ status: 'stopped', text: 'Ciao, come stai?', outputTokens: 5 }) });
     assert.ok(await chat.page.locator('button.send').isVisible());
     assert.match(await chat.page.locator('.reply-status').innerText(), /«status.stopped»/);
-    assert.match(await chat.page.locator('[aria-live="polite"]').innerText(), /«announce.replyDone»|«announce.replyStarted»/);
+    await chat.frames();
+    assert.equal(await chat.page.locator('[role="status"][aria-live="polite"]').innerText(), '«announce.replyDone»');
+    assert.equal(await chat.page.locator('.answer').getAttribute('aria-busy'), 'false');
   });
 
   it('Enter sends, Shift+Enter adds a new line, Up recalls the last prompt', async () => {
