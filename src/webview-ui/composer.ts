@@ -44,6 +44,7 @@ export class Composer {
   }
 
   focus(): void {
+    this.fit();
     this.input.focus();
   }
 
@@ -78,6 +79,7 @@ export class Composer {
   /** Grows the input with its content up to a limit (the CSS sets max-height). */
   private fit(): void {
     this.input.style.height = 'auto';
-    this.input.style.height = `${this.input.scrollHeight}px`;
+    // Not laid out yet (scrollHeight 0): keep the CSS height.
+    if (this.input.scrollHeight > 0) this.input.style.height = `${this.input.scrollHeight + 2}px`;
   }
 }
