@@ -53,6 +53,7 @@ export class ChatPage {
     const page = await browser.newPage();
     const chat = new ChatPage(page);
     await page.setContent('<!DOCTYPE html><html><body><div id="root"></div></body></html>');
+    await page.addStyleTag({ path: path.join(root, 'media', 'chat.css') });
     await page.addScriptTag({ content: STUB });
     await page.addScriptTag({ path: path.join(root, 'dist', 'webview.js') });
     return chat;

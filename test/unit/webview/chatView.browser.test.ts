@@ -219,4 +219,24 @@ describe('chat view in Chromium (dist/webview.js)', function () {
       { type: 'historySearch', query: 'regex' },
     ]);
   });
+
+  it('auto-scroll follows the stream, and stops following once the user scrolls up', async () => {
+    await chat.page.setViewportSize({ width: 400, height: 300 });
+    await chat.send({ type: 'init', strings: STRINGS, state: state({ conversation: conversation([{ id: 't1', prompt: 'Long?', notes: [], createdAt: 1 }]) }) });
+    await chat.send({ type: 'reply', turnId: 't1', reply: reply({ status: 'streaming' }) });
+    const distanceFromBottom = () =>
+      chat.page.locator('.messages').evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
+    for (let i = 0; i < 30; i++) await chat.send({ type: 'replyDelta', turnId: 't1', text: `line ${i}\n` });
+    await chat.frames();
+    assert.ok((await chat.page.locator('.messages').evaluate((el) => el.scrollHeight > el.clientHeight)), 'the list overflows');
+    assert.ok((await distanceFromBottom()) <= 1, 'pinned to the bottom while streaming');
+
+    await chat.page.locator('.messages').evaluate((el) => {
+      el.scrollTop = 0;
+      el.dispatchEvent(new Event('scroll'));
+    });
+    for (let i = 30; i < 40; i++) await chat.send({ type: 'replyDelta', turnId: 't1', text: `line ${i}\n` });
+    await chat.frames();
+    assert.equal(await chat.page.locator('.messages').evaluate((el) => el.scrollTop), 0, 'left where the user scrolled');
+  });
 });
