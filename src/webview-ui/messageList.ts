@@ -29,6 +29,14 @@ export class MessageList {
     this.element = h('main', { class: 'messages', role: 'log', 'aria-live': 'polite', tabindex: '0' });
     this.scroll = new AutoScroll(this.element);
     this.element.addEventListener('click', (event) => this.onClick(event));
+    // Links have no href (the renderer keeps it in data-href); make Enter open them like a real link.
+    this.element.addEventListener('keydown', (event) => {
+      const link = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-href]') : null;
+      if (link?.dataset.href && event.key === 'Enter') {
+        event.preventDefault();
+        post({ type: 'openLink', href: link.dataset.href });
+      }
+    });
   }
 
   setHasProvider(hasProvider: boolean): void {

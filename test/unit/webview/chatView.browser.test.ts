@@ -239,4 +239,25 @@ describe('chat view in Chromium (dist/webview.js)', function () {
     await chat.frames();
     assert.equal(await chat.page.locator('.messages').evaluate((el) => el.scrollTop), 0, 'left where the user scrolled');
   });
+
+  it('links open through the host, by click and by Enter (the renderer gives them data-href, no href)', async () => {
+    await chat.send({ type: 'init', strings: STRINGS, state: state({ conversation: oneTurn }) });
+    await chat.frames();
+    // Stand in for a renderer link inside the reply.
+    await chat.page.locator('.reply-body').evaluate((body) => {
+      const a = document.createElement('a');
+      a.dataset.href = 'https://example.com/docs';
+      a.tabIndex = 0;
+      a.textContent = 'docs';
+      body.append(a);
+    });
+    await chat.clearPosted();
+    await chat.page.click('[data-href]');
+    await chat.page.focus('[data-href]');
+    await chat.page.keyboard.press('Enter');
+    assert.deepEqual(await chat.posted(), [
+      { type: 'openLink', href: 'https://example.com/docs' },
+      { type: 'openLink', href: 'https://example.com/docs' },
+    ]);
+  });
 });
