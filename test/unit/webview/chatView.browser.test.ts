@@ -245,11 +245,7 @@ describe('chat view in Chromium (dist/webview.js)', function () {
     await chat.frames();
     // Stand in for a renderer link inside the reply.
     await chat.page.locator('.reply-body').evaluate((body) => {
-      const a = document.createElement('a');
-      a.dataset.href = 'https://example.com/docs';
-      a.tabIndex = 0;
-      a.textContent = 'docs';
-      body.append(a);
+      body.insertAdjacentHTML('beforeend', '<a data-href="https://example.com/docs" tabindex="0">docs</a>');
     });
     await chat.clearPosted();
     await chat.page.click('[data-href]');
