@@ -30,8 +30,13 @@ export interface OpenAICompatibleOptions {
   maxTokens?: number;
   /** Ask for a streamed reply (default true); a plain JSON reply is handled either way. */
   stream?: boolean;
-  /** Highest temperature the endpoint accepts (ecovai: 1, OpenAI: 2). */
+  /** Highest temperature the endpoint accepts (ecovai: 1, OpenAI: 2). Default 2, or 1 for api.ecovai.cn. */
   maxTemperature?: number;
+  /**
+   * Send `stream_options: { include_usage: true }` so the stream ends with token
+   * counts. Default false: not every compatible server accepts the field (ecovai does not document it).
+   */
+  includeUsage?: boolean;
 }
 
 export type ProviderOptions = EmmaOptions | SecondMeOptions | OpenAICompatibleOptions;
@@ -52,6 +57,8 @@ export interface ProviderDeps {
   network?: NetworkSettings;
   /** Optional structured log sink; lines it receives are already redacted. */
   log?: (line: string) => void;
+  /** Test seam: replaces the wait between retries (see net/http SendOptions.sleep). */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export interface ChatMessage {

@@ -1,0 +1,181 @@
+/**
+ * Emma (Egomnia): `POST {base}/api/chat/stream` with `X-API-Key`, NDJSON reply.
+ *
+ * Conversation mapping: Emma takes one `message` plus up to 6 `{user, assistant}`
+ * turns. The last user message becomes `message`; earlier user/assistant pairs
+ * become `history` (oldest dropped first) with `use_history: true`. Emma has no
+ * system role, so system messages are prepended to `message`, separated by a
+ * blank line, on every request (they then count toward the 4,500-character limit).
+ */
+import { ProviderError } from '../net/errors';
+import { ndjsonLines } from './decoders';
+import {
+  EMMA_EVENT_TYPES,
+  EMMA_HISTORY_MAX_TURNS,
+  EMMA_MESSAGE_MAX_CHARS,
+  emmaEventSchema,
+  emmaRequestSchema,
+  type EmmaRequest,
+} from './emma.wire';
+import { codeForServerText, type ErrorContext } from './httpErrors';
+import { EMMA_TEMPERATURE } from './profile';
+import { cutOffError, guarded, htmlReplyError, parseJson, postJson, replyKind } from './transport';
+import type { ChatEvent, ChatMessage, ChatProvider, ChatRequest, EmmaOptions, ProviderDeps, ProviderProfile } from './types';
+
+export const EMMA_DEFAULT_BASE_URL = 'https://emma.egomnia.com';
+export const EMMA_PATH = '/api/chat/stream';
+
+function invalid(message: string): ProviderError {
+  return new ProviderError('invalid_request', message);
+}
+
+interface Turn {
+  user: string;
+  assistant: string;
+}
+
+/** Splits a conversation into Emma's `message` and `{user, assistant}` turns. */
+export function mapConversation(messages: ChatMessage[]): { message: string; history: Turn[] } {
+  const system = messages
+    .filter((m) => m.role === 'system')
+    .map((m) => m.content.trim())
+    .filter(Boolean)
+    .join('\n\n');
+  const dialogue = messages.filter((m) => m.role !== 'system');
+  const lastUser = dialogue.map((m) => m.role).lastIndexOf('user');
+  const last = dialogue[lastUser];
+  if (!last) throw invalid('Emma: there is no user message to send');
+
+  const turns: Turn[] = [];
+  let pending: Turn | undefined;
+  for (const m of dialogue.slice(0, lastUser)) {
+    if (m.role === 'user') {
+      if (pending) turns.push(pending);
+      pending = { user: m.content, assistant: '' };
+    } else if (pending) {
+      pending.assistant = pending.assistant ? `${pending.assistant}\n\n${m.content}` : m.content;
+    } else {
+      pending = { user: '', assistant: m.content };
+    }
+  }
+  if (pending) turns.push(pending);
+  return {
+    message: system ? `${system}\n\n${last.content}` : last.content,
+    history: turns.slice(-EMMA_HISTORY_MAX_TURNS),
+  };
+}
+
+/** The request body for a chat request, validated against the seed's limits. */
+export function buildEmmaRequest(profile: ProviderProfile, request: ChatRequest): EmmaRequest {
+  const options = (profile.options ?? {}) as EmmaOptions;
+  const { message, history } = mapConversation(request.messages);
+  const length = [...message].length;
+  if (message.trim().length === 0) throw invalid('Emma: the message is empty — type something to send');
+  if (length > EMMA_MESSAGE_MAX_CHARS)
+    throw invalid(
+      `Emma: the message is ${length.toLocaleString('en-US')} characters long; Emma accepts at most 4,500 (system prompt included) — shorten it`,
+    );
+
+  const temperature = request.temperature ?? options.temperature;
+  if (temperature !== undefined && !(temperature >= EMMA_TEMPERATURE.min && temperature <= EMMA_TEMPERATURE.max))
+    throw invalid(`Emma: temperature must be between 0.10 and 1.50 (got ${temperature})`);
+  const maxNewTokens = request.maxTokens ?? options.maxNewTokens;
+  if (maxNewTokens !== undefined && !(Number.isInteger(maxNewTokens) && maxNewTokens >= 1))
+    throw invalid(`Emma: max_new_tokens must be a whole number of at least 1 (got ${maxNewTokens})`);
+
+  const modelKey = options.modelKey ?? (profile.model as EmmaOptions['modelKey']);
+  const body: EmmaRequest = {
+    message,
+    ...(modelKey !== undefined ? { model_key: modelKey } : {}),
+    ...(history.length > 0 ? { history, use_history: true } : {}),
+    ...(options.useRag !== undefined ? { use_rag: options.useRag } : {}),
+    ...(options.mode !== undefined ? { mode: options.mode } : {}),
+    ...(options.preset !== undefined ? { preset: options.preset } : {}),
+    ...(maxNewTokens !== undefined ? { max_new_tokens: maxNewTokens } : {}),
+    ...(temperature !== undefined ? { temperature } : {}),
+  };
+  const checked = emmaRequestSchema.safeParse(body);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw invalid(`Emma: ${issue?.path.join('.') ?? 'request'} ${issue?.message ?? 'is invalid'}`);
+  }
+  return body;
+}
+
+/** Maps Emma's NDJSON lines to ChatEvents (see the module comment of types.ts for the contract). */
+export async function* emmaEvents(lines: AsyncIterable<string>, ctx: ErrorContext): AsyncGenerator<ChatEvent> {
+  let shown = '';
+  let promptTokens: number | undefined;
+  for await (const raw of lines) {
+    const line = raw.replace(/^\uFEFF/, '').trim();
+    if (line === '') continue;
+    const json = parseJson(line, ctx, 'event line');
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+      throw new ProviderError('protocol', `Emma: the server sent an event that is not a JSON object`);
+    const type = (json as { type?: unknown }).type;
+    if (typeof type !== 'string' || !EMMA_EVENT_TYPES.includes(type)) continue; // unknown events are ignored
+    const parsed = emmaEventSchema.safeParse(json);
+    if (!parsed.success) throw new ProviderError('protocol', `Emma: the server sent a malformed “${type}” event`);
+    const event = parsed.data;
+    switch (event.type) {
+      case 'meta':
+        if (event.prompt_tokens !== undefined) {
+          promptTokens = event.prompt_tokens;
+          yield { type: 'usage', promptTokens };
+        }
+        break;
+      case 'update':
+        if (event.content.startsWith(shown)) {
+          if (event.content.length > shown.length) yield { type: 'delta', text: event.content.slice(shown.length) };
+        } else {
+          yield { type: 'replace', text: event.content };
+        }
+        shown = event.content;
+        break;
+      case 'done': {
+        if (event.response !== shown) yield { type: 'replace', text: event.response };
+        const outputTokens = event.stats?.output_tokens;
+        const prompt = promptTokens ?? event.stats?.prompt_tokens;
+        yield {
+          type: 'usage',
+          ...(prompt !== undefined ? { promptTokens: prompt } : {}),
+          ...(outputTokens !== undefined ? { outputTokens } : {}),
+        };
+        yield { type: 'done' };
+        return;
+      }
+      case 'error': {
+        const message = event.message ?? (typeof event.detail === 'string' ? event.detail : '');
+        throw new ProviderError(codeForServerText(message), `Emma: ${message || 'the server reported an error'}`);
+      }
+    }
+  }
+  throw cutOffError(ctx);
+}
+
+export class EmmaProvider implements ChatProvider {
+  constructor(
+    readonly profile: ProviderProfile,
+    private readonly deps: ProviderDeps,
+  ) {}
+
+  streamChat(request: ChatRequest, signal: AbortSignal): AsyncIterable<ChatEvent> {
+    const ctx: ErrorContext = { label: 'Emma', kind: 'emma' };
+    return guarded(this.run(request, signal, ctx), ctx, signal);
+  }
+
+  private async *run(request: ChatRequest, signal: AbortSignal, ctx: ErrorContext): AsyncGenerator<ChatEvent> {
+    const body = buildEmmaRequest(this.profile, request);
+    const key = await this.deps.getSecret(this.profile.id);
+    if (!key) throw new ProviderError('auth', 'Emma: no API key is set — run “Parley: Set API Key”');
+    ctx.key = key;
+    const base = (this.profile.baseUrl ?? EMMA_DEFAULT_BASE_URL).replace(/\/+$/, '');
+    const response = await postJson(
+      { url: `${base}${EMMA_PATH}`, headers: { 'x-api-key': key, accept: 'application/x-ndjson' }, body, ctx },
+      this.deps,
+      signal,
+    );
+    if (replyKind(response.headers) === 'html') throw htmlReplyError(ctx);
+    yield* emmaEvents(ndjsonLines(response.body, ctx.label), ctx);
+  }
+}

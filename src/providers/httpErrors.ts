@@ -1,0 +1,133 @@
+/**
+ * Turns an HTTP error response into a ProviderError with a message the user can
+ * act on. The server's own words are quoted (shortened, tags stripped, keys
+ * masked) where they help; the fix comes first.
+ */
+import { ProviderError, type ProviderErrorCode } from '../net/errors';
+import { redactText, retryAfterSeconds, type StreamResponse } from '../net/http';
+
+export interface ErrorContext {
+  /** "Emma", "SecondMe", or the profile's label for OpenAI-compatible endpoints. */
+  label: string;
+  kind: 'emma' | 'secondme' | 'openai-compatible';
+  instanceId?: string;
+  model?: string;
+  /** The key sent with the request; masked in everything quoted. */
+  key?: string;
+}
+
+const EXCERPT_CHARS = 160;
+
+/** What the server said, in one short line: FastAPI `detail`, OpenAI `error.message`, or a cleaned text/HTML excerpt. */
+export function serverMessage(text: string): { message: string; code?: string; html: boolean } {
+  const trimmed = text.trim();
+  try {
+    const json: unknown = JSON.parse(trimmed);
+    if (json && typeof json === 'object') {
+      const o = json as { detail?: unknown; error?: unknown; message?: unknown };
+      if (typeof o.detail === 'string') return { message: o.detail, html: false };
+      if (Array.isArray(o.detail)) return { message: o.detail.map(describeDetail).join('; '), html: false };
+      if (o.error && typeof o.error === 'object') {
+        const e = o.error as { message?: unknown; code?: unknown; type?: unknown };
+        const code = typeof e.code === 'string' ? e.code : typeof e.type === 'string' ? e.type : undefined;
+        return { message: typeof e.message === 'string' ? e.message : '', ...(code ? { code } : {}), html: false };
+      }
+      if (typeof o.error === 'string') return { message: o.error, html: false };
+      if (typeof o.message === 'string') return { message: o.message, html: false };
+    }
+  } catch {
+    // not JSON: fall through to text
+  }
+  const html = /^<!doctype html|^<html|<\/(head|body|title|h1)>/i.test(trimmed);
+  const title = html ? /<title>([^<]*)<\/title>/i.exec(trimmed)?.[1] : undefined;
+  const plain = (title ?? trimmed.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' '))
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { message: plain, html };
+}
+
+function describeDetail(item: unknown): string {
+  if (!item || typeof item !== 'object') return String(item);
+  const d = item as { loc?: unknown; msg?: unknown };
+  const loc = Array.isArray(d.loc) ? d.loc.filter((p) => p !== 'body').join('.') : '';
+  const msg = typeof d.msg === 'string' ? d.msg : JSON.stringify(item);
+  return loc ? `${loc}: ${msg}` : msg;
+}
+
+function excerpt(text: string): string {
+  return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1)}…` : text;
+}
+
+const QUOTA = /quota|credit|crediti|saldo|balance|余额|额度|insufficient/i;
+
+/** The code for an error the server reported inside a stream or a 200 body. */
+export function codeForServerText(text: string, code?: string): ProviderErrorCode {
+  if (QUOTA.test(`${code ?? ''} ${text}`)) return 'quota';
+  if (/rate.?limit|too many requests|troppe richieste/i.test(`${code ?? ''} ${text}`)) return 'rate_limited';
+  return 'unavailable';
+}
+
+export function errorForStatus(
+  status: number,
+  headers: Record<string, string>,
+  bodyText: string,
+  ctx: ErrorContext,
+): ProviderError {
+  const secrets = ctx.key ? [ctx.key] : [];
+  const said = serverMessage(redactText(bodyText, secrets));
+  const quoted = said.message ? `. The server said: “${excerpt(said.message)}”` : '';
+  const { label } = ctx;
+  const make = (code: ProviderErrorCode, message: string, retryAfter?: number) =>
+    new ProviderError(code, redactText(message, secrets), {
+      status,
+      ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
+    });
+
+  if (status === 401) return make('auth', `${label}: the API key is missing or invalid — run “Parley: Set API Key”`);
+  if (status === 402) {
+    if (ctx.kind === 'emma') return make('quota', 'Emma: your credit is exhausted — top up under Billing');
+    return make('quota', `${label}: your credit is exhausted — top up your account${quoted}`);
+  }
+  if (status === 403) {
+    if (QUOTA.test(`${said.code ?? ''} ${said.message}`))
+      return make('quota', `${label}: your quota is exhausted — top up your account${quoted}`);
+    return make('auth', `${label}: access denied — check the API key and its permissions${quoted}`);
+  }
+  if (status === 404) {
+    if (ctx.kind === 'secondme')
+      return make('not_found', `SecondMe: instance “${ctx.instanceId ?? ''}” not found — check the instance id`);
+    if (ctx.kind === 'openai-compatible' && ctx.model && /model/i.test(`${said.code ?? ''} ${said.message}`))
+      return make('not_found', `${label}: model “${ctx.model}” not found — check the model name${quoted}`);
+    return make('not_found', `${label}: the endpoint was not found (HTTP 404) — check the base URL${quoted}`);
+  }
+  if (status === 429) {
+    if (said.code === 'insufficient_quota' || /quota|credit/i.test(said.message))
+      return make('quota', `${label}: your quota is exhausted — top up your account${quoted}`);
+    const wait = retryAfterSeconds(headers);
+    const when = wait !== undefined ? `try again in ${Math.ceil(wait)} s` : 'wait a moment and try again';
+    return make('rate_limited', `${label}: too many requests — ${when}`, wait);
+  }
+  if (status === 400 || status === 422)
+    return make('invalid_request', `${label}: the server rejected the request (HTTP ${status})${quoted}`);
+  if (status === 503 && ctx.kind === 'secondme' && !said.html)
+    return make(
+      'unavailable',
+      `SecondMe: instance “${ctx.instanceId ?? ''}” is not online — start it and wait for status “online”${quoted}`,
+    );
+  if (status >= 500)
+    return make('unavailable', `${label}: the service is unavailable (HTTP ${status}) — try again later${quoted}`);
+  if (status >= 400) return make('invalid_request', `${label}: the request failed (HTTP ${status})${quoted}`);
+  return make('protocol', `${label}: unexpected HTTP status ${status}${quoted}`);
+}
+
+/** Reads (a bounded part of) the error body and maps the response to a ProviderError. */
+export async function errorFromResponse(response: StreamResponse, ctx: ErrorContext): Promise<ProviderError> {
+  let text = '';
+  try {
+    text = await response.text(16 * 1024);
+  } catch {
+    // the status alone still tells what went wrong
+  }
+  return errorForStatus(response.status, response.headers, text, ctx);
+}

@@ -1,0 +1,94 @@
+/**
+ * Reads an OpenAI-style reply into ChatEvents, by Content-Type: an SSE stream of
+ * `chat.completion.chunk`s ending with `data: [DONE]`, or one `chat.completion`
+ * JSON (also when a server ignores `stream: true`). Used by SecondMe and the
+ * OpenAI-compatible adapter.
+ */
+import { ProviderError } from '../net/errors';
+import type { StreamResponse } from '../net/http';
+import { sseMessages, type SseMessage } from './decoders';
+import { codeForServerText, type ErrorContext } from './httpErrors';
+import { chunkSchema, completionSchema, type Chunk } from './openaiStyle.wire';
+import { cutOffError, htmlReplyError, parseJson, replyKind } from './transport';
+import type { ChatEvent } from './types';
+
+/** A plain JSON completion larger than this is not a chat reply. */
+const MAX_JSON_BYTES = 8 * 1024 * 1024;
+
+type Usage = NonNullable<Chunk['usage']>;
+
+function usageEvent(usage: Usage): ChatEvent {
+  return {
+    type: 'usage',
+    ...(usage.prompt_tokens != null ? { promptTokens: usage.prompt_tokens } : {}),
+    ...(usage.completion_tokens != null ? { outputTokens: usage.completion_tokens } : {}),
+  };
+}
+
+/** The error a server reported inside a 200 reply (`{"error": …}`). */
+function reportedError(error: unknown, ctx: ErrorContext): ProviderError {
+  let message = '';
+  let code: string | undefined;
+  if (typeof error === 'string') message = error;
+  else if (error && typeof error === 'object') {
+    const e = error as { message?: unknown; code?: unknown; type?: unknown };
+    if (typeof e.message === 'string') message = e.message;
+    if (typeof e.code === 'string') code = e.code;
+    else if (typeof e.type === 'string') code = e.type;
+  }
+  return new ProviderError(codeForServerText(message, code), `${ctx.label}: ${message || 'the server reported an error'}`);
+}
+
+export async function* chunkEvents(messages: AsyncIterable<SseMessage>, ctx: ErrorContext): AsyncGenerator<ChatEvent> {
+  let finishReason: string | undefined;
+  let sawDone = false;
+  for await (const message of messages) {
+    const data = message.data.trim();
+    if (data === '') continue;
+    if (data === '[DONE]') {
+      sawDone = true;
+      break;
+    }
+    const json = parseJson(data, ctx, 'stream event');
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+      throw new ProviderError('protocol', `${ctx.label}: the server sent a stream event that is not a JSON object`);
+    if ('error' in json || message.event === 'error') throw reportedError((json as { error?: unknown }).error ?? json, ctx);
+    const parsed = chunkSchema.safeParse(json);
+    if (!parsed.success) throw new ProviderError('protocol', `${ctx.label}: the server sent a malformed stream chunk`);
+    const chunk = parsed.data;
+    const choice = chunk.choices?.find((c) => (c.index ?? 0) === 0);
+    const text = choice?.delta?.content;
+    if (text) yield { type: 'delta', text };
+    if (choice?.finish_reason) finishReason = choice.finish_reason;
+    if (chunk.usage) yield usageEvent(chunk.usage);
+  }
+  if (!sawDone && finishReason === undefined) throw cutOffError(ctx);
+  yield { type: 'done', ...(finishReason !== undefined ? { finishReason } : {}) };
+}
+
+export function* completionEvents(text: string, ctx: ErrorContext): Generator<ChatEvent> {
+  const json = parseJson(text, ctx, 'reply');
+  if (json && typeof json === 'object' && 'error' in json) throw reportedError((json as { error?: unknown }).error, ctx);
+  const parsed = completionSchema.safeParse(json);
+  if (!parsed.success || !parsed.data.choices)
+    throw new ProviderError('protocol', `${ctx.label}: the server's reply is not a chat completion`);
+  const choice = parsed.data.choices.find((c) => (c.index ?? 0) === 0);
+  const content = choice?.message?.content;
+  if (content) yield { type: 'delta', text: content };
+  if (parsed.data.usage) yield usageEvent(parsed.data.usage);
+  yield { type: 'done', ...(choice?.finish_reason ? { finishReason: choice.finish_reason } : {}) };
+}
+
+/**
+ * By Content-Type; a reply without a usable one is read as what was asked for
+ * (`streamed`: SSE, otherwise JSON).
+ */
+export async function* openAiReplyEvents(response: StreamResponse, ctx: ErrorContext, streamed = true): AsyncGenerator<ChatEvent> {
+  const kind = replyKind(response.headers);
+  if (kind === 'html') throw htmlReplyError(ctx);
+  if (kind === 'json' || (kind === 'other' && !streamed)) {
+    yield* completionEvents(await response.text(MAX_JSON_BYTES), ctx);
+    return;
+  }
+  yield* chunkEvents(sseMessages(response.body, ctx.label), ctx);
+}

@@ -1,0 +1,132 @@
+/**
+ * Starting points for provider profiles: the three seed APIs and common
+ * OpenAI-compatible servers. `models` are suggestions for a free-text field; the
+ * ecovai list beyond the seed's Spark models follows its menu (kimi, qwen, zhipu,
+ * deepseek, openai) and is not verified against its catalogue.
+ */
+import { EMMA_MODELS } from './profile';
+import type { ProviderKind, ProviderOptions, ProviderProfile } from './types';
+
+export interface ProviderPreset {
+  id: string;
+  kind: ProviderKind;
+  label: string;
+  baseUrl: string;
+  /** The model a new profile starts with. */
+  model?: string;
+  /** Suggestions shown for the model field. */
+  models: readonly string[];
+  /** Whether the API needs a key (local servers and SecondMe do not). */
+  needsKey: boolean;
+  /** SecondMe: the profile needs an instance id. */
+  needsInstanceId?: boolean;
+  temperature: { min: number; max: number; default?: number };
+  options?: ProviderOptions;
+}
+
+export const PRESETS: readonly ProviderPreset[] = [
+  {
+    id: 'emma',
+    kind: 'emma',
+    label: 'Emma',
+    baseUrl: 'https://emma.egomnia.com',
+    model: 'emma-5',
+    models: EMMA_MODELS,
+    needsKey: true,
+    temperature: { min: 0.1, max: 1.5 },
+  },
+  {
+    id: 'secondme',
+    kind: 'secondme',
+    label: 'SecondMe',
+    baseUrl: 'https://app.secondme.io',
+    models: [],
+    needsKey: false,
+    needsInstanceId: true,
+    temperature: { min: 0, max: 1, default: 0.7 },
+    options: { endpoint: 'chat' },
+  },
+  {
+    id: 'ecovai',
+    kind: 'openai-compatible',
+    label: 'ecovai',
+    baseUrl: 'https://api.ecovai.cn/v1',
+    model: 'spark-v3',
+    models: ['spark-v2', 'spark-v3', 'SparkDesk-v4.0', 'moonshot-v1-8k', 'qwen-plus', 'glm-4', 'deepseek-chat', 'gpt-4o-mini'],
+    needsKey: true,
+    temperature: { min: 0, max: 1, default: 0.7 },
+    options: { maxTemperature: 1, stream: true, includeUsage: false },
+  },
+  {
+    id: 'openai',
+    kind: 'openai-compatible',
+    label: 'OpenAI',
+    baseUrl: 'https://api.openai.com/v1',
+    model: 'gpt-4o-mini',
+    models: ['gpt-4o-mini', 'gpt-4o', 'gpt-4.1-mini', 'gpt-4.1'],
+    needsKey: true,
+    temperature: { min: 0, max: 2 },
+    options: { maxTemperature: 2, stream: true, includeUsage: true },
+  },
+  {
+    id: 'deepseek',
+    kind: 'openai-compatible',
+    label: 'DeepSeek',
+    baseUrl: 'https://api.deepseek.com/v1',
+    model: 'deepseek-chat',
+    models: ['deepseek-chat', 'deepseek-reasoner'],
+    needsKey: true,
+    temperature: { min: 0, max: 2 },
+    options: { maxTemperature: 2, stream: true, includeUsage: true },
+  },
+  {
+    id: 'ollama',
+    kind: 'openai-compatible',
+    label: 'Ollama',
+    baseUrl: 'http://localhost:11434/v1',
+    model: 'llama3.2',
+    models: ['llama3.2', 'qwen2.5', 'mistral'],
+    needsKey: false,
+    temperature: { min: 0, max: 2 },
+    options: { maxTemperature: 2, stream: true, includeUsage: false },
+  },
+  {
+    id: 'lmstudio',
+    kind: 'openai-compatible',
+    label: 'LM Studio',
+    baseUrl: 'http://localhost:1234/v1',
+    models: [],
+    needsKey: false,
+    temperature: { min: 0, max: 2 },
+    options: { maxTemperature: 2, stream: true, includeUsage: false },
+  },
+  {
+    id: 'vllm',
+    kind: 'openai-compatible',
+    label: 'vLLM',
+    baseUrl: 'http://localhost:8000/v1',
+    models: [],
+    needsKey: false,
+    temperature: { min: 0, max: 2 },
+    options: { maxTemperature: 2, stream: true, includeUsage: true },
+  },
+];
+
+export function findPreset(id: string): ProviderPreset | undefined {
+  return PRESETS.find((preset) => preset.id === id);
+}
+
+/** A new profile from a preset; `overrides` (e.g. instanceId, model) win. */
+export function profileFromPreset(presetId: string, profileId: string, overrides: Partial<ProviderProfile> = {}): ProviderProfile {
+  const preset = findPreset(presetId);
+  if (!preset) throw new Error(`unknown provider preset "${presetId}"`);
+  return {
+    id: profileId,
+    kind: preset.kind,
+    label: preset.label,
+    baseUrl: preset.baseUrl,
+    ...(preset.model !== undefined ? { model: preset.model } : {}),
+    ...(preset.options !== undefined ? { options: { ...preset.options } } : {}),
+    ...overrides,
+  };
+}

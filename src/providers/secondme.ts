@@ -1,0 +1,101 @@
+/**
+ * SecondMe: `POST {base}/api/chat/{instance_id}` (or `…/chat/completions`, option
+ * `endpoint`), no key, OpenAI-style SSE. `instanceId` may be a bare id or a pasted
+ * chat URL; the id is extracted, and the URL's origin is used when the profile
+ * has no `baseUrl`.
+ */
+import { ProviderError } from '../net/errors';
+import type { ErrorContext } from './httpErrors';
+import { openAiReplyEvents } from './openaiStream';
+import { SECONDME_TEMPERATURE } from './profile';
+import { guarded, postJson } from './transport';
+import type { ChatEvent, ChatProvider, ChatRequest, ProviderDeps, ProviderProfile, SecondMeOptions } from './types';
+
+export const SECONDME_DEFAULT_BASE_URL = 'https://app.secondme.io';
+
+const BARE_ID = /^[A-Za-z0-9._~-]+$/;
+const CHAT_PATH = /\/api\/chat\/([^/?#]+)(?:\/chat\/completions)?\/?$/;
+
+function invalid(message: string): ProviderError {
+  return new ProviderError('invalid_request', message);
+}
+
+/** The instance id from a bare id or a SecondMe chat URL, plus that URL's origin. */
+export function parseInstanceId(value: string): { id: string; origin?: string } {
+  const text = value.trim();
+  const notAnId = () =>
+    invalid(
+      `SecondMe: “${text}” is neither an instance id nor a SecondMe chat URL (https://app.secondme.io/api/chat/<instance_id>) — check the instance id`,
+    );
+  if (BARE_ID.test(text)) return { id: text };
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+  } catch {
+    throw notAnId();
+  }
+  const match = CHAT_PATH.exec(url.pathname);
+  const id = match?.[1] ? decodeURIComponent(match[1]) : '';
+  if (!BARE_ID.test(id)) throw notAnId();
+  return { id, origin: url.origin };
+}
+
+export interface SecondMeRequest {
+  messages: { role: 'system' | 'user' | 'assistant'; content: string }[];
+  metadata?: { enable_l0_retrieval?: boolean; role_id?: string };
+  temperature?: number;
+  max_tokens?: number;
+  stream: boolean;
+}
+
+export function buildSecondMeRequest(options: SecondMeOptions, request: ChatRequest): SecondMeRequest {
+  if (request.messages.length === 0) throw invalid('SecondMe: there is no message to send');
+  const temperature = request.temperature ?? options.temperature;
+  if (temperature !== undefined && !(temperature >= SECONDME_TEMPERATURE.min && temperature <= SECONDME_TEMPERATURE.max))
+    throw invalid(`SecondMe: temperature must be between 0 and 1 (got ${temperature})`);
+  const maxTokens = request.maxTokens ?? options.maxTokens;
+  if (maxTokens !== undefined && !(Number.isInteger(maxTokens) && maxTokens >= 1))
+    throw invalid(`SecondMe: max_tokens must be a whole number of at least 1 (got ${maxTokens})`);
+  const metadata = {
+    ...(options.enableL0Retrieval !== undefined ? { enable_l0_retrieval: options.enableL0Retrieval } : {}),
+    ...(options.roleId !== undefined && options.roleId !== '' ? { role_id: options.roleId } : {}),
+  };
+  return {
+    messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+    ...(Object.keys(metadata).length > 0 ? { metadata } : {}),
+    ...(temperature !== undefined ? { temperature } : {}),
+    ...(maxTokens !== undefined ? { max_tokens: maxTokens } : {}),
+    stream: true,
+  };
+}
+
+export class SecondMeProvider implements ChatProvider {
+  private readonly instanceId: string;
+  private readonly url: string;
+
+  constructor(
+    readonly profile: ProviderProfile,
+    private readonly deps: ProviderDeps,
+  ) {
+    const { id, origin } = parseInstanceId(profile.instanceId ?? '');
+    const options = (profile.options ?? {}) as SecondMeOptions;
+    const base = (profile.baseUrl ?? origin ?? SECONDME_DEFAULT_BASE_URL).replace(/\/+$/, '');
+    this.instanceId = id;
+    this.url = `${base}/api/chat/${encodeURIComponent(id)}${options.endpoint === 'chat-completions' ? '/chat/completions' : ''}`;
+  }
+
+  streamChat(request: ChatRequest, signal: AbortSignal): AsyncIterable<ChatEvent> {
+    const ctx: ErrorContext = { label: 'SecondMe', kind: 'secondme', instanceId: this.instanceId };
+    return guarded(this.run(request, signal, ctx), ctx, signal);
+  }
+
+  private async *run(request: ChatRequest, signal: AbortSignal, ctx: ErrorContext): AsyncGenerator<ChatEvent> {
+    const body = buildSecondMeRequest((this.profile.options ?? {}) as SecondMeOptions, request);
+    const response = await postJson(
+      { url: this.url, headers: { accept: 'text/event-stream, application/json' }, body, ctx },
+      this.deps,
+      signal,
+    );
+    yield* openAiReplyEvents(response, ctx);
+  }
+}

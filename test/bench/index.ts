@@ -1,0 +1,21 @@
+/**
+ * `npm run bench`: every benchmark of the project, one after the other.
+ * Each bench lives in its own module and prints its own table.
+ */
+import { runDecoderBench } from './decoders';
+
+const benches: [string, () => void | Promise<void>][] = [['decoders', runDecoderBench]];
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  for (const [name, run] of benches) {
+    if (only !== undefined && only !== name) continue;
+    await run();
+    console.log('');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
