@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
+import { createProvider } from './providers';
 import { registerChatView } from './webview/registerChatView';
-// TEMPORARY (chat view branch): replaced at merge by the host ProviderSource and src/providers createProvider.
-import { temporaryCreateProvider, temporaryProviderSource } from './webview/temporaryProviderSource';
+// TEMPORARY (chat view branch): replaced at merge by the host layer's ProviderSource.
+import { temporaryProviderSource } from './webview/temporaryProviderSource';
 
 /** Builds Parley's pieces and registers them. Nothing else happens here. */
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('Parley', { log: true });
   context.subscriptions.push(log);
-  const { chat } = registerChatView(context, temporaryProviderSource(context), temporaryCreateProvider, (line) =>
+  const { chat } = registerChatView(context, temporaryProviderSource(context), createProvider, (line) =>
     log.info(line),
   );
   context.subscriptions.push(

@@ -13,8 +13,12 @@ export interface BuiltRequest {
   notes: string[];
 }
 
-function cut(text: string, limit: number): { text: string; cut: boolean } {
-  return text.length <= limit ? { text, cut: false } : { text: text.slice(0, limit), cut: true };
+/** Cuts to at most `limit` characters (code points, as the APIs count them), never inside a surrogate pair. */
+export function cut(text: string, limit: number): { text: string; cut: boolean } {
+  if (text.length <= limit) return { text, cut: false };
+  const points = Array.from(text);
+  if (points.length <= limit) return { text, cut: false };
+  return { text: points.slice(0, limit).join(''), cut: true };
 }
 
 /** `earlier` are the turns before the one being sent, oldest first. */

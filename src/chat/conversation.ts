@@ -20,11 +20,10 @@ export function newTurn(id: string, prompt: string, now: number, displayText?: s
   return turn;
 }
 
-/** The model a reply is labelled with: the profile's model, or Emma's model key. */
+/** The model a reply is labelled with. Emma: the model key the adapter sends, else Emma's documented default. */
 export function modelOf(profile: ProviderProfile): string | undefined {
-  if (profile.model) return profile.model;
-  if (profile.kind === 'emma') return (profile.options as EmmaOptions | undefined)?.modelKey;
-  return undefined;
+  if (profile.kind === 'emma') return (profile.options as EmmaOptions | undefined)?.modelKey ?? profile.model ?? 'emma-5';
+  return profile.model;
 }
 
 /** A profile as the view may see it: no options, nothing secret. */

@@ -4,6 +4,7 @@
  * message). The other APIs document no limits; the values below keep requests
  * to a sensible size for their context windows.
  */
+import { EMMA_HISTORY_MAX_TURNS, EMMA_MESSAGE_MAX_CHARS } from '../providers/emma.wire';
 import type { ProviderKind } from '../providers/types';
 
 export interface HistoryLimits {
@@ -14,7 +15,7 @@ export interface HistoryLimits {
 }
 
 const LIMITS: Record<ProviderKind, HistoryLimits> = {
-  emma: { maxTurns: 6, maxCharsPerMessage: 4500 },
+  emma: { maxTurns: EMMA_HISTORY_MAX_TURNS, maxCharsPerMessage: EMMA_MESSAGE_MAX_CHARS },
   secondme: { maxTurns: 20, maxCharsPerMessage: 32_000 },
   'openai-compatible': { maxTurns: 20, maxCharsPerMessage: 32_000 },
 };

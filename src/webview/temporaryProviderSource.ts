@@ -1,13 +1,11 @@
 /**
- * TEMPORARY — replaced at merge by the host layer's ProviderSource (issue 5)
- * and `createProvider` from src/providers (foundation issue). Only here so the
- * chat view can run before those land. Reads `parley.providers` /
+ * TEMPORARY — replaced at merge by the host layer's ProviderSource (issue 5).
+ * Only here so the chat view can run before it lands. Reads `parley.providers` /
  * `parley.activeProvider` loosely and keys from SecretStorage `parley.apiKey.<id>`.
  */
 import * as vscode from 'vscode';
 import type { ProviderSource } from '../chat/ports';
-import { ProviderError } from '../net/errors';
-import type { ChatProvider, ProviderProfile } from '../providers/types';
+import type { ProviderProfile } from '../providers/types';
 
 const KINDS = new Set(['emma', 'secondme', 'openai-compatible']);
 
@@ -33,14 +31,5 @@ export function temporaryProviderSource(context: vscode.ExtensionContext): Provi
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('parley')) listener();
       }),
-  };
-}
-
-export function temporaryCreateProvider(profile: ProviderProfile): ChatProvider {
-  return {
-    profile,
-    streamChat: () => {
-      throw new ProviderError('unavailable', 'The provider layer is not built into this version yet.');
-    },
   };
 }
