@@ -111,8 +111,8 @@ describe('ChatController with the real providers and the simulator', function ()
     assert.equal(last(chat)?.status, 'done');
   });
 
-  it('OpenAI-compatible: usage from the API and the key never in what the chat emits or saves', async () => {
-    const { chat, store } = setup(ecovai(), 'sim-openai-key');
+  it('OpenAI-compatible (ecovai’s plain JSON reply): usage from the API; the key never in what the chat emits or saves', async () => {
+    const { chat, store } = setup({ ...ecovai(), options: { stream: false } }, 'sim-openai-key');
     const emitted: unknown[] = [];
     chat.onUpdate((u) => emitted.push(structuredClone(u)));
     await chat.ask({ prompt: 'Hello' });
