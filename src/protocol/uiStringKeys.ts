@@ -23,6 +23,7 @@ export const UI_STRING_KEYS = [
   'history.delete',
   'history.export',
   'history.close',
+  'dismiss',
   'provider.label',
   'provider.none',
   'empty.title',

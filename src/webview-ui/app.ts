@@ -7,7 +7,7 @@ import type { HostMessage } from '../protocol/messages';
 import type { ViewState } from '../protocol/model';
 import { Announcer } from './announcer';
 import { Composer } from './composer';
-import { h } from './dom';
+import { h, iconButton } from './dom';
 import { HistoryPanel } from './historyPanel';
 import { MessageList } from './messageList';
 import { setStrings, t } from './strings';
@@ -22,6 +22,7 @@ export class App {
   private readonly composer: Composer;
   private readonly announcer = new Announcer();
   private readonly notice: HTMLElement;
+  private readonly noticeText: HTMLElement;
   private streamingTurnId: string | undefined;
 
   constructor(root: HTMLElement, strings: Record<string, string>, state: ViewState) {
@@ -30,7 +31,10 @@ export class App {
     this.history = new HistoryPanel();
     this.messages = new MessageList();
     this.composer = new Composer(() => this.messages.lastPrompt());
-    this.notice = h('div', { class: 'notice', role: 'status' });
+    this.noticeText = h('span', { class: 'notice-text' });
+    const dismiss = iconButton('close', t('dismiss'), { 'data-notice': 'dismiss' });
+    dismiss.addEventListener('click', () => (this.notice.hidden = true));
+    this.notice = h('div', { class: 'notice', role: 'status' }, this.noticeText, dismiss);
     this.notice.hidden = true;
     root.replaceChildren(this.toolbar.element, this.history.element, this.notice, this.messages.element, this.composer.element, this.announcer.element);
     this.applyState(state);
@@ -76,7 +80,7 @@ export class App {
       this.history.show(visible, query, items);
     },
     notice: ({ level, text }) => {
-      this.notice.textContent = text;
+      this.noticeText.textContent = text;
       this.notice.className = `notice ${level}`;
       this.notice.hidden = false;
     },

@@ -29,6 +29,7 @@ export function uiStrings(): UiStrings {
     'history.delete': t('Delete'),
     'history.export': t('Export as Markdown'),
     'history.close': t('Close history'),
+    dismiss: t('Dismiss'),
     'provider.label': t('Provider'),
     'provider.none': t('No provider configured'),
     'empty.title': t('Welcome to Parley'),

@@ -256,4 +256,13 @@ describe('chat view in Chromium (dist/webview.js)', function () {
       { type: 'openLink', href: 'https://example.com/docs' },
     ]);
   });
+
+  it('a notice from the host (e.g. a conversation file set aside) shows and can be dismissed', async () => {
+    await chat.send({ type: 'init', strings: STRINGS, state: state() });
+    assert.ok(await chat.page.locator('.notice').isHidden());
+    await chat.send({ type: 'notice', level: 'warning', text: 'A saved conversation could not be read and was set aside.' });
+    assert.equal(await chat.page.locator('.notice-text').innerText(), 'A saved conversation could not be read and was set aside.');
+    await chat.page.click('[data-notice="dismiss"]');
+    assert.ok(await chat.page.locator('.notice').isHidden());
+  });
 });
