@@ -4,7 +4,7 @@
  * `parseHostMessage` / `parseWebviewMessage` and ignore (and log) the rest.
  * No message carries a key: objects are strict, so an extra field is invalid.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   ConversationSchema,
   ERROR_ACTIONS,
@@ -14,32 +14,34 @@ import {
   ViewStateSchema,
 } from './model';
 
-const id = z.string().min(1).max(200);
+const id = z.string().check(z.minLength(1), z.maxLength(200));
 /** Generous bound so one message can never become a memory problem. */
-const text = z.string().max(5_000_000);
+const text = z.string().check(z.maxLength(5_000_000));
+const nonEmptyText = z.string().check(z.minLength(1), z.maxLength(5_000_000));
+const bounded = (max: number) => z.string().check(z.maxLength(max));
 
 // ---- host → webview ----------------------------------------------------------
 
 export const HostMessageSchema = z.discriminatedUnion('type', [
   /** First message after `ready`: the UI strings in the user's language and the whole state. */
-  z.strictObject({ type: z.literal('init'), strings: z.record(z.string().max(100), z.string().max(2000)), state: ViewStateSchema }),
+  z.strictObject({ type: z.literal('init'), strings: z.record(bounded(100), bounded(2000)), state: ViewStateSchema }),
   z.strictObject({ type: z.literal('conversation'), conversation: ConversationSchema }),
   z.strictObject({
     type: z.literal('providers'),
     providers: z.array(ProviderInfoSchema),
-    activeProviderId: id.optional(),
+    activeProviderId: z.optional(id),
   }),
   /** A reply started, changed status or ended: the whole reply without its text growing. */
-  z.strictObject({ type: z.literal('reply'), turnId: id, reply: ReplySchema, contextNotes: z.array(z.string()).optional() }),
+  z.strictObject({ type: z.literal('reply'), turnId: id, reply: ReplySchema, contextNotes: z.optional(z.array(z.string())) }),
   z.strictObject({ type: z.literal('replyDelta'), turnId: id, text }),
   z.strictObject({ type: z.literal('replyReplace'), turnId: id, text }),
   z.strictObject({
     type: z.literal('history'),
     visible: z.boolean(),
-    query: z.string().max(500),
+    query: bounded(500),
     items: z.array(HistoryItemSchema),
   }),
-  z.strictObject({ type: z.literal('notice'), level: z.enum(['info', 'warning', 'error']), text: z.string().max(4000) }),
+  z.strictObject({ type: z.literal('notice'), level: z.enum(['info', 'warning', 'error']), text: bounded(4000) }),
   z.strictObject({ type: z.literal('focusInput') }),
 ]);
 export type HostMessage = z.infer<typeof HostMessageSchema>;
@@ -51,10 +53,10 @@ export const SETUP_ACTIONS = ['manageProviders', 'setApiKey'] as const;
 
 export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
-  z.strictObject({ type: z.literal('send'), text: text.min(1) }),
+  z.strictObject({ type: z.literal('send'), text: nonEmptyText }),
   z.strictObject({ type: z.literal('stop') }),
   z.strictObject({ type: z.literal('regenerate'), turnId: id }),
-  z.strictObject({ type: z.literal('editResend'), turnId: id, text: text.min(1) }),
+  z.strictObject({ type: z.literal('editResend'), turnId: id, text: nonEmptyText }),
   z.strictObject({ type: z.literal('errorAction'), turnId: id, action: z.enum(ERROR_ACTIONS) }),
   z.strictObject({ type: z.literal('setupAction'), action: z.enum(SETUP_ACTIONS) }),
   z.strictObject({ type: z.literal('selectProvider'), providerId: id }),
@@ -63,12 +65,12 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('codeAction'),
     action: z.enum(CODE_ACTIONS),
     code: text,
-    language: z.string().max(100),
+    language: bounded(100),
   }),
   z.strictObject({ type: z.literal('copyText'), text }),
-  z.strictObject({ type: z.literal('openLink'), href: z.string().max(8000) }),
+  z.strictObject({ type: z.literal('openLink'), href: bounded(8000) }),
   z.strictObject({ type: z.literal('historyToggle'), visible: z.boolean() }),
-  z.strictObject({ type: z.literal('historySearch'), query: z.string().max(500) }),
+  z.strictObject({ type: z.literal('historySearch'), query: bounded(500) }),
   z.strictObject({ type: z.literal('historyOpen'), id }),
   z.strictObject({ type: z.literal('historyRename'), id }),
   z.strictObject({ type: z.literal('historyDelete'), id }),
@@ -78,7 +80,7 @@ export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
 
 export type ParseResult<T> = { ok: true; message: T } | { ok: false; error: string };
 
-function parseWith<T>(schema: z.ZodType<T>, data: unknown): ParseResult<T> {
+function parseWith<T>(schema: z.ZodMiniType<T>, data: unknown): ParseResult<T> {
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, message: result.data };
   const kind = typeof data === 'object' && data !== null && 'type' in data ? String((data as { type: unknown }).type) : typeof data;

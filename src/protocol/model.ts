@@ -4,11 +4,13 @@
  * built from the same schemas. Objects are strict: an unexpected field (for
  * example a key someone tried to smuggle along) makes the whole value invalid.
  */
-import { z } from 'zod';
+// zod/mini: the same schemas at a fraction of the size in the webview bundle (~25 KB instead of ~450 KB).
+import * as z from 'zod/mini';
 
-const id = z.string().min(1).max(200);
-const timestamp = z.number().finite().nonnegative();
-const count = z.number().int().nonnegative();
+const id = z.string().check(z.minLength(1), z.maxLength(200));
+const timestamp = z.number().check(z.minimum(0));
+const count = z.number().check(z.int(), z.minimum(0));
+const bounded = (max: number) => z.string().check(z.maxLength(max));
 
 export const REPLY_STATUSES = ['streaming', 'done', 'stopped', 'error', 'interrupted'] as const;
 export type ReplyStatus = (typeof REPLY_STATUSES)[number];
@@ -21,9 +23,9 @@ export const PROVIDER_KINDS = ['emma', 'secondme', 'openai-compatible'] as const
 
 export const ReplyErrorSchema = z.strictObject({
   /** A ProviderError code, or `no_provider` / `unexpected`. */
-  code: z.string().min(1).max(64),
-  message: z.string().max(4000),
-  action: z.enum(ERROR_ACTIONS).optional(),
+  code: z.string().check(z.minLength(1), z.maxLength(64)),
+  message: bounded(4000),
+  action: z.optional(z.enum(ERROR_ACTIONS)),
 });
 export type ReplyError = z.infer<typeof ReplyErrorSchema>;
 
@@ -31,17 +33,17 @@ export const ReplySchema = z.strictObject({
   text: z.string(),
   status: z.enum(REPLY_STATUSES),
   providerId: id,
-  providerLabel: z.string().max(200),
-  model: z.string().max(200).optional(),
+  providerLabel: bounded(200),
+  model: z.optional(bounded(200)),
   /** Token counts exactly as the API reported them; absent when it did not. */
-  promptTokens: count.optional(),
-  outputTokens: count.optional(),
+  promptTokens: z.optional(count),
+  outputTokens: z.optional(count),
   /** Milliseconds from sending the request to the first text. */
-  ttftMs: count.optional(),
-  durationMs: count.optional(),
-  finishReason: z.string().max(100).optional(),
+  ttftMs: z.optional(count),
+  durationMs: z.optional(count),
+  finishReason: z.optional(bounded(100)),
   startedAt: timestamp,
-  error: ReplyErrorSchema.optional(),
+  error: z.optional(ReplyErrorSchema),
 });
 export type Reply = z.infer<typeof ReplySchema>;
 
@@ -50,19 +52,19 @@ export const TurnSchema = z.strictObject({
   /** The full text sent to the provider. */
   prompt: z.string(),
   /** Short text shown instead of the prompt (e.g. "Explain Selection · util.ts:10–24"). */
-  displayText: z.string().optional(),
+  displayText: z.optional(z.string()),
   /** Notes given with the question (e.g. "Selection cut to 4,500 characters"). */
   notes: z.array(z.string()),
   /** Notes about what the last request left out (older turns, cut messages). */
-  contextNotes: z.array(z.string()).optional(),
+  contextNotes: z.optional(z.array(z.string())),
   createdAt: timestamp,
-  reply: ReplySchema.optional(),
+  reply: z.optional(ReplySchema),
 });
 export type Turn = z.infer<typeof TurnSchema>;
 
 export const ConversationSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/),
-  title: z.string().max(500),
+  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/)),
+  title: bounded(500),
   createdAt: timestamp,
   updatedAt: timestamp,
   turns: z.array(TurnSchema),
@@ -72,25 +74,25 @@ export type Conversation = z.infer<typeof ConversationSchema>;
 /** A provider profile as the view sees it: never options, never anything secret. */
 export const ProviderInfoSchema = z.strictObject({
   id,
-  label: z.string().max(200),
+  label: bounded(200),
   kind: z.enum(PROVIDER_KINDS),
-  model: z.string().max(200).optional(),
+  model: z.optional(bounded(200)),
 });
 export type ProviderInfo = z.infer<typeof ProviderInfoSchema>;
 
 export const HistoryItemSchema = z.strictObject({
   id,
-  title: z.string().max(500),
+  title: bounded(500),
   updatedAt: timestamp,
   turnCount: count,
   /** A piece of text around the search match, when listed by a search. */
-  snippet: z.string().max(400).optional(),
+  snippet: z.optional(bounded(400)),
 });
 export type HistoryItem = z.infer<typeof HistoryItemSchema>;
 
 export const HistoryStateSchema = z.strictObject({
   visible: z.boolean(),
-  query: z.string().max(500),
+  query: bounded(500),
   items: z.array(HistoryItemSchema),
 });
 export type HistoryState = z.infer<typeof HistoryStateSchema>;
@@ -99,7 +101,7 @@ export type HistoryState = z.infer<typeof HistoryStateSchema>;
 export const ViewStateSchema = z.strictObject({
   conversation: ConversationSchema,
   providers: z.array(ProviderInfoSchema),
-  activeProviderId: id.optional(),
+  activeProviderId: z.optional(id),
   history: HistoryStateSchema,
 });
 export type ViewState = z.infer<typeof ViewStateSchema>;

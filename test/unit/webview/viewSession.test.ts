@@ -15,8 +15,8 @@ function setup(failOn?: string) {
   const logs: string[] = [];
   let initCount = 0;
   const handlers = Object.fromEntries(
-    WebviewMessageSchema.options.map((option) => [
-      option.shape.type.value,
+    WebviewMessageSchema._zod.def.options.map((option) => [
+      option._zod.def.shape.type._zod.def.values[0],
       (message: WebviewMessage) => {
         if (message.type === failOn) throw new Error('handler broke');
         handled.push(message);
