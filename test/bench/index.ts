@@ -3,8 +3,12 @@
  * Each bench lives in its own module and prints its own table.
  */
 import { runDecoderBench } from './decoders';
+import { runRenderBench } from './render';
 
-const benches: [string, () => void | Promise<void>][] = [['decoders', runDecoderBench]];
+const benches: [string, () => void | Promise<void>][] = [
+  ['decoders', runDecoderBench],
+  ['render', () => runRenderBench().then(() => undefined)],
+];
 
 async function main(): Promise<void> {
   const only = process.argv[2];

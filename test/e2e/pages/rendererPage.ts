@@ -1,0 +1,103 @@
+// Test/benchmark page entry: exposes the streaming renderer (and a naive
+// whole-message renderer for comparison) on window.parleyTest.
+import { createStreamingMessageView, renderMarkdown, type FrameScheduler, type StreamingMessageView } from '../../../src/webview-ui/markdown';
+import { createScenarios } from './rendererScenarios';
+import { markdownEngine } from '../../../src/webview-ui/markdown/renderPipeline';
+import { createRenderEnv } from '../../../src/webview-ui/markdown/markdownEngine';
+import { sanitizeToString } from '../../../src/webview-ui/markdown/sanitize';
+
+// Functions the tests pass to page.evaluate are compiled by tsx, whose
+// keepNames transform calls a `__name` helper that only exists in Node.
+Object.assign(globalThis, { __name: <T>(fn: T): T => fn });
+
+// Hostile payloads try to call this (or set window.__pwned); the tests check neither happened.
+Object.assign(globalThis, {
+  __pwnCount: 0,
+  pwn(): void {
+    (globalThis as unknown as { __pwnCount: number }).__pwnCount++;
+  },
+});
+
+const violations: string[] = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+});
+
+const labels = {
+  copy: 'Copy',
+  insert: 'Insert at cursor',
+  replace: 'Replace selection',
+  diff: 'Apply as diff',
+  newFile: 'New file',
+};
+
+/** A scheduler whose frames run only when the test says so. */
+class SteppedScheduler implements FrameScheduler {
+  private next = 1;
+  private readonly queue = new Map<number, () => void>();
+  request(callback: () => void): number {
+    const handle = this.next++;
+    this.queue.set(handle, callback);
+    return handle;
+  }
+  cancel(handle: number): void {
+    this.queue.delete(handle);
+  }
+  step(): number {
+    const callbacks = [...this.queue.values()];
+    this.queue.clear();
+    for (const callback of callbacks) callback();
+    return callbacks.length;
+  }
+}
+
+const root = document.getElementById('root') as HTMLElement;
+
+export interface RendererTestApi {
+  labels: typeof labels;
+  violations: string[];
+  root: HTMLElement;
+  SteppedScheduler: typeof SteppedScheduler;
+  createView(options?: { stepped?: SteppedScheduler; onRendered?: () => void; scheduler?: FrameScheduler }): StreamingMessageView;
+  frames(count?: number): Promise<void>;
+  renderFullHtml(text: string): string;
+  naiveRender(element: HTMLElement, text: string): void;
+}
+
+const api = {
+  labels,
+  violations,
+  root,
+  SteppedScheduler,
+  createView(options: { stepped?: SteppedScheduler; onRendered?: () => void; scheduler?: FrameScheduler } = {}) {
+    return createStreamingMessageView(root, { labels, onRendered: options.onRendered }, options.stepped ?? options.scheduler);
+  },
+  /** Resolves after `count` animation frames. */
+  frames(count = 1): Promise<void> {
+    return new Promise((resolve) => {
+      const tick = (left: number): void => {
+        if (left === 0) resolve();
+        else requestAnimationFrame(() => tick(left - 1));
+      };
+      tick(count);
+    });
+  },
+  /** innerHTML of the whole text rendered at once. */
+  renderFullHtml(text: string): string {
+    const div = document.createElement('div');
+    div.appendChild(renderMarkdown(text, labels));
+    return div.innerHTML;
+  },
+  /** What many chat views do: markdown-it + DOMPurify + innerHTML of the whole message. */
+  naiveRender(element: HTMLElement, text: string): void {
+    const md = markdownEngine();
+    element.innerHTML = sanitizeToString(md.render(text, createRenderEnv()));
+  },
+};
+
+declare global {
+  interface Window {
+    parleyTest: typeof api & { scenarios: ReturnType<typeof createScenarios> };
+  }
+}
+window.parleyTest = { ...api, scenarios: createScenarios(api) };

@@ -1,0 +1,82 @@
+// How the streaming view updates the DOM: tail only, one batch per frame,
+// synchronous finish(), prefix-reusing replace(), accessibility state.
+import assert from 'node:assert/strict';
+import { inPage, openRendererPage, type RendererPage } from './rendererPage';
+
+// Results of the browser-side scenarios (test/e2e/pages/rendererScenarios.ts).
+type TailIdentity = { heading?: string; code?: string; tailReplaced: boolean; text?: string | null };
+type RafBatching = { synchronousChildren: number; afterFirst: { batches: number; rendered: number }; batches: number; rendered: number };
+type FinishSync = { initial: (string | null)[]; busy: string | null; html: string; afterFinish: { busy: string | null; rendered: number }; renderedLater: number };
+type ReplacePrefix = { mark?: string; html: string; expected: string; text: string };
+type ReplaceUnrelated = { afterReplace: boolean; afterAppend: boolean };
+type OpenFence = { streaming: unknown; highlighted: boolean };
+type DisposeStops = { attached: boolean; rendered: number };
+
+describe('streaming renderer behaviour (Chromium)', function () {
+  this.timeout(60_000);
+  let browser: RendererPage;
+
+  before(async () => {
+    browser = await openRendererPage();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await inPage(browser.page, 'clearRoot');
+  });
+
+  it('keeps the DOM nodes of finished blocks while later text streams in', async () => {
+    const r = await inPage<TailIdentity>(browser.page, 'tailIdentity');
+    assert.deepEqual(r, { heading: 'h1', code: 'code', tailReplaced: true, text: 'Fourth' });
+  });
+
+  it('batches any number of appends within a frame into one DOM mutation batch (real requestAnimationFrame)', async () => {
+    const r = await inPage<RafBatching>(browser.page, 'rafBatching');
+    assert.equal(r.synchronousChildren, 0, 'nothing is rendered synchronously by append()');
+    assert.deepEqual(r.afterFirst, { batches: 1, rendered: 1 });
+    assert.deepEqual({ batches: r.batches, rendered: r.rendered }, { batches: 2, rendered: 2 });
+  });
+
+  it('finish() renders synchronously, cancels the pending frame, and is announced politely', async () => {
+    const r = await inPage<FinishSync>(browser.page, 'finishSync');
+    assert.deepEqual(r.initial, ['polite', 'false']);
+    assert.equal(r.busy, 'true');
+    assert.equal(r.html, '<p>Hello <strong>world</strong></p>\n');
+    assert.deepEqual(r.afterFinish, { busy: 'false', rendered: 1 });
+    assert.equal(r.renderedLater, 1, 'the cancelled frame does not render again');
+  });
+
+  it('replace() with a shared prefix keeps the finished blocks of that prefix', async () => {
+    const r = await inPage<ReplacePrefix>(browser.page, 'replacePrefix');
+    assert.equal(r.mark, 'kept');
+    assert.equal(r.html, r.expected);
+    assert.equal(r.text, '# Kept\n\nAlso kept.\n\nRewritten *entirely*.');
+  });
+
+  it('replace() with an unrelated text and append() after finish() stay correct', async () => {
+    const r = await inPage<ReplaceUnrelated>(browser.page, 'replaceUnrelated');
+    assert.deepEqual(r, { afterReplace: true, afterAppend: true });
+  });
+
+  it('shows an open fence while streaming and exposes its code so far', async () => {
+    const r = await inPage<OpenFence>(browser.page, 'openFence');
+    assert.deepEqual(r.streaming, { sameElement: true, code: 'def f():\n    return 1\n', block: { language: 'python', code: 'def f():\n    return 1\n' }, buttons: 6 });
+    assert.ok(r.highlighted);
+  });
+
+  it('throttledFrameScheduler() spaces updates at least the given interval apart (frame timestamps)', async () => {
+    const r = await inPage<{ times: number[]; correct: boolean }>(browser.page, 'throttled', 50);
+    assert.ok(r.correct);
+    const streamed = r.times.slice(0, -1); // the last one is finish(), synchronous by design
+    assert.ok(streamed.length >= 2, `updates: ${streamed.length}`);
+    for (let i = 1; i < streamed.length; i++) {
+      assert.ok((streamed[i] as number) - (streamed[i - 1] as number) >= 50, `gap ${i}: ${(streamed[i] as number) - (streamed[i - 1] as number)} ms`);
+    }
+  });
+
+  it('dispose() removes the element and renders nothing afterwards', async () => {
+    const r = await inPage<DisposeStops>(browser.page, 'disposeStops');
+    assert.deepEqual(r, { attached: false, rendered: 0 });
+  });
+});
