@@ -1,7 +1,5 @@
 /**
- * The one place that picks the message renderer. The UI depends only on the
- * StreamingMessageView contract (./markdown/types). Swap to
- * `export { createStreamingMessageView } from './markdown';` once the markdown
- * renderer is merged.
+ * The one place that picks the message renderer; the UI depends only on the
+ * StreamingMessageView contract (./markdown/types).
  */
-export { createStreamingMessageView } from './plainMessageView';
+export { createStreamingMessageView } from './markdown';

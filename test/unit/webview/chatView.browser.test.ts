@@ -157,7 +157,7 @@ describe('chat view in Chromium (dist/webview.js)', function () {
     const posted = await chat.posted();
     assert.deepEqual(
       posted.map((m) => (m.type === 'codeAction' ? [m.action, m.code, m.language] : m.type)),
-      ['copy', 'insert', 'replace', 'diff', 'newFile'].map((a) => [a, 'print(2 + 2)', 'python']),
+      ['copy', 'insert', 'replace', 'diff', 'newFile'].map((a) => [a, 'print(2 + 2)\n', 'python']),
     );
   });
 
@@ -264,5 +264,16 @@ describe('chat view in Chromium (dist/webview.js)', function () {
     assert.equal(await chat.page.locator('.notice-text').innerText(), 'A saved conversation could not be read and was set aside.');
     await chat.page.click('[data-notice="dismiss"]');
     assert.ok(await chat.page.locator('.notice').isHidden());
+  });
+
+  it('a markdown link in a reply (rendered by the markdown renderer) opens through the host; a javascript: link does nothing', async () => {
+    const turns = [{ id: 't1', prompt: 'links?', notes: [], createdAt: 1, reply: reply({ text: 'See [the docs](https://example.com/docs) or [this](javascript:alert(1)).' }) }];
+    await chat.send({ type: 'init', strings: STRINGS, state: state({ conversation: conversation(turns) }) });
+    await chat.frames();
+    await chat.clearPosted();
+    await chat.page.getByText('the docs').click();
+    // markdown-it refuses the javascript: URL, so it stays text; clicking it posts nothing.
+    await chat.page.getByText('javascript:alert(1)', { exact: false }).click();
+    assert.deepEqual(await chat.posted(), [{ type: 'openLink', href: 'https://example.com/docs' }]);
   });
 });
