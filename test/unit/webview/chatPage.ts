@@ -73,11 +73,21 @@ export class ChatPage {
     await this.page.evaluate(() => ((globalThis as unknown as PageGlobals).__posted.length = 0));
   }
 
-  /** Waits for the next animation frames, so batched renders are on screen. */
+  /**
+   * Lets pending renders happen: the streaming renderer paces its updates
+   * (at most 200 ms apart, counted in frame timestamps), so this runs frames
+   * until that interval has passed, then two more.
+   */
   async frames(): Promise<void> {
-    await this.page.evaluate(() => {
-      const g = globalThis as unknown as PageGlobals;
-      return new Promise((resolve) => g.requestAnimationFrame(() => g.requestAnimationFrame(() => resolve(undefined))));
-    });
+    // A string, not a function: tsx would wrap a named inner function in a `__name` helper the page lacks.
+    await this.page.evaluate(`new Promise((resolve) => {
+      let first;
+      function tick(now) {
+        first ??= now;
+        if (now - first < 250) requestAnimationFrame(tick);
+        else requestAnimationFrame(() => requestAnimationFrame(() => resolve(undefined)));
+      }
+      requestAnimationFrame(tick);
+    })`);
   }
 }
