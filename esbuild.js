@@ -51,18 +51,27 @@ const builds = [
   },
 ];
 
+const fs = require('node:fs');
+const path = require('node:path');
+
 /** A production build must not ship source maps left over from a development build. */
 function removeStaleSourceMaps() {
-  const fs = require('node:fs');
-  const path = require('node:path');
   if (!fs.existsSync('dist')) return;
   for (const name of fs.readdirSync('dist')) {
     if (name.endsWith('.map')) fs.rmSync(path.join('dist', name));
   }
 }
 
+/** Codicons for the chat view: the CSS and its font, next to dist/webview.js (the view only loads from dist and media). */
+function copyCodicons() {
+  const from = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist');
+  fs.mkdirSync(path.join(__dirname, 'dist'), { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join(__dirname, 'dist', file));
+}
+
 async function main() {
   if (production) removeStaleSourceMaps();
+  copyCodicons();
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));

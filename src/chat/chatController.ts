@@ -1,0 +1,314 @@
+/**
+ * The chat session behind the view and the commands: owns the current
+ * conversation, builds each request, streams the reply from the provider,
+ * records its stats, handles stop / regenerate / edit & resend / errors, and
+ * persists as it goes (throttled while streaming, and at the end).
+ */
+import { randomUUID } from 'node:crypto';
+import { isProviderError } from '../net/errors';
+import type { HostMessage } from '../protocol/messages';
+import type { Conversation, ProviderInfo, Reply, Turn } from '../protocol/model';
+import type { ChatProvider, ProviderDeps, ProviderProfile } from '../providers/types';
+import { buildRequest } from './buildRequest';
+import { DEFAULT_CHAT_TEXTS, type ChatTexts } from './chatTexts';
+import { emptyConversation, modelOf, newTurn, titleFrom, toProviderInfo } from './conversation';
+import { conversationToMarkdown } from './exportMarkdown';
+import type { AskOptions, ChatApi, ProviderSource, Unsubscribe } from './ports';
+import { historyLimits } from './providerLimits';
+import { toReplyError } from './replyErrors';
+
+export type ChatUpdate = Extract<
+  HostMessage,
+  { type: 'conversation' | 'providers' | 'reply' | 'replyDelta' | 'replyReplace' | 'notice' }
+>;
+
+export interface Clock {
+  now(): number;
+}
+
+export interface ConversationSaver {
+  save(conversation: Conversation): Promise<void>;
+  load(id: string): Promise<Conversation | undefined>;
+}
+
+export interface ChatControllerDeps {
+  providers: ProviderSource;
+  createProvider: (profile: ProviderProfile, deps: ProviderDeps) => ChatProvider;
+  store: ConversationSaver;
+  clock: Clock;
+  newId?: () => string;
+  texts?: ChatTexts;
+  log?: (line: string) => void;
+  /** Least time between two saves while a reply streams (default 500 ms). */
+  saveIntervalMs?: number;
+}
+
+interface ActiveReply {
+  turnId: string;
+  abort: AbortController;
+  done: Promise<void>;
+}
+
+export class ChatController implements ChatApi {
+  private conversation: Conversation;
+  private active: ActiveReply | undefined;
+  private readonly listeners = new Set<(update: ChatUpdate) => void>();
+  private readonly texts: ChatTexts;
+  private readonly newId: () => string;
+  private lastSaveAt = 0;
+  private readonly providerSubscription: Unsubscribe;
+
+  constructor(private readonly deps: ChatControllerDeps) {
+    this.texts = deps.texts ?? DEFAULT_CHAT_TEXTS;
+    this.newId = deps.newId ?? randomUUID;
+    this.conversation = this.fresh();
+    this.providerSubscription = deps.providers.onDidChange(() => this.emit({ type: 'providers', ...this.providerState() }));
+  }
+
+  dispose(): void {
+    this.stop();
+    this.providerSubscription.dispose();
+    this.listeners.clear();
+  }
+
+  onUpdate(listener: (update: ChatUpdate) => void): Unsubscribe {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  current(): Conversation {
+    return this.conversation;
+  }
+
+  isStreaming(): boolean {
+    return this.active !== undefined;
+  }
+
+  providerState(): { providers: ProviderInfo[]; activeProviderId?: string } {
+    const providers = this.deps.providers.list().map(toProviderInfo);
+    const active = this.deps.providers.active();
+    return active ? { providers, activeProviderId: active.id } : { providers };
+  }
+
+  // ---- ChatApi ----
+
+  async ask(options: AskOptions): Promise<void> {
+    await this.stopAndWait();
+    const now = this.deps.clock.now();
+    const turn = newTurn(this.newId(), options.prompt, now, options.displayText, options.notes);
+    if (this.conversation.turns.length === 0) this.conversation.title = titleFrom(options.displayText ?? options.prompt);
+    this.conversation.turns.push(turn);
+    this.emitConversation();
+    await this.run(turn);
+  }
+
+  newChat(): void {
+    this.stop();
+    this.conversation = this.fresh();
+    this.emitConversation();
+  }
+
+  exportMarkdown(): string | undefined {
+    return this.conversation.turns.length === 0 ? undefined : conversationToMarkdown(this.conversation);
+  }
+
+  stop(): void {
+    this.active?.abort.abort();
+  }
+
+  // ---- view actions ----
+
+  /** Asks the provider again for a turn's reply; later turns are dropped. */
+  async regenerate(turnId: string): Promise<void> {
+    await this.stopAndWait();
+    const index = this.indexOf(turnId);
+    if (index < 0) return;
+    const turn = this.conversation.turns[index] as Turn;
+    this.conversation.turns = this.conversation.turns.slice(0, index + 1);
+    delete turn.reply;
+    delete turn.contextNotes;
+    this.emitConversation();
+    await this.run(turn);
+  }
+
+  /** Replaces a question (and everything after it) with an edited one and asks it. */
+  async editResend(turnId: string, text: string): Promise<void> {
+    await this.stopAndWait();
+    const index = this.indexOf(turnId);
+    if (index < 0) return;
+    this.conversation.turns = this.conversation.turns.slice(0, index);
+    await this.ask({ prompt: text });
+  }
+
+  /** Shows a saved conversation; with `onlyIfEmpty`, only while nothing has been asked in the current one. */
+  async open(id: string, options: { onlyIfEmpty?: boolean } = {}): Promise<boolean> {
+    if (id === this.conversation.id) return true;
+    const isEmpty = () => this.conversation.turns.length === 0 && !this.active;
+    if (options.onlyIfEmpty && !isEmpty()) return false;
+    if (!options.onlyIfEmpty) await this.stopAndWait();
+    const loaded = await this.deps.store.load(id);
+    if (!loaded || (options.onlyIfEmpty && !isEmpty())) return false;
+    this.conversation = loaded;
+    this.emitConversation();
+    return true;
+  }
+
+  /** Keeps the current conversation in step with a rename or delete done in the history list. */
+  noteRenamed(id: string, title: string): void {
+    if (id !== this.conversation.id) return;
+    this.conversation.title = title;
+    this.emitConversation();
+  }
+
+  noteDeleted(id: string): void {
+    if (id === this.conversation.id) this.newChat();
+  }
+
+  async selectProvider(profileId: string): Promise<void> {
+    await this.deps.providers.setActive(profileId);
+    this.emit({ type: 'providers', ...this.providerState() });
+  }
+
+  async stopAndWait(): Promise<void> {
+    const active = this.active;
+    if (!active) return;
+    active.abort.abort();
+    await active.done;
+  }
+
+  // ---- streaming ----
+
+  private async run(turn: Turn): Promise<void> {
+    const clock = this.deps.clock;
+    const startedAt = clock.now();
+    const profile = this.deps.providers.active();
+    if (!profile) {
+      turn.reply = {
+        text: '',
+        status: 'error',
+        providerId: 'none',
+        providerLabel: '',
+        startedAt,
+        error: { code: 'no_provider', message: this.texts.noProvider, action: 'manageProviders' },
+      };
+      this.emitReply(turn);
+      await this.persist();
+      return;
+    }
+    const reply: Reply = {
+      text: '',
+      status: 'streaming',
+      providerId: profile.id,
+      providerLabel: profile.label ?? profile.id,
+      startedAt,
+    };
+    const model = modelOf(profile);
+    if (model !== undefined) reply.model = model;
+    turn.reply = reply;
+
+    const abort = new AbortController();
+    let finished = (): void => undefined;
+    const done = new Promise<void>((resolve) => (finished = resolve));
+    this.active = { turnId: turn.id, abort, done };
+    try {
+      this.emitReply(turn);
+      const ready = await this.deps.providers.ensureReady(profile);
+      if (abort.signal.aborted) return;
+      if (!ready) {
+        reply.status = 'error';
+        reply.error = { code: 'auth', message: this.texts.keyMissing, action: 'setApiKey' };
+        return;
+      }
+      const earlier = this.conversation.turns.slice(0, this.indexOf(turn.id));
+      const built = buildRequest(earlier, turn.prompt, historyLimits(profile.kind), this.texts);
+      if (built.notes.length > 0) turn.contextNotes = built.notes;
+      this.emitReply(turn);
+      await this.persist();
+      const provider = this.deps.createProvider(profile, this.deps.providers.deps());
+      const sentAt = clock.now();
+      for await (const event of provider.streamChat(built.request, abort.signal)) {
+        if (abort.signal.aborted) break;
+        if (event.type === 'delta' || event.type === 'replace') {
+          if (reply.ttftMs === undefined && event.text.length > 0) reply.ttftMs = Math.max(0, clock.now() - sentAt);
+          reply.text = event.type === 'delta' ? reply.text + event.text : event.text;
+          this.emit(
+            event.type === 'delta'
+              ? { type: 'replyDelta', turnId: turn.id, text: event.text }
+              : { type: 'replyReplace', turnId: turn.id, text: event.text },
+          );
+          this.persistThrottled();
+        } else if (event.type === 'usage') {
+          if (event.promptTokens !== undefined) reply.promptTokens = event.promptTokens;
+          if (event.outputTokens !== undefined) reply.outputTokens = event.outputTokens;
+        } else if (event.type === 'done') {
+          if (event.finishReason !== undefined) reply.finishReason = event.finishReason;
+        }
+      }
+      reply.status = abort.signal.aborted ? 'stopped' : 'done';
+    } catch (error) {
+      if (abort.signal.aborted || (isProviderError(error) && error.code === 'cancelled')) {
+        reply.status = 'stopped';
+      } else {
+        reply.status = 'error';
+        reply.error = toReplyError(error, this.texts);
+        if (!isProviderError(error)) this.deps.log?.(`chat: unexpected error while streaming: ${String(error)}`);
+      }
+    } finally {
+      if (reply.status === 'streaming') reply.status = 'stopped';
+      reply.durationMs = Math.max(0, clock.now() - startedAt);
+      this.active = undefined;
+      this.emitReply(turn);
+      await this.persist();
+      finished();
+    }
+  }
+
+  private persistThrottled(): void {
+    const interval = this.deps.saveIntervalMs ?? 500;
+    if (this.deps.clock.now() - this.lastSaveAt >= interval) void this.persist();
+  }
+
+  /** Saves the conversation once it has a question; a failed save is logged, never thrown into the chat. */
+  private async persist(): Promise<void> {
+    if (this.conversation.turns.length === 0) return;
+    const now = this.deps.clock.now();
+    this.lastSaveAt = now;
+    this.conversation.updatedAt = now;
+    try {
+      await this.deps.store.save(this.conversation);
+    } catch (error) {
+      this.deps.log?.(`chat: could not save the conversation: ${String(error)}`);
+    }
+  }
+
+  // ---- helpers ----
+
+  private fresh(): Conversation {
+    return emptyConversation(this.newId(), this.texts.newConversationTitle, this.deps.clock.now());
+  }
+
+  private indexOf(turnId: string): number {
+    return this.conversation.turns.findIndex((t) => t.id === turnId);
+  }
+
+  private emitConversation(): void {
+    this.emit({ type: 'conversation', conversation: this.conversation });
+  }
+
+  private emitReply(turn: Turn): void {
+    if (!turn.reply) return;
+    const update: ChatUpdate = { type: 'reply', turnId: turn.id, reply: { ...turn.reply } };
+    if (turn.contextNotes) update.contextNotes = [...turn.contextNotes];
+    this.emit(update);
+  }
+
+  private emit(update: ChatUpdate): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(update);
+      } catch (error) {
+        this.deps.log?.(`chat: a listener failed: ${String(error)}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The on-disk format of one conversation (`<id>.json`), validated with zod
+ * when read. A reply still `streaming` in a file was cut off by a crash or a
+ * reload: it is kept and marked `interrupted`.
+ */
+import { z } from 'zod';
+import { ConversationSchema, type Conversation } from '../protocol/model';
+
+export const CONVERSATION_FILE_VERSION = 1;
+
+export const ConversationFileSchema = z.strictObject({
+  format: z.literal('parley.conversation'),
+  version: z.literal(CONVERSATION_FILE_VERSION),
+  conversation: ConversationSchema,
+});
+
+export function serializeConversation(conversation: Conversation): string {
+  return JSON.stringify({ format: 'parley.conversation', version: CONVERSATION_FILE_VERSION, conversation });
+}
+
+export type ParsedFile = { ok: true; conversation: Conversation } | { ok: false; reason: string };
+
+export function parseConversationFile(text: string, expectedId: string): ParsedFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'not valid JSON' };
+  }
+  const result = ConversationFileSchema.safeParse(data);
+  if (!result.success) {
+    const paths = result.error.issues.slice(0, 3).map((i) => i.path.join('.') || '(root)');
+    return { ok: false, reason: `does not match the conversation format (${paths.join(', ')})` };
+  }
+  const conversation = result.data.conversation;
+  if (conversation.id !== expectedId) return { ok: false, reason: 'its id does not match its file name' };
+  return { ok: true, conversation: markInterrupted(conversation) };
+}
+
+export function markInterrupted(conversation: Conversation): Conversation {
+  if (!conversation.turns.some((t) => t.reply?.status === 'streaming')) return conversation;
+  return {
+    ...conversation,
+    turns: conversation.turns.map((turn) =>
+      turn.reply?.status === 'streaming' ? { ...turn, reply: { ...turn.reply, status: 'interrupted' } } : turn,
+    ),
+  };
+}

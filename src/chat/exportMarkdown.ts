@@ -1,0 +1,34 @@
+/** A conversation as Markdown, for export. Holds only what the conversation holds: never a key. */
+import type { Conversation, Reply } from '../protocol/model';
+
+function replyHeading(reply: Reply): string {
+  const parts = [reply.providerLabel, reply.model].filter((p): p is string => Boolean(p));
+  return `### ${parts.join(' · ')}`;
+}
+
+function replyFooter(reply: Reply): string | undefined {
+  const bits: string[] = [];
+  if (reply.promptTokens !== undefined || reply.outputTokens !== undefined) {
+    bits.push(`tokens: ${reply.promptTokens ?? '?'} in / ${reply.outputTokens ?? '?'} out`);
+  }
+  if (reply.ttftMs !== undefined) bits.push(`first token after ${reply.ttftMs} ms`);
+  if (reply.status !== 'done') bits.push(reply.status);
+  return bits.length > 0 ? `*${bits.join(' · ')}*` : undefined;
+}
+
+export function conversationToMarkdown(conversation: Conversation): string {
+  const out: string[] = [`# ${conversation.title}`, ''];
+  for (const turn of conversation.turns) {
+    out.push('## You', '');
+    if (turn.displayText !== undefined && turn.displayText !== turn.prompt) out.push(`*${turn.displayText}*`, '');
+    out.push(turn.prompt, '');
+    for (const note of [...turn.notes, ...(turn.contextNotes ?? [])]) out.push(`> ${note}`, '');
+    const reply = turn.reply;
+    if (!reply) continue;
+    out.push(replyHeading(reply), '', reply.text, '');
+    if (reply.error) out.push(`> **Error (${reply.error.code}):** ${reply.error.message}`, '');
+    const footer = replyFooter(reply);
+    if (footer) out.push(footer, '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

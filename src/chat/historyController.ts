@@ -1,0 +1,112 @@
+/**
+ * The history list of the chat view: shown or hidden, filtered by a search,
+ * and the operations on its entries (open, rename, delete, export). Files
+ * found corrupt while listing are set aside by the store and reported.
+ */
+import type { HostMessage } from '../protocol/messages';
+import type { HistoryItem, HistoryState } from '../protocol/model';
+import type { ChatController } from './chatController';
+import type { ConversationStore } from './conversationStore';
+import { conversationToMarkdown } from './exportMarkdown';
+
+export type HistoryUpdate = Extract<HostMessage, { type: 'history' }>;
+
+export class HistoryController {
+  private visible = false;
+  private query = '';
+  private items: HistoryItem[] = [];
+  private readonly subscription: { dispose(): void };
+
+  constructor(
+    private readonly store: ConversationStore,
+    private readonly chat: ChatController,
+    private readonly post: (update: HistoryUpdate) => void,
+    private readonly log: (line: string) => void = () => undefined,
+  ) {
+    // Keep an open list current: a finished reply or a new conversation changes titles and order.
+    this.subscription = chat.onUpdate((update) => {
+      const settled = update.type === 'reply' && update.reply.status !== 'streaming';
+      if (this.visible && (settled || update.type === 'conversation')) void this.refresh();
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
+
+  state(): HistoryState {
+    return { visible: this.visible, query: this.query, items: this.items };
+  }
+
+  async setVisible(visible: boolean): Promise<void> {
+    this.visible = visible;
+    if (visible) await this.refresh();
+    else this.publish();
+  }
+
+  async toggle(): Promise<void> {
+    await this.setVisible(!this.visible);
+  }
+
+  async search(query: string): Promise<void> {
+    this.query = query;
+    await this.refresh();
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      const result = this.query.trim() === '' ? await this.store.list() : await this.store.search(this.query);
+      this.items = result.items;
+    } catch (error) {
+      this.log(`history: could not list conversations: ${String(error)}`);
+    }
+    this.publish();
+  }
+
+  async open(id: string): Promise<boolean> {
+    const opened = await this.chat.open(id);
+    if (opened) await this.setVisible(false);
+    return opened;
+  }
+
+  async rename(id: string, title: string): Promise<void> {
+    const renamed = await this.store.rename(id, title);
+    if (renamed) this.chat.noteRenamed(id, renamed.title);
+    await this.refresh();
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.store.delete(id);
+    this.chat.noteDeleted(id);
+    await this.refresh();
+  }
+
+  /**
+   * Shows the most recent conversation again after a reload (as long as nothing
+   * was asked meanwhile), so a reply cut off by the reload is seen, marked interrupted.
+   */
+  async restoreLatest(): Promise<void> {
+    try {
+      const latest = (await this.store.list()).items[0];
+      if (latest) await this.chat.open(latest.id, { onlyIfEmpty: true });
+    } catch (error) {
+      this.log(`history: could not restore the last conversation: ${String(error)}`);
+    }
+  }
+
+  async titleOf(id: string): Promise<string | undefined> {
+    if (id === this.chat.current().id) return this.chat.current().title;
+    return (await this.store.load(id))?.title;
+  }
+
+  /** The conversation as Markdown (the live one when it is the current conversation). */
+  async exportMarkdown(id: string): Promise<string | undefined> {
+    if (id === this.chat.current().id) return this.chat.exportMarkdown();
+    const conversation = await this.store.load(id);
+    return conversation ? conversationToMarkdown(conversation) : undefined;
+  }
+
+  private publish(): void {
+    this.post({ type: 'history', visible: this.visible, query: this.query, items: this.items });
+  }
+}

@@ -1,0 +1,49 @@
+/** History entries: the host-side dialogs for rename, delete and export. */
+import * as vscode from 'vscode';
+import type { HistoryController } from '../chat/historyController';
+
+export async function renameConversation(history: HistoryController, id: string): Promise<void> {
+  const current = await history.titleOf(id);
+  if (current === undefined) return;
+  const title = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Rename conversation'),
+    value: current,
+    validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('The title cannot be empty.') : undefined),
+  });
+  if (title !== undefined && title.trim() !== '') await history.rename(id, title);
+}
+
+export async function deleteConversation(history: HistoryController, id: string): Promise<void> {
+  const title = await history.titleOf(id);
+  if (title === undefined) return;
+  const remove = vscode.l10n.t('Delete');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Delete the conversation “{0}”?', title),
+    { modal: true, detail: vscode.l10n.t('This cannot be undone.') },
+    remove,
+  );
+  if (answer === remove) await history.delete(id);
+}
+
+/** Asks where to save and writes the Markdown there. */
+export async function saveMarkdown(markdown: string, title: string): Promise<void> {
+  const safeName = title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim().slice(0, 60) || 'conversation';
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target = await vscode.window.showSaveDialog({
+    title: vscode.l10n.t('Export conversation as Markdown'),
+    filters: { Markdown: ['md'] },
+    ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, `${safeName}.md`) } : {}),
+  });
+  if (!target) return;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(markdown));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Conversation exported to {0}', target.fsPath));
+}
+
+export async function exportConversation(history: HistoryController, id: string): Promise<void> {
+  const markdown = await history.exportMarkdown(id);
+  if (markdown === undefined) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('This conversation is empty.'));
+    return;
+  }
+  await saveMarkdown(markdown, (await history.titleOf(id)) ?? 'conversation');
+}

@@ -1,0 +1,34 @@
+/** The chat view's HTML: strict CSP (scripts by nonce only, nothing remote), our CSS and script. */
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+
+export function createNonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+export function chatHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce = createNonce()): string {
+  const uri = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...segments)).toString();
+  const csp = [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${webview.cspSource}`,
+    `img-src ${webview.cspSource} data:`,
+    `font-src ${webview.cspSource}`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="${vscode.env.language}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${uri('dist', 'codicon.css')}">
+<link rel="stylesheet" href="${uri('media', 'markdown.css')}">
+<link rel="stylesheet" href="${uri('media', 'chat.css')}">
+<title>Parley</title>
+</head>
+<body>
+<div id="root"></div>
+<script nonce="${nonce}" src="${uri('dist', 'webview.js')}"></script>
+</body>
+</html>`;
+}
