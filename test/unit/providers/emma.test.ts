@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { createProvider } from '../../../src/providers';
 import { errorForStatus } from '../../../src/providers/httpErrors';
 import type { ChatMessage, ProviderProfile } from '../../../src/providers/types';
-import { startSimulator, type Simulator } from '../../simulator/server';
+import type { Simulator } from '../../simulator/server';
 import { expectError, expectSuccess, replyText, run, testDeps, types, user } from './helpers';
+import { useSimulator } from '../../simulator/mochaHooks';
 
 describe('Emma adapter (against the simulator)', () => {
   let sim: Simulator;
@@ -16,13 +17,8 @@ describe('Emma adapter (against the simulator)', () => {
   const emma = (options: ProviderProfile['options'] = {}, key: string | null = 'sim-emma-key') =>
     createProvider(profile(options), testDeps(key ?? undefined));
 
-  before(async () => {
-    sim = await startSimulator({ delayMs: 0 });
-  });
-  after(() => sim.close());
-  beforeEach(() => {
-    sim.clearRequests();
-    sim.setFault(undefined);
+  useSimulator((started) => {
+    sim = started;
   });
 
   describe('request mapping', () => {

@@ -6,8 +6,9 @@
 import assert from 'node:assert/strict';
 import { createProvider } from '../../../src/providers';
 import type { ChatProvider, ProviderProfile } from '../../../src/providers/types';
-import { startSimulator, type Simulator } from '../../simulator/server';
+import type { Simulator } from '../../simulator/server';
 import { expectError, expectSuccess, replyText, run, testDeps, user, type TestDeps } from './helpers';
+import { useSimulator } from '../../simulator/mochaHooks';
 
 interface Subject {
   name: string;
@@ -34,13 +35,8 @@ for (const subject of SUBJECTS) {
       return createProvider(subject.profile(sim), deps);
     };
 
-    before(async () => {
-      sim = await startSimulator({ delayMs: 0 });
-    });
-    after(() => sim.close());
-    beforeEach(() => {
-      sim.clearRequests();
-      sim.setFault(undefined);
+    useSimulator((started) => {
+      sim = started;
     });
 
     describe('framing faults yield the same text', () => {

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { createProvider } from '../../../src/providers';
 import { errorForStatus } from '../../../src/providers/httpErrors';
 import type { ChatMessage, OpenAICompatibleOptions } from '../../../src/providers/types';
-import { startSimulator, type Simulator } from '../../simulator/server';
+import type { Simulator } from '../../simulator/server';
 import { expectError, expectSuccess, run, testDeps, types, user } from './helpers';
+import { useSimulator } from '../../simulator/mochaHooks';
 
 describe('OpenAI-compatible adapter (against the simulator)', () => {
   let sim: Simulator;
@@ -13,13 +14,8 @@ describe('OpenAI-compatible adapter (against the simulator)', () => {
       testDeps(key ?? undefined),
     );
 
-  before(async () => {
-    sim = await startSimulator({ delayMs: 0 });
-  });
-  after(() => sim.close());
-  beforeEach(() => {
-    sim.clearRequests();
-    sim.setFault(undefined);
+  useSimulator((started) => {
+    sim = started;
   });
 
   describe('request mapping', () => {

@@ -5,7 +5,8 @@ import { once } from 'node:events';
 import fc from 'fast-check';
 import { parseMarkers, stripMarkers } from '../../simulator/faults';
 import { detectLanguage, replyFor, splitPieces } from '../../simulator/replies';
-import { startSimulator, type Simulator } from '../../simulator/server';
+import type { Simulator } from '../../simulator/server';
+import { useSimulator } from '../../simulator/mochaHooks';
 
 async function post(url: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(url, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
@@ -14,13 +15,8 @@ async function post(url: string, body: unknown, headers: Record<string, string> 
 
 describe('provider simulator', () => {
   let sim: Simulator;
-  before(async () => {
-    sim = await startSimulator({ delayMs: 0 });
-  });
-  after(() => sim.close());
-  beforeEach(() => {
-    sim.clearRequests();
-    sim.setFault(undefined);
+  useSimulator((started) => {
+    sim = started;
   });
 
   describe('Emma', () => {
