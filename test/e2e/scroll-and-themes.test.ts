@@ -85,12 +85,14 @@ function themeColour(page: Page, variable: string): Promise<string> {
 
 describe('Chat view: scrolling and themes', () => {
   let page: Page | undefined;
+  /** The theme the suite runs with (VS Code's default: Light 2026 or Dark 2026, after the browser's colour scheme). */
+  let suiteTheme: { name: string; bodyClass: string } | undefined;
   before(async () => {
     page = await openWorkbench();
   });
   after(async () => {
     // The theme is a user setting shared with the rest of the suite: put the default back.
-    if (page) await pickTheme(page, 'Dark 2026', 'vscode-dark').catch(() => undefined);
+    if (page && suiteTheme) await pickTheme(page, suiteTheme.name, suiteTheme.bodyClass).catch(() => undefined);
     await closeWorkbench(page);
   });
 
@@ -137,6 +139,8 @@ describe('Chat view: scrolling and themes', () => {
     const input = webviewFrame(page).locator('textarea.composer-input');
     const textColour = (): Promise<string> => computed(replyBody(turn).locator('p').first(), 'color');
 
+    const light2026 = await webviewFrame(page).locator('body.vscode-light').count();
+    suiteTheme = light2026 ? { name: 'Light 2026', bodyClass: 'vscode-light' } : { name: 'Dark 2026', bodyClass: 'vscode-dark' };
     await pickTheme(page, 'Dark 2026', 'vscode-dark');
     const dark = await textColour();
     await pickTheme(page, 'Light Modern', 'vscode-light');
