@@ -14,6 +14,8 @@ import type { WebviewMessageHandlers } from './messageRouter';
 import { uiStrings } from './uiStrings';
 import { ViewSession } from './viewSession';
 
+const MAX_PENDING_NOTICES = 5;
+
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   static readonly viewId = 'parley.chatView';
 
@@ -21,6 +23,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private session: ViewSession | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private viewDisposables: vscode.Disposable[] = [];
+  /** Notices raised while no page was ready (e.g. a file set aside at startup): shown when one is. */
+  private pendingNotices: HostMessage[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -38,6 +42,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const session = new ViewSession({
       deliver: (message) => void view.webview.postMessage(message),
       init: () => ({ type: 'init', strings: uiStrings(), state: this.state() }),
+      afterInit: () => this.pendingNotices.splice(0),
       handlers: this.handlers,
       log: this.log,
       onHandlerError: () =>
@@ -76,6 +81,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   post(message: HostMessage): void {
+    if (message.type === 'notice' && !this.session?.isReady) {
+      this.pendingNotices = [...this.pendingNotices, message].slice(-MAX_PENDING_NOTICES);
+      return;
+    }
     this.session?.post(message);
   }
 

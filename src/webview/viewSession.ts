@@ -14,6 +14,8 @@ export interface ViewSessionOptions {
   deliver(message: HostMessage): void;
   /** The `init` message: built when the page is ready, so it holds the state of that moment. */
   init(): Extract<HostMessage, { type: 'init' }>;
+  /** Messages that waited for a page (e.g. notices raised while none was ready), posted right after `init`. */
+  afterInit?(): HostMessage[];
   handlers: Omit<WebviewMessageHandlers, 'ready'>;
   log(line: string): void;
   /** Called when a handler throws (after logging). */
@@ -61,5 +63,6 @@ export class ViewSession {
   private onReady(): void {
     this.ready = true;
     this.post(this.options.init());
+    for (const message of this.options.afterInit?.() ?? []) this.post(message);
   }
 }

@@ -29,7 +29,7 @@ function setup(failOn?: string) {
     handlers,
     log: (line) => logs.push(line),
   });
-  return { session, delivered, handled, logs };
+  return { session, delivered, handled, logs, handlers };
 }
 
 describe('ViewSession (host end of the chat view page)', () => {
@@ -43,6 +43,22 @@ describe('ViewSession (host end of the chat view page)', () => {
       (t.delivered as HostMessage[]).map((m) => m.type),
       ['init', 'replyDelta'],
     );
+  });
+
+  it('posts what afterInit() hands over right after init (notices that waited for a page)', async () => {
+    const waiting: HostMessage[] = [{ type: 'notice', level: 'warning', text: 'a file was set aside' }];
+    const delivered: HostMessage[] = [];
+    const session = new ViewSession({
+      deliver: (m) => delivered.push(m),
+      init: () => ({ type: 'init', strings: {}, state: emptyState }),
+      afterInit: () => waiting.splice(0),
+      handlers: setup().handlers,
+      log: () => undefined,
+    });
+    await session.receive({ type: 'ready' });
+    assert.deepEqual(delivered.map((m) => m.type), ['init', 'notice']);
+    await session.receive({ type: 'ready' });
+    assert.deepEqual(delivered.map((m) => m.type), ['init', 'notice', 'init'], 'each waiting notice is shown once');
   });
 
   it('after the page goes away (hidden), nothing is posted until the next ready, which brings init again', async () => {
