@@ -61,3 +61,24 @@ export async function editorContextMenu(page: Page, label: string): Promise<void
   await item.waitFor({ state: 'visible' });
   await item.click();
 }
+
+/** The text an editor shows (its rendered lines; spaces as the editor draws them are turned back into spaces). */
+export async function editorText(editor: Locator): Promise<string> {
+  return (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+}
+
+/** The active editor tab (its `aria-label` holds the title). */
+export function activeTab(page: Page): Locator {
+  return page.locator('.part.editor .tab.active');
+}
+
+/** The status bar's language mode of the active editor ("TypeScript", "Python", …). */
+export function languageStatus(page: Page): Locator {
+  return page.locator('.statusbar [id="status.editor.mode"]');
+}
+
+/** The diff editor in the editor area, with its two sides. */
+export function diffEditor(page: Page): { root: Locator; original: Locator; modified: Locator } {
+  const root = page.locator('.part.editor .monaco-diff-editor').first();
+  return { root, original: root.locator('.editor.original .monaco-editor').first(), modified: root.locator('.editor.modified .monaco-editor').first() };
+}
