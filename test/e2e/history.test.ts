@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { historyItem, lastTurn, newChat, openHistory, savedConversation, sendMessage, showChat, waitForReplyEnd } from './support/chat';
 import { harness } from './support/harness';
-import { answerInputBox, closeWorkbench, modalDialog, notification, openWorkbench, quickInput, screenshot, waitForInputBox, webviewFrame } from './support/workbench';
+import { answerInputBox, closeWorkbench, modalDialog, notification, openWorkbench, quickInput, runCommand, screenshot, waitForInputBox, webviewFrame } from './support/workbench';
 
 const ZEBRA = 'Explain how the zebra protocol streams';
 const RENAMED = 'Zebra notes (renamed)';
@@ -19,6 +19,13 @@ async function converse(page: Page, question: string): Promise<void> {
   await newChat(page);
   await sendMessage(page, question);
   await waitForReplyEnd(lastTurn(page));
+}
+
+async function waitForFile(file: string, timeoutMs = 15_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !fs.existsSync(file); ) {
+    if (Date.now() > deadline) throw new Error(`${file} was not written`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function conversationId(item: Locator): Promise<string> {
@@ -69,7 +76,11 @@ describe('History entries', () => {
     await screenshot(page, 'history-2-export-dialog');
     await input.press('Enter');
     await quickInput(page).waitFor({ state: 'hidden' });
-    await notification(page, 'Conversation exported to').waitFor();
+    await waitForFile(target);
+    // The confirmation lands in the notification center (no toast pops up over the workbench here).
+    await runCommand(page, 'Notifications: Show Notifications');
+    await notification(page, `Conversation exported to ${target}`).waitFor();
+    await page.keyboard.press('Escape');
     const markdown = fs.readFileSync(target, 'utf8');
     assert.ok(markdown.startsWith(`# ${RENAMED}\n\n## You\n\n${ZEBRA}\n\n### Simulator (no key) · sim-model\n\n## How streaming responses work\n`), markdown);
     assert.match(markdown, /\| NDJSON \| one JSON object per line \| Emma \|/);

@@ -116,7 +116,7 @@ export function modalDialog(page: Page): Locator {
   return page.locator('.monaco-dialog-box');
 }
 
-/** A notification toast whose message contains `text`. */
+/** A notification (a toast, or an entry of the open notification center) whose message contains `text`. */
 export function notification(page: Page, text: string | RegExp): Locator {
-  return page.locator('.notifications-toasts .notification-toast', { hasText: text });
+  return page.locator('.notifications-toasts .notification-toast, .notifications-center .notification-list-item', { hasText: text }).first();
 }
