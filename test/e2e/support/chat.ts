@@ -3,6 +3,7 @@
 //   await sendMessage(page, 'Explain streaming');
 //   const turn = lastTurn(page);
 //   await waitForReplyEnd(turn);               // footer shown = reply ended
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -109,8 +110,9 @@ export function providerPicker(page: Page): Locator {
 /** Chooses a provider profile in the view's picker by the option's visible text. */
 export async function pickProvider(page: Page, optionText: string): Promise<void> {
   await providerPicker(page).selectOption({ label: optionText });
-  // The host writes the setting and sends the providers back: the option stays selected once it has.
-  await webviewFrame(page).locator('select.provider-picker option:checked', { hasText: optionText }).waitFor();
+  // The host has made it the active profile once Parley's status bar item names it.
+  await page.locator('.statusbar-item', { hasText: optionText }).waitFor();
+  assert.equal(await providerPicker(page).locator('option:checked').innerText(), optionText);
 }
 
 /** Opens the history list with the toolbar button (unless it is open already). */
