@@ -6,6 +6,7 @@ import type { ErrorAction } from '../protocol/model';
 import type { CodeActions } from './codeActions';
 import { deleteConversation, exportConversation, renameConversation } from './historyActions';
 import { openLink } from './links';
+import { isOfferedModel } from './offeredModel';
 import type { WebviewMessageHandlers } from './messageRouter';
 
 /** Command ids owned by the commands/host layer (issue 5). */
@@ -13,6 +14,9 @@ export const SETUP_COMMANDS = {
   manageProviders: 'parley.manageProviders',
   setApiKey: 'parley.setApiKey',
 } as const;
+
+/** Switch Provider/Model (commands layer): with (profileId, model) it activates the profile and sets its model. */
+const SWITCH_PROVIDER_COMMAND = 'parley.switchProvider';
 
 async function runCommand(id: string, ...args: unknown[]): Promise<void> {
   try {
@@ -42,6 +46,9 @@ export function chatViewHandlers(
     errorAction: ({ turnId, action }) => errorActions[action](turnId),
     setupAction: ({ action }) => runCommand(SETUP_COMMANDS[action]),
     selectProvider: ({ providerId }) => chat.selectProvider(providerId),
+    // The Switch Provider/Model command activates the profile and writes the model into it.
+    selectModel: ({ providerId, model }) =>
+      isOfferedModel(chat.providerState().providers, providerId, model) ? runCommand(SWITCH_PROVIDER_COMMAND, providerId, model) : undefined,
     newChat: () => chat.newChat(),
     codeAction: (message) => codeActions.run(message),
     copyText: ({ text }) => vscode.env.clipboard.writeText(text),
