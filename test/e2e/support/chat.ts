@@ -115,6 +115,18 @@ export async function pickProvider(page: Page, optionText: string): Promise<void
   assert.equal(await providerPicker(page).locator('option:checked').innerText(), optionText);
 }
 
+/** The model picker next to the provider picker (shown when the active profile offers several models). */
+export function modelPicker(page: Page): Locator {
+  return webviewFrame(page).locator('select.model-picker');
+}
+
+/** Chooses a model of the active profile; waits until Parley's status bar item shows `statusText` ("Label · model"). */
+export async function pickModel(page: Page, model: string, statusText: string): Promise<void> {
+  await modelPicker(page).selectOption(model);
+  await page.locator('.statusbar-item', { hasText: statusText }).waitFor();
+  assert.equal(await modelPicker(page).inputValue(), model);
+}
+
 /** Opens the history list with the toolbar button (unless it is open already). */
 export async function openHistory(page: Page): Promise<Locator> {
   const frame = webviewFrame(page);
