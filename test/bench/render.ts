@@ -7,6 +7,10 @@
 // layout auto-scroll causes to each update (and to its single render). The
 // headline row is the default scheduler (budgetFrameScheduler); the others
 // show every-frame updates, a fixed 30 ms throttle, and a 4× slower stream.
+// The headline's updates are then replayed back to back (same chunks, same
+// update points, no frames in between): the render work itself, and how much
+// running each update on its own in a separate frame adds (cold caches after
+// the idle time between frames; per update, whatever the renderer does).
 import { inPage, openRendererPage } from '../unit/webview-ui/rendererPage';
 import { chunkText, longReply } from '../unit/webview-ui/markdownSamples';
 
@@ -34,14 +38,18 @@ export interface RenderBenchResult {
   singleSamples: number[];
   singleWithLayoutMs: number;
   rows: RenderBenchRow[];
-  /** Fastest of 3 back-to-back replays of the stream (update every 12 chunks), no frames in between. */
+  /** Fastest of 3 back-to-back replays of the headline stream (its chunks and update points), no frames in between. */
   replayMs: number;
+  /** How many updates the headline stream (and so the replay) made. */
+  replayUpdates: number;
   identical: boolean;
 }
 
 type Mode = 'streaming' | 'naive-per-chunk';
 type Scheduler = 'default' | 'every-frame' | number;
 interface StreamRun {
+  /** Chunks appended when each update ran. */
+  points: number[];
   total: number;
   appendMs: number;
   seconds: number;
@@ -82,6 +90,7 @@ async function measure(): Promise<RenderBenchResult> {
       { name: 'naive per chunk', mode: 'naive-per-chunk', layout: false, perFrame: CHUNKS_PER_FRAME, scheduler: 'every-frame' },
     ];
     const measured: { name: string; layout: boolean; run: StreamRun }[] = [];
+    let headline: StreamRun | undefined;
     for (const { name, mode, layout, perFrame, scheduler } of runs.filter((r) => !process.env.PARLEY_BENCH_SKIP_NAIVE || r.mode === 'streaming')) {
       // The headline row runs HEADLINE_REPEATS times (the machine may be busy); its median run is shown.
       const repeats = measured.length === 0 ? HEADLINE_REPEATS : 1;
@@ -90,6 +99,7 @@ async function measure(): Promise<RenderBenchResult> {
       samples.sort((a, b) => a.total - b.total);
       const run = samples[Math.floor(samples.length / 2)] as StreamRun;
       if (mode === 'streaming') identical &&= samples.every((sample) => sample.identical);
+      headline ??= run;
       measured.push({ name: repeats > 1 ? `${name} ×${repeats}` : name, layout, run });
     }
     const after = [await single(false), await single(true)];
@@ -99,11 +109,12 @@ async function measure(): Promise<RenderBenchResult> {
       const singleMs = layout ? singleWithLayoutMs : singleRenderMs;
       rows.push({ name, totalMs: run.total, longestFrameMs: run.longest, frames: run.frames, seconds: run.seconds, appendMs: run.appendMs, singleMs });
     }
-    // The same stream replayed back to back (an update every 12 chunks ≈ every third frame, no waiting for frames):
-    // the render work alone, without the cost of running it in small pieces between frames.
-    const replayMs = await inPage<number>(page, 'benchReplay', { chunks, chunksPerUpdate: 12, repeats: 3 });
+    // The headline stream replayed back to back (same chunks, same update points, no waiting for frames):
+    // the render work alone, without what running each update in its own frame adds.
+    const points = (headline as StreamRun).points;
+    const replayMs = await inPage<number>(page, 'benchReplay', { chunks, points, repeats: 3 });
     const singleSamples = [before[0] as number, after[0] as number];
-    return { bytes: text.length, chunks: chunks.length, singleRenderMs, singleSamples, singleWithLayoutMs, rows, identical, replayMs };
+    return { bytes: text.length, chunks: chunks.length, singleRenderMs, singleSamples, singleWithLayoutMs, rows, identical, replayMs, replayUpdates: points.length };
   } finally {
     await browser.close();
   }
@@ -123,17 +134,18 @@ export function formatRenderBench(result: RenderBenchResult): string {
         `${row.longestFrameMs.toFixed(2).padStart(17)} ${String(row.frames).padStart(8)} ${(row.frames / row.seconds).toFixed(1).padStart(10)} ${row.seconds.toFixed(1).padStart(9)} ${(row.totalMs / row.seconds).toFixed(1).padStart(12)}`,
     );
   }
-  lines.push('');
-  for (const row of result.rows.filter((r) => !r.name.startsWith('naive'))) {
-    const ratio = row.totalMs / row.singleMs;
-    lines.push(
-      `${row.name}: total ≤ 3× single → ${ratio.toFixed(2)}× ${ratio <= 3 ? 'met' : 'MISSED'}; ` +
-        `every frame ≤ 8 ms → longest ${row.longestFrameMs.toFixed(2)} ms ${row.longestFrameMs <= 8 ? 'met' : 'MISSED'}`,
-    );
-  }
+  const head = result.rows[0] as RenderBenchRow;
+  const inFrames = head.totalMs / head.singleMs;
+  const backToBack = result.replayMs / result.singleRenderMs;
+  const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
   lines.push(
-    `render work alone (stream replayed back to back, an update every 12 chunks, no frames): ${result.replayMs.toFixed(1)} ms = ` +
-      `${(result.replayMs / result.singleRenderMs).toFixed(2)}× single`,
+    '',
+    `Target (headline row): total ≤ 3× single, every frame ≤ 8 ms`,
+    `  render work (its ${result.replayUpdates} updates replayed back to back, no frames): ${result.replayMs.toFixed(1)} ms = ${backToBack.toFixed(2)}× single → ${verdict(backToBack <= 3)}`,
+    `  in animation frames (wall clock, each update in its own frame):        ${head.totalMs.toFixed(1)} ms = ${inFrames.toFixed(2)}× single → ${verdict(inFrames <= 3)}` +
+      ` (+${((head.totalMs - result.replayMs) / Math.max(1, result.replayUpdates)).toFixed(2)} ms per update for running it on its own)`,
+    `  longest frame: ${head.longestFrameMs.toFixed(2)} ms → ${verdict(head.longestFrameMs <= 8)}`,
+    `  the other rows are comparisons: the same stream with other update policies, and a 4× slower one (the total grows with the number of updates).`,
   );
   lines.push(`final DOM identical to a whole render: ${result.identical ? 'yes' : 'NO'}`);
   return lines.join('\n');

@@ -1,10 +1,12 @@
 // Which leading top-level blocks of a streamed markdown source are final.
 //
 // A top-level block is final once a later top-level block has started on a
-// complete line and the line after that start is complete too: nothing that
-// can still be appended changes how the earlier block ended (a paragraph, a
-// list or a table only ends when a later line does not continue it; the
-// longest lookahead a markdown-it terminator needs is one line, for tables).
+// complete line: nothing that can still be appended changes how the earlier
+// block ended (a paragraph, a list or a table only ends when a later line does
+// not continue it). One exception needs the line after that start too: a
+// start line with a '|' may still turn into a table header (markdown-it's
+// table rule looks one line ahead, and a table can interrupt a paragraph);
+// a line without one cannot (the table rule requires a '|' in the header).
 import type { Token } from 'markdown-it';
 
 export interface TopLevelBlock {
@@ -37,11 +39,23 @@ export function lineOffset(source: string, line: number): number {
   return offset;
 }
 
-/** How many leading blocks are final (0 when none is). */
-export function finalBlockCount(blocks: readonly TopLevelBlock[], completeLines: number): number {
+/**
+ * How many complete lines from `line` on prove that the blocks before a block
+ * starting at `line` are final: 2 when the line holds a '|' (see above), else 1.
+ */
+export function proofLineCount(source: string, starts: readonly number[], line: number): 1 | 2 {
+  const start = starts[line] ?? source.length;
+  const end = starts[line + 1] ?? source.length;
+  const pipe = source.indexOf('|', start);
+  return pipe !== -1 && pipe < end ? 2 : 1;
+}
+
+/** How many leading blocks are final (0 when none is); `starts` are the line starts of `source`. */
+export function finalBlockCount(blocks: readonly TopLevelBlock[], source: string, starts: readonly number[]): number {
+  const completeLines = starts.length - 1;
   for (let k = blocks.length - 1; k >= 1; k--) {
     const next = blocks[k] as TopLevelBlock;
-    if (next.start + 2 <= completeLines) return k;
+    if (next.start + proofLineCount(source, starts, next.start) <= completeLines) return k;
   }
   return 0;
 }

@@ -65,5 +65,7 @@ export function renderMarkdown(source: string, labels: Record<CodeBlockAction, s
 
 /** markdown-it's own input normalization (CR LF / CR → LF, NUL → U+FFFD). */
 export function normalizeSource(text: string): string {
+  // Most chunks have neither: skip the regular expressions (append() runs for every chunk).
+  if (!text.includes('\r') && !text.includes('\0')) return text;
   return text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
 }

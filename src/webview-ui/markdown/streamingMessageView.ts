@@ -4,7 +4,7 @@
 // then equals renderMarkdown(text) exactly.
 import type { CodeBlockInfo, StreamingMessageView, StreamingMessageViewOptions } from './types';
 import { createRenderEnv } from './markdownEngine';
-import { endsInOpenFence, finalBlockCount, topLevelBlocks, type TopLevelBlock } from './blocks';
+import { endsInOpenFence, finalBlockCount, proofLineCount, topLevelBlocks, type TopLevelBlock } from './blocks';
 import { markdownEngine, normalizeSource, renderSource, type References } from './renderPipeline';
 import { lineStarts, offsetOfLine, placeParts, renderParts, type TailPart } from './tailParts';
 import { budgetFrameScheduler, type FrameScheduler } from './frameSchedulers';
@@ -167,7 +167,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     const tokens = markdownEngine().parse(tail, env);
     const blocks = topLevelBlocks(tokens);
     const starts = lineStarts(tail);
-    const finalCount = finalBlockCount(blocks, starts.length - 1);
+    const finalCount = finalBlockCount(blocks, tail, starts);
     const ownReferences = Object.keys(env.references ?? {}).length !== Object.keys(references ?? {}).length;
     const previous = this.tailParts;
     const parts = renderParts({
@@ -188,7 +188,8 @@ export class StreamingMarkdownView implements StreamingMessageView {
     for (let j = 0, from = 0; j < finalCount; j++) {
       const part = parts[j] as TailPart;
       const to = offsetOfLine(starts, (blocks[j] as TopLevelBlock).end, tail.length);
-      const proof = offsetOfLine(starts, (blocks[j + 1] as TopLevelBlock).start + 2, tail.length);
+      const nextStart = (blocks[j + 1] as TopLevelBlock).start;
+      const proof = offsetOfLine(starts, nextStart + proofLineCount(tail, starts, nextStart), tail.length);
       if (ownReferences) {
         // The tail defines link references: render the block again with only those known so far.
         for (const node of part.nodes) node.parentNode?.removeChild(node);

@@ -288,11 +288,14 @@ export function createScenarios(t: RendererTestApi) {
     },
 
     /**
-     * Replays a stream without waiting for frames (an update after every
-     * `chunksPerUpdate` chunks, then finish()): the render work alone, for
-     * quick comparisons on a busy machine. Returns the fastest of `repeats` totals.
+     * Replays a stream without waiting for frames: the same chunks, an update
+     * right after chunk `points[k]` (1-based counts, e.g. where a real stream's
+     * updates ran), then finish(). The render work alone, without what running
+     * each update on its own in a separate frame adds. Returns the fastest of
+     * `repeats` totals.
      */
-    benchReplay(input: { chunks: string[]; chunksPerUpdate: number; repeats: number }): number {
+    benchReplay(input: { chunks: string[]; points: number[]; repeats: number }): number {
+      const points = new Set(input.points);
       let best = Infinity;
       for (let r = 0; r < input.repeats; r++) {
         const stepped = new t.SteppedScheduler();
@@ -300,7 +303,7 @@ export function createScenarios(t: RendererTestApi) {
         const start = performance.now();
         input.chunks.forEach((chunk, i) => {
           view.append(chunk);
-          if ((i + 1) % input.chunksPerUpdate === 0) stepped.step();
+          if (points.has(i + 1)) stepped.step();
         });
         view.finish();
         best = Math.min(best, performance.now() - start);
@@ -356,6 +359,9 @@ export function createScenarios(t: RendererTestApi) {
       const inner: FrameScheduler =
         choice === 'default' ? budgetFrameScheduler() : choice === 'every-frame' ? animationFrameScheduler : throttledFrameScheduler(choice);
       const frameWork: number[] = [];
+      /** How many chunks had been appended when each update ran. */
+      const points: number[] = [];
+      let appended = 0;
       let appendMs = 0;
       const timed = (work: () => void, element: HTMLElement): void => {
         const start = performance.now();
@@ -369,7 +375,11 @@ export function createScenarios(t: RendererTestApi) {
       if (mode === 'streaming') {
         const holder: { view?: StreamingMessageView } = {};
         const scheduler: FrameScheduler = {
-          request: (callback) => inner.request(() => timed(callback, (holder.view as StreamingMessageView).element)),
+          request: (callback) =>
+            inner.request(() => {
+              points.push(appended);
+              timed(callback, (holder.view as StreamingMessageView).element);
+            }),
           cancel: (handle) => inner.cancel(handle),
         };
         const view = t.createView({ scheduler });
@@ -382,6 +392,7 @@ export function createScenarios(t: RendererTestApi) {
             full += chunk;
           }
           appendMs += performance.now() - start;
+          appended = Math.min(chunks.length, i + perFrame);
         }
         await t.frames(1);
         timed(() => view.finish(), view.element);
@@ -400,7 +411,7 @@ export function createScenarios(t: RendererTestApi) {
         element.remove();
       }
       const total = frameWork.reduce((a, b) => a + b, 0) + appendMs;
-      return { total, appendMs, seconds: (performance.now() - began) / 1000, longest: Math.max(...frameWork), frames: frameWork.length, identical };
+      return { total, appendMs, seconds: (performance.now() - began) / 1000, longest: Math.max(...frameWork), frames: frameWork.length, identical, points };
     },
   };
 }

@@ -167,6 +167,29 @@ Term
 
 [late]: https://example.com/late 'single quoted title'
 `,
+  // Lines with a '|' after a paragraph, a quote and a list: each may turn into
+  // a table header once the next line is complete (and stop again when that
+  // line turns out not to be a delimiter row after all).
+  `Tables that almost start:
+
+Intro line
+| a | b |
+|---|--x|
+after
+
+> quote line
+lazy | pipe
+|---|---|
+
+- item
+continued | cell
+| - | - |
+Done.
+
+# Heading
+a | b
+|--
+`,
 ];
 
 const CODE_TS = `\`\`\`typescript
