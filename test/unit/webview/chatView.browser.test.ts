@@ -144,6 +144,19 @@ describe('chat view in Chromium (dist/webview.js)', function () {
     assert.equal((await chat.posted()).length, 2, 'an empty input sends nothing');
   });
 
+  it('when the page gets the focus with nothing focused in it (Focus Chat), the composer takes it; not after a click', async () => {
+    await chat.send({ type: 'init', strings: STRINGS, state: state({ conversation: oneTurn }) });
+    // Strings: they run in the page (this tsconfig has no DOM lib).
+    const focused = () => chat.page.evaluate<string>(`document.activeElement?.className ?? ''`);
+    const gainFocus = () => chat.page.evaluate(`document.activeElement?.blur(); window.dispatchEvent(new FocusEvent('focus'));`);
+    await gainFocus();
+    assert.equal(await focused(), 'composer-input');
+    // A click on the reply's text (nothing focusable there) keeps the focus where the click put it.
+    await chat.page.locator('.reply-body p').first().click();
+    await gainFocus();
+    assert.notEqual(await focused(), 'composer-input');
+  });
+
   it('regenerate, edit & resend and copy post the right messages', async () => {
     await chat.send({ type: 'init', strings: STRINGS, state: state({ conversation: oneTurn }) });
     await chat.frames();
