@@ -16,7 +16,7 @@ async function ask(page: Page, question: string, whileWaiting?: () => Promise<vo
   const before = (await simulatorRequests()).length;
   await sendMessage(page, question);
   await whileWaiting?.();
-  const requests = await waitForSimulator((all) => all.length > before && all[before]?.outcome !== undefined);
+  const requests = await waitForSimulator((all) => all.length > before && all[before]?.outcome === 'completed');
   await waitForReplyEnd(lastTurn(page));
   return requests[before]!;
 }
