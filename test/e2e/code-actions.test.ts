@@ -1,8 +1,8 @@
 // A reply's code-block buttons as users reach them in the editor (issue 4,
 // "Using it"): Apply as Diff opens VS Code's diff editor against the active
 // file, Replace Selection writes the code over the selected lines, New File
-// opens an untitled editor in the block's language. (Copy and Insert at Cursor:
-// chat-actions.test.ts.)
+// opens an untitled editor in the block's language, Copy takes the code only.
+// (Insert at Cursor: chat-actions.test.ts.)
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,6 +21,7 @@ describe('Code block actions', () => {
   let reply: Locator | undefined;
   before(async () => {
     page = await openWorkbench();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   });
   after(() => closeWorkbench(page));
 
@@ -60,6 +61,20 @@ describe('Code block actions', () => {
     assert.ok(text.startsWith(`${FIRST_LINE}\n/** Returns the n-th Fibonacci number, iteratively. */`), `the code follows the unselected first line:\n${text}`);
     assert.doesNotMatch(text, /placeholder/, 'the selected lines are gone');
     await screenshot(page, 'code-2-replace-selection');
+  });
+
+  it('Copy puts exactly the block\'s code on the clipboard', async () => {
+    assert.ok(page && reply);
+    await page.evaluate(`navigator.clipboard.writeText('')`);
+    await codeBlockAction(reply, 'Copy').click();
+    // The host writes the clipboard (vscode.env.clipboard) after a round trip: poll until it has.
+    let copied = '';
+    for (const deadline = Date.now() + 10_000; copied === '' && Date.now() < deadline; ) {
+      copied = await page.evaluate<string>(`navigator.clipboard.readText()`);
+    }
+    assert.match(copied, /^\/\*\* Returns the n-th Fibonacci number, iteratively\. \*\/\nexport function fibonacci\(n: number\): number \{\n/);
+    assert.match(copied, /\n {2}return a;\n\}\n?$/);
+    assert.doesNotMatch(copied, /```|Here is|Notes/, 'only the code, not the reply around it');
   });
 
   it('New File opens an untitled editor with the code in the block\'s language', async () => {
