@@ -22,8 +22,9 @@ export function createScenarios(t: RendererTestApi) {
     violations(): string[] {
       return t.violations;
     },
-    setRootWidth(px: number): void {
-      t.root.style.width = `${px}px`;
+    /** Sets the test root's width (null: back to the page's own). */
+    setRootWidth(px: number | null): void {
+      t.root.style.width = px === null ? '' : `${px}px`;
     },
 
     /** Streams chunks (a frame after chunk i when frames[i % n]), optionally replace()s midway, then finish(). */

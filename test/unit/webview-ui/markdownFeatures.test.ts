@@ -34,6 +34,29 @@ describe('markdown renderer features (Chromium)', function () {
     assert.deepEqual(r, { ul: 2, ol: '3', nested: 1, items: 5 });
   });
 
+  it('keeps words whole in table cells of a narrow side bar (the table scrolls instead)', async () => {
+    await inPage(browser.page, 'setRootWidth', 160);
+    try {
+      const lines = await probe<Record<string, number>>(
+        '| Format | Framing | Used by |\n|---|---|---|\n| NDJSON | one JSON object per line | Emma |',
+        `const out = {};
+        for (const cell of el.querySelectorAll('th, td')) {
+          const range = document.createRange();
+          for (const word of cell.textContent.split(' ')) {
+            const at = cell.textContent.indexOf(word);
+            range.setStart(cell.firstChild, at);
+            range.setEnd(cell.firstChild, at + word.length);
+            out[word] = range.getClientRects().length;
+          }
+        }
+        return out;`,
+      );
+      for (const [word, count] of Object.entries(lines)) assert.equal(count, 1, `"${word}" is split over ${count} lines`);
+    } finally {
+      await inPage(browser.page, 'setRootWidth', null);
+    }
+  });
+
   it('renders tables with alignment as classes and no style attributes', async () => {
     const r = await probe<{ th: string[]; td: string[]; styled: number }>(
       '| l | c | r |\n|:--|:-:|--:|\n| 1 | 2 | 3 |',
