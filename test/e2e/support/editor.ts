@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
 export function activeEditor(page: Page): Locator {
-  return page.locator('.part.editor .editor-instance .monaco-editor').first();
+  // Editor panes of other open tabs (e.g. a diff editor) stay in the DOM, hidden: take the one shown.
+  return page.locator('.part.editor .editor-instance .monaco-editor').filter({ visible: true }).first();
 }
 
 /** Opens a file of the workspace through Quick Open (Ctrl+P). */
