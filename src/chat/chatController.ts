@@ -56,6 +56,8 @@ export class ChatController implements ChatApi {
   private readonly texts: ChatTexts;
   private readonly newId: () => string;
   private lastSaveAt = 0;
+  /** Set by dispose(): a reply cut off now was interrupted (window reload or close), not stopped by the user. */
+  private disposed = false;
   private readonly providerSubscription: Unsubscribe;
 
   constructor(private readonly deps: ChatControllerDeps) {
@@ -66,6 +68,7 @@ export class ChatController implements ChatApi {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.stop();
     this.providerSubscription.dispose();
     this.listeners.clear();
@@ -244,23 +247,28 @@ export class ChatController implements ChatApi {
           if (event.finishReason !== undefined) reply.finishReason = event.finishReason;
         }
       }
-      reply.status = abort.signal.aborted ? 'stopped' : 'done';
+      reply.status = abort.signal.aborted ? this.cutOffStatus() : 'done';
     } catch (error) {
       if (abort.signal.aborted || (isProviderError(error) && error.code === 'cancelled')) {
-        reply.status = 'stopped';
+        reply.status = this.cutOffStatus();
       } else {
         reply.status = 'error';
         reply.error = toReplyError(error, this.texts);
         if (!isProviderError(error)) this.deps.log?.(`chat: unexpected error while streaming: ${String(error)}`);
       }
     } finally {
-      if (reply.status === 'streaming') reply.status = 'stopped';
+      if (reply.status === 'streaming') reply.status = this.cutOffStatus();
       reply.durationMs = Math.max(0, clock.now() - startedAt);
       this.active = undefined;
       this.emitReply(turn);
       await this.persist();
       finished();
     }
+  }
+
+  /** How a reply that ends before the provider finished is marked. */
+  private cutOffStatus(): 'stopped' | 'interrupted' {
+    return this.disposed ? 'interrupted' : 'stopped';
   }
 
   private persistThrottled(): void {

@@ -108,6 +108,14 @@ describe('ChatController', () => {
     assert.equal(t.store.saved.at(-1)?.turns[0]?.reply?.status, 'stopped');
   });
 
+  it('dispose() while a reply streams (window reload or close) keeps the partial reply, marked interrupted', async () => {
+    const t = setup([]);
+    t.provider.scripts.push([{ type: 'delta', text: 'partial ' }, { run: () => t.controller.dispose() }, { waitForAbort: true }]);
+    await t.controller.ask({ prompt: 'long answer please' });
+    assert.equal(t.store.saved.at(-1)?.turns[0]?.reply?.status, 'interrupted');
+    assert.equal(t.store.saved.at(-1)?.turns[0]?.reply?.text, 'partial ');
+  });
+
   const cases: Array<[ConstructorParameters<typeof ProviderError>[0], string]> = [
     ['auth', 'setApiKey'],
     ['quota', 'openSettings'],
