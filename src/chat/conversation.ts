@@ -1,6 +1,7 @@
 /** Small helpers for the conversation model (the shapes live in src/protocol/model.ts). */
 import type { Conversation, ProviderInfo, Turn } from '../protocol/model';
 import type { EmmaOptions, ProviderProfile } from '../providers/types';
+import { modelsFor } from './profileModels';
 
 export type { Conversation, Reply, Turn } from '../protocol/model';
 
@@ -31,5 +32,7 @@ export function toProviderInfo(profile: ProviderProfile): ProviderInfo {
   const info: ProviderInfo = { id: profile.id, label: profile.label ?? profile.id, kind: profile.kind };
   const model = modelOf(profile);
   if (model !== undefined) info.model = model;
+  const models = modelsFor(profile);
+  if (models.length > 0) info.models = models;
   return info;
 }

@@ -1,4 +1,4 @@
-/** Set API Key, Clear API Key, Remove All Stored Keys. */
+/** Set API Key (resolves true once a key was stored), Clear API Key, Remove All Stored Keys. */
 import * as vscode from 'vscode';
 import { needsApiKey } from '../chat/profileNeeds';
 import { displayName } from '../chat/profileModels';
@@ -37,15 +37,16 @@ export async function chooseProfile(deps: CommandDeps, title: string, profileId?
 
 export function registerKeyCommands(deps: CommandDeps): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('parley.setApiKey', async (profileId?: unknown, key?: unknown) => {
+    vscode.commands.registerCommand('parley.setApiKey', async (profileId?: unknown, key?: unknown): Promise<boolean> => {
       const profile = await chooseProfile(deps, vscode.l10n.t('Set API Key'), profileId);
-      if (!profile) return;
+      if (!profile) return false;
       // A key passed as argument (tests, scripts) skips the input box; it is never logged.
       const value = typeof key === 'string' && key.trim() ? key.trim() : await promptForApiKey(profile, false);
-      if (!value) return;
+      if (!value) return false;
       await deps.keys.set(profile.id, value);
       deps.log.info(`key stored for profile ${profile.id}`);
       void vscode.window.showInformationMessage(vscode.l10n.t('API key for {0} stored in secret storage.', displayName(profile)));
+      return true;
     }),
     vscode.commands.registerCommand('parley.clearApiKey', async (profileId?: unknown) => {
       const profile = await chooseProfile(deps, vscode.l10n.t('Clear API Key'), profileId);

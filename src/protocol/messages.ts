@@ -60,6 +60,7 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('errorAction'), turnId: id, action: z.enum(ERROR_ACTIONS) }),
   z.strictObject({ type: z.literal('setupAction'), action: z.enum(SETUP_ACTIONS) }),
   z.strictObject({ type: z.literal('selectProvider'), providerId: id }),
+  z.strictObject({ type: z.literal('selectModel'), providerId: id, model: z.string().check(z.minLength(1), z.maxLength(200)) }),
   z.strictObject({ type: z.literal('newChat') }),
   z.strictObject({
     type: z.literal('codeAction'),

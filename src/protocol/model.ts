@@ -77,6 +77,8 @@ export const ProviderInfoSchema = z.strictObject({
   label: bounded(200),
   kind: z.enum(PROVIDER_KINDS),
   model: z.optional(bounded(200)),
+  /** The models the view's model picker offers for this profile (the one in use included). */
+  models: z.optional(z.array(bounded(200)).check(z.maxLength(100))),
 });
 export type ProviderInfo = z.infer<typeof ProviderInfoSchema>;
 

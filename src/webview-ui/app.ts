@@ -12,6 +12,7 @@ import { HistoryPanel } from './historyPanel';
 import { MessageList } from './messageList';
 import { setStrings, t } from './strings';
 import { Toolbar } from './toolbar';
+import { focusWhenViewFocused } from './viewFocus';
 
 type Handlers = { [K in HostMessage['type']]: (message: Extract<HostMessage, { type: K }>) => void };
 
@@ -39,6 +40,7 @@ export class App {
     root.replaceChildren(this.toolbar.element, this.history.element, this.notice, this.messages.element, this.composer.element, this.announcer.element);
     this.applyState(state);
     this.composer.focus();
+    focusWhenViewFocused(() => this.composer.focus());
   }
 
   handle(message: HostMessage): void {

@@ -6,6 +6,7 @@ import type { ErrorAction } from '../protocol/model';
 import type { CodeActions } from './codeActions';
 import { deleteConversation, exportConversation, renameConversation } from './historyActions';
 import { openLink } from './links';
+import { isOfferedModel } from './offeredModel';
 import type { WebviewMessageHandlers } from './messageRouter';
 
 /** Command ids owned by the commands/host layer (issue 5). */
@@ -14,12 +15,28 @@ export const SETUP_COMMANDS = {
   setApiKey: 'parley.setApiKey',
 } as const;
 
-async function runCommand(id: string, ...args: unknown[]): Promise<void> {
+/** Switch Provider/Model (commands layer): with (profileId, model) it activates the profile and sets its model. */
+const SWITCH_PROVIDER_COMMAND = 'parley.switchProvider';
+
+async function runCommand(id: string, ...args: unknown[]): Promise<unknown> {
   try {
-    await vscode.commands.executeCommand(id, ...args);
+    return await vscode.commands.executeCommand(id, ...args);
   } catch {
     void vscode.window.showWarningMessage(vscode.l10n.t('The command {0} is not available.', id));
+    return undefined;
   }
+}
+
+/**
+ * The error card's "Set API Key": asks for the key of the profile that answered
+ * (no profile pick), and once one is stored asks the question again — when it
+ * is the last one, as a retry must not drop the turns after it.
+ */
+async function setKeyAndRetry(chat: ChatController, turnId: string): Promise<void> {
+  const providerId = chat.current().turns.find((t) => t.id === turnId)?.reply?.providerId;
+  const stored = await runCommand(SETUP_COMMANDS.setApiKey, ...(providerId ? [providerId] : []));
+  // Checked after the dialog: meanwhile the user may have asked more or opened another conversation.
+  if (stored === true && chat.current().turns.at(-1)?.id === turnId) await chat.regenerate(turnId);
 }
 
 export function chatViewHandlers(
@@ -30,9 +47,9 @@ export function chatViewHandlers(
 ): Omit<WebviewMessageHandlers, 'ready'> {
   const errorActions: Record<ErrorAction, (turnId: string) => Promise<void>> = {
     retry: (turnId) => chat.regenerate(turnId),
-    setApiKey: () => runCommand(SETUP_COMMANDS.setApiKey),
-    manageProviders: () => runCommand(SETUP_COMMANDS.manageProviders),
-    openSettings: () => runCommand('workbench.action.openSettings', 'parley.providers'),
+    setApiKey: (turnId) => setKeyAndRetry(chat, turnId),
+    manageProviders: async () => void (await runCommand(SETUP_COMMANDS.manageProviders)),
+    openSettings: async () => void (await runCommand('workbench.action.openSettings', 'parley.providers')),
   };
   return {
     send: ({ text }) => chat.ask({ prompt: text }),
@@ -42,6 +59,9 @@ export function chatViewHandlers(
     errorAction: ({ turnId, action }) => errorActions[action](turnId),
     setupAction: ({ action }) => runCommand(SETUP_COMMANDS[action]),
     selectProvider: ({ providerId }) => chat.selectProvider(providerId),
+    // The Switch Provider/Model command activates the profile and writes the model into it.
+    selectModel: ({ providerId, model }) =>
+      isOfferedModel(chat.providerState().providers, providerId, model) ? runCommand(SWITCH_PROVIDER_COMMAND, providerId, model) : undefined,
     newChat: () => chat.newChat(),
     codeAction: (message) => codeActions.run(message),
     copyText: ({ text }) => vscode.env.clipboard.writeText(text),

@@ -3,8 +3,12 @@
 //   await sendMessage(page, 'Explain streaming');
 //   const turn = lastTurn(page);
 //   await waitForReplyEnd(turn);               // footer shown = reply ended
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { harness } from './harness';
+import { PARLEY_EXTENSION_ID } from './network-guard';
 import { openParley, parleyViewlet, webviewFrame } from './workbench';
 
 export function chatInput(page: Page): Locator {
@@ -86,4 +90,105 @@ export async function waitForSimulator(predicate: (requests: SimulatedRequest[])
     if (Date.now() > deadline) throw new Error(`the simulator's log did not reach the expected state:\n${JSON.stringify(requests.slice(-3), null, 1)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** The line under a finished reply: provider · model · tokens · time to first token. */
+export function replyFooter(turn: Locator): Locator {
+  return turn.locator('.reply-footer');
+}
+
+/** A code block action button of a reply, by its accessible name ('Replace Selection', 'Apply as Diff', …). */
+export function codeBlockAction(turn: Locator, label: string, block = 0): Locator {
+  return replyBody(turn).locator('.code-block').nth(block).getByRole('button', { name: label, exact: true });
+}
+
+/** The provider/model picker in the view's toolbar. */
+export function providerPicker(page: Page): Locator {
+  return webviewFrame(page).locator('select.provider-picker');
+}
+
+/** Chooses a provider profile in the view's picker by the option's visible text. */
+export async function pickProvider(page: Page, optionText: string): Promise<void> {
+  await providerPicker(page).selectOption({ label: optionText });
+  // The host has made it the active profile once Parley's status bar item names it.
+  await page.locator('.statusbar-item', { hasText: optionText }).waitFor();
+  assert.equal(await providerPicker(page).locator('option:checked').innerText(), optionText);
+}
+
+/** The model picker next to the provider picker (shown when the active profile offers several models). */
+export function modelPicker(page: Page): Locator {
+  return webviewFrame(page).locator('select.model-picker');
+}
+
+/** Chooses a model of the active profile; waits until Parley's status bar item shows `statusText` ("Label · model"). */
+export async function pickModel(page: Page, model: string, statusText: string): Promise<void> {
+  await modelPicker(page).selectOption(model);
+  await page.locator('.statusbar-item', { hasText: statusText }).waitFor();
+  assert.equal(await modelPicker(page).inputValue(), model);
+}
+
+/** Opens the history list with the toolbar button (unless it is open already). */
+export async function openHistory(page: Page): Promise<Locator> {
+  const frame = webviewFrame(page);
+  const panel = frame.locator('.history-panel');
+  if (!(await panel.isVisible())) await frame.locator('[data-toolbar="history"]').click();
+  await panel.waitFor({ state: 'visible' });
+  return panel;
+}
+
+/** The history entry whose title is exactly `title`. */
+export function historyItem(page: Page, title: string): Locator {
+  return webviewFrame(page)
+    .locator('.history-list .history-item')
+    .filter({ has: webviewFrame(page).locator('.history-title', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
+}
+
+/** What has the keyboard focus inside the chat view: its data-* role, else its accessible name, else its tag. */
+export async function focusedInChat(page: Page): Promise<string> {
+  // Runs in the webview's page; the test code is compiled without the DOM types, hence the small shapes.
+  interface Focusable {
+    dataset: Record<string, string | undefined>;
+    classList: { contains(name: string): boolean };
+    tagName: string;
+    getAttribute(name: string): string | null;
+  }
+  interface Body {
+    ownerDocument: { hasFocus(): boolean; activeElement: Focusable | null; body: unknown };
+  }
+  return webviewFrame(page)
+    .locator('body')
+    .evaluate((body: Body) => {
+      const doc = body.ownerDocument;
+      // The page keeps its activeElement while the workbench has the focus: ask whether it has it.
+      if (!doc.hasFocus()) return 'outside';
+      const el = doc.activeElement;
+      if (!el || el === doc.body) return 'body';
+      const data = el.dataset;
+      const role = data.composer ?? data.toolbar ?? data.turnAction ?? data.action ?? data.historyAction;
+      if (role) return role;
+      if (el.classList.contains('composer-input')) return 'composer-input';
+      return el.getAttribute('aria-label') ?? el.tagName.toLowerCase();
+    });
+}
+
+/** Waits until the element described by `focusedInChat` is `expected`. */
+export async function waitForChatFocus(page: Page, expected: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let current = await focusedInChat(page);
+  while (current !== expected) {
+    if (Date.now() > deadline) throw new Error(`expected the focus on ${expected} in the chat view, it is on ${current}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    current = await focusedInChat(page);
+  }
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A conversation file as Parley saved it in its global storage (on the code-server machine = here). */
+export function savedConversation(id: string): { title: string; turns: { prompt: string }[] } | undefined {
+  const file = path.join(harness().server.dataDir, 'user', 'User', 'globalStorage', PARLEY_EXTENSION_ID, 'conversations', `${id}.json`);
+  if (!fs.existsSync(file)) return undefined;
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { conversation: { title: string; turns: { prompt: string }[] } }).conversation;
 }

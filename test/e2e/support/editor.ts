@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
 export function activeEditor(page: Page): Locator {
-  return page.locator('.part.editor .editor-instance .monaco-editor').first();
+  // Editor panes of other open tabs (e.g. a diff editor) stay in the DOM, hidden: take the one shown.
+  return page.locator('.part.editor .editor-instance .monaco-editor').filter({ visible: true }).first();
 }
 
 /** Opens a file of the workspace through Quick Open (Ctrl+P). */
@@ -60,4 +61,25 @@ export async function editorContextMenu(page: Page, label: string): Promise<void
   const item = menu.getByRole('menuitem', { name: label });
   await item.waitFor({ state: 'visible' });
   await item.click();
+}
+
+/** The text an editor shows (its rendered lines; spaces as the editor draws them are turned back into spaces). */
+export async function editorText(editor: Locator): Promise<string> {
+  return (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+}
+
+/** The active editor tab (its `aria-label` holds the title). */
+export function activeTab(page: Page): Locator {
+  return page.locator('.part.editor .tab.active');
+}
+
+/** The status bar's language mode of the active editor ("TypeScript", "Python", …). */
+export function languageStatus(page: Page): Locator {
+  return page.locator('.statusbar [id="status.editor.mode"]');
+}
+
+/** The diff editor in the editor area, with its two sides. */
+export function diffEditor(page: Page): { root: Locator; original: Locator; modified: Locator } {
+  const root = page.locator('.part.editor .monaco-diff-editor').first();
+  return { root, original: root.locator('.editor.original .monaco-editor').first(), modified: root.locator('.editor.modified .monaco-editor').first() };
 }

@@ -28,6 +28,13 @@ export async function openWorkbench(folder = harness().workspace): Promise<Page>
   return page;
 }
 
+/** Reloads the window (a new extension host starts); resolves once Parley's contributions are up again. */
+export async function reloadWorkbench(page: Page): Promise<void> {
+  await page.reload();
+  await page.locator('.monaco-workbench').waitFor();
+  await parleyActivityBarItem(page).waitFor({ timeout: EXTENSIONS_UP_MS });
+}
+
 export async function closeWorkbench(page: Page | undefined): Promise<void> {
   await page?.context().close();
 }
@@ -80,4 +87,36 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   // Finished CSS transitions: no half-faded widgets (e.g. a closing Quick Open) in the picture.
   await page.screenshot({ path: file, animations: 'disabled' });
   return file;
+}
+
+/** The workbench's quick input (input boxes, quick picks, the simple file dialog). */
+export function quickInput(page: Page): Locator {
+  return page.locator('.quick-input-widget');
+}
+
+/** Waits for an input box (e.g. one an extension opened with showInputBox) and returns its text field. */
+export async function waitForInputBox(page: Page, title?: string | RegExp): Promise<Locator> {
+  const widget = quickInput(page);
+  if (title !== undefined) await widget.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible' });
+  const input = widget.locator('input.input').first();
+  await input.waitFor({ state: 'visible' });
+  return input;
+}
+
+/** Types `value` into the open input box and accepts it with Enter; waits for the box to close. */
+export async function answerInputBox(page: Page, value: string, title?: string | RegExp): Promise<void> {
+  const input = await waitForInputBox(page, title);
+  await input.fill(value);
+  await input.press('Enter');
+  await quickInput(page).waitFor({ state: 'hidden' });
+}
+
+/** A modal dialog of the workbench (showWarningMessage with modal: true). */
+export function modalDialog(page: Page): Locator {
+  return page.locator('.monaco-dialog-box');
+}
+
+/** A notification (a toast, or an entry of the open notification center) whose message contains `text`. */
+export function notification(page: Page, text: string | RegExp): Locator {
+  return page.locator('.notifications-toasts .notification-toast, .notifications-center .notification-list-item', { hasText: text }).first();
 }

@@ -21,8 +21,10 @@ describe('API keys in SecretStorage', () => {
   });
 
   it('Set API Key stores the trimmed key under the profile id, never in settings', async () => {
-    await vscode.commands.executeCommand('parley.setApiKey', 'emma-test', '  sk-test-emma-123456  ');
+    // It resolves true once a key is stored (the chat's error card retries on that), false for an unknown profile.
+    assert.equal(await vscode.commands.executeCommand('parley.setApiKey', 'emma-test', '  sk-test-emma-123456  '), true);
     assert.equal(await api.secrets.get('emma-test'), 'sk-test-emma-123456');
+    assert.equal(await vscode.commands.executeCommand('parley.setApiKey', 'no-such-profile', 'sk-test-x-123456'), false);
     assert.ok(await api.hasKey('emma-test'));
     assert.ok(api.storedKeyIds().includes('emma-test'));
     assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('parley').inspect('providers')).includes('sk-test-emma'));

@@ -246,6 +246,10 @@ describe('ChatController', () => {
     await t.controller.selectProvider('ecovai');
     assert.equal(t.controller.providerState().activeProviderId, 'ecovai');
     assert.ok(t.updates.some((u) => u.type === 'providers' && u.activeProviderId === 'ecovai'));
+    // The view's model picker gets each profile's models (the one in use included).
+    const infos = t.controller.providerState().providers;
+    assert.deepEqual(infos.find((p) => p.id === 'emma')?.models, ['emma-5', 'emma-4', 'emma-3']);
+    assert.ok(infos.find((p) => p.id === 'ecovai')?.models?.includes('spark-v3'));
     // and reopening the saved conversation brings it back
     assert.ok(await t.controller.open(oldId));
     assert.equal(t.controller.current().turns[0]?.reply?.text, 'a');

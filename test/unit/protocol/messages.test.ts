@@ -56,6 +56,7 @@ describe('protocol', () => {
       { type: 'errorAction', turnId: 't1', action: 'retry' },
       { type: 'setupAction', action: 'setApiKey' },
       { type: 'selectProvider', providerId: 'emma' },
+      { type: 'selectModel', providerId: 'emma', model: 'emma-4' },
       { type: 'newChat' },
       { type: 'codeAction', action: 'diff', code: 'x = 1', language: 'python' },
       { type: 'copyText', text: 'x' },
@@ -83,6 +84,7 @@ describe('protocol', () => {
       { type: 'codeAction', action: 'rm -rf', code: 'x', language: '' },
       { type: 'errorAction', turnId: 't1', action: 'deleteEverything' },
       { type: 'regenerate', turnId: '' },
+      { type: 'selectModel', providerId: 'emma', model: '' },
     ];
     for (const message of invalid) assert.equal(parseWebviewMessage(message).ok, false, JSON.stringify(message));
     const result = parseHostMessage({ type: 'replyDelta', turnId: 't1', text: { secret: 'value-123' } });

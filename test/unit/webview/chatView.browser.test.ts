@@ -70,6 +70,23 @@ describe('chat view in Chromium (dist/webview.js)', function () {
     assert.deepEqual((await chat.posted()).at(-1), { type: 'selectProvider', providerId: 'ecovai' });
   });
 
+  it('offers the active provider\'s models in a model picker and posts the choice; hides it when there is no choice', async () => {
+    const emma = { ...EMMA, models: ['emma-5', 'emma-4', 'emma-3'] };
+    const ecovai = { ...ECOVAI, models: ['spark-v3'] };
+    await chat.send({ type: 'init', strings: STRINGS, state: state({ providers: [emma, ecovai] }) });
+    const picker = chat.page.locator('.model-picker');
+    await picker.waitFor({ state: 'visible' });
+    assert.equal(await picker.getAttribute('aria-label'), '«model.label»');
+    assert.deepEqual(await picker.locator('option').allInnerTexts(), ['emma-5', 'emma-4', 'emma-3']);
+    assert.equal(await picker.inputValue(), 'emma-5');
+    await chat.clearPosted();
+    await picker.selectOption('emma-4');
+    assert.deepEqual(await chat.posted(), [{ type: 'selectModel', providerId: 'emma', model: 'emma-4' }]);
+    // The host answers with the providers: now ecovai is active, with a single model.
+    await chat.send({ type: 'providers', providers: [emma, ecovai], activeProviderId: 'ecovai' });
+    await picker.waitFor({ state: 'hidden' });
+  });
+
   it('renders a saved conversation with its footer: provider, model, tokens, time to first token', async () => {
     await chat.send({ type: 'init', strings: STRINGS, state: state({ conversation: oneTurn }) });
     await chat.frames();
@@ -125,6 +142,19 @@ describe('chat view in Chromium (dist/webview.js)', function () {
     await chat.page.keyboard.press('Enter');
     await chat.page.keyboard.press('Enter');
     assert.equal((await chat.posted()).length, 2, 'an empty input sends nothing');
+  });
+
+  it('when the page gets the focus with nothing focused in it (Focus Chat), the composer takes it; not after a click', async () => {
+    await chat.send({ type: 'init', strings: STRINGS, state: state({ conversation: oneTurn }) });
+    // Strings: they run in the page (this tsconfig has no DOM lib).
+    const focused = () => chat.page.evaluate<string>(`document.activeElement?.className ?? ''`);
+    const gainFocus = () => chat.page.evaluate(`document.activeElement?.blur(); window.dispatchEvent(new FocusEvent('focus'));`);
+    await gainFocus();
+    assert.equal(await focused(), 'composer-input');
+    // A click on the reply's text (nothing focusable there) keeps the focus where the click put it.
+    await chat.page.locator('.reply-body p').first().click();
+    await gainFocus();
+    assert.notEqual(await focused(), 'composer-input');
   });
 
   it('regenerate, edit & resend and copy post the right messages', async () => {

@@ -1,0 +1,4 @@
+// A file the code-block action tests replace and diff against.
+export function placeholder(): number {
+  return 0;
+}
