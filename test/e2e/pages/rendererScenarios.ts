@@ -10,6 +10,7 @@ import {
 } from '../../../src/webview-ui/markdown';
 import { sanitizeAll, sanitizeToFragment } from '../../../src/webview-ui/markdown/sanitize';
 import type { RendererTestApi } from './rendererPage';
+import { AutoScroll } from '../../../src/webview-ui/autoScroll';
 
 type Marked = Element & { __mark?: string };
 type PageState = { __pwned?: unknown; __pwnCount: number };
@@ -22,6 +23,39 @@ export function createScenarios(t: RendererTestApi) {
     violations(): string[] {
       return t.violations;
     },
+    /**
+     * AutoScroll: content grows right after our own scroll to the bottom (before
+     * that scroll's event arrives), then the user scrolls up with the wheel.
+     * Returns how far from the bottom the list is after each step.
+     */
+    async autoScroll(): Promise<{ afterGrowth: number; afterUserScroll: number; afterPin: number }> {
+      const scroller = document.createElement('div');
+      scroller.style.cssText = 'height: 200px; overflow-y: auto';
+      t.root.appendChild(scroller);
+      const grow = (px: number): void => {
+        const block = document.createElement('div');
+        block.style.height = `${px}px`;
+        scroller.appendChild(block);
+      };
+      const fromBottom = (): number => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight;
+      const scroll = new AutoScroll(scroller);
+      grow(500);
+      scroll.update();
+      grow(300); // e.g. a reply rendered before our scroll's event was dispatched
+      await t.frames(2);
+      scroll.update();
+      const afterGrowth = fromBottom();
+      scroller.scrollTop -= 250; // the user scrolls up
+      await t.frames(2);
+      grow(300);
+      scroll.update();
+      const afterUserScroll = fromBottom();
+      scroll.pin();
+      const afterPin = fromBottom();
+      scroller.remove();
+      return { afterGrowth, afterUserScroll, afterPin };
+    },
+
     /** Sets the test root's width (null: back to the page's own). */
     setRootWidth(px: number | null): void {
       t.root.style.width = px === null ? '' : `${px}px`;
