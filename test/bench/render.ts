@@ -6,7 +6,8 @@
 // around it) + every append() + finish(). The "+layout" row adds the forced
 // layout auto-scroll causes to each update (and to its single render). The
 // headline row is the default scheduler (budgetFrameScheduler); the others
-// show every-frame updates, a fixed 30 ms throttle, and a 4× slower stream.
+// show every-frame updates, fixed 30 ms and 200 ms throttles (20 and 5 updates
+// a second), and a 4× slower stream.
 // The headline's updates are then replayed back to back (same chunks, same
 // update points, no frames in between): the render work itself, and how much
 // running each update on its own in a separate frame adds (cold caches after
@@ -85,6 +86,7 @@ async function measure(): Promise<RenderBenchResult> {
       { name: 'streaming (default)', mode: 'streaming', layout: false, perFrame: CHUNKS_PER_FRAME, scheduler: 'default' },
       { name: 'streaming every frame', mode: 'streaming', layout: false, perFrame: CHUNKS_PER_FRAME, scheduler: 'every-frame' },
       { name: 'streaming ≥30ms apart', mode: 'streaming', layout: false, perFrame: CHUNKS_PER_FRAME, scheduler: 30 },
+      { name: 'streaming ≥200ms apart', mode: 'streaming', layout: false, perFrame: CHUNKS_PER_FRAME, scheduler: 200 },
       { name: 'default +layout', mode: 'streaming', layout: true, perFrame: CHUNKS_PER_FRAME, scheduler: 'default' },
       { name: 'default, 1 chunk/frame', mode: 'streaming', layout: false, perFrame: 1, scheduler: 'default' },
       { name: 'naive per chunk', mode: 'naive-per-chunk', layout: false, perFrame: CHUNKS_PER_FRAME, scheduler: 'every-frame' },
