@@ -15,12 +15,18 @@ export function chatInput(page: Page): Locator {
   return webviewFrame(page).locator('textarea.composer-input');
 }
 
-/** Types `text` into the chat input and presses Enter (the view's "send" key). */
+/**
+ * Types `text` into the chat input, presses Enter (the view's "send" key) and
+ * waits for the question's own turn: until then lastTurn() would still be the
+ * previous one (whose reply may already have ended).
+ */
 export async function sendMessage(page: Page, text: string): Promise<void> {
   const input = chatInput(page);
   await input.waitFor({ state: 'visible' });
+  const before = await turns(page).count();
   await input.fill(text);
   await input.press('Enter');
+  await turns(page).nth(before).waitFor();
 }
 
 export function turns(page: Page): Locator {
