@@ -3,8 +3,8 @@
 // interrupted, with the text that had arrived.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { lastTurn, newChat, replyBody, sendMessage } from './support/chat';
-import { closeWorkbench, openParley, openWorkbench, parleyActivityBarItem, runCommand, screenshot } from './support/workbench';
+import { chatInput, lastTurn, newChat, replyBody, sendMessage } from './support/chat';
+import { closeWorkbench, openWorkbench, parleyActivityBarItem, runCommand, screenshot } from './support/workbench';
 
 describe('Chat view: a reload mid-reply', () => {
   let page: Page | undefined;
@@ -27,7 +27,8 @@ describe('Chat view: a reload mid-reply', () => {
     await page.waitForEvent('load');
     await page.locator('.monaco-workbench').waitFor();
     await parleyActivityBarItem(page).waitFor({ timeout: 45_000 });
-    await openParley(page);
+    // The side bar comes back with Parley's view open (clicking its activity bar item now would close it).
+    await chatInput(page).waitFor({ state: 'visible', timeout: 45_000 });
     const restored = lastTurn(page);
     await restored.locator('.question-text', { hasText: 'Explain how streaming responses work (reload)' }).waitFor();
     await restored.locator('.reply-status', { hasText: 'Interrupted' }).waitFor();
