@@ -3,21 +3,16 @@
 // buttons that do it"). (Its text and buttons: chat.test.ts.)
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { lastTurn, newChat, pickProvider, replyFooter, sendMessage, showChat, waitForReplyEnd } from './support/chat';
-import { answerInputBox, closeWorkbench, openWorkbench, quickInput, webviewFrame } from './support/workbench';
+import { lastTurn, newChat, pickProvider, replyFooter, sendMessage, showChat, waitForReplyEnd, restoreProviderAndClose } from './support/chat';
+import { answerInputBox, openWorkbench, quickInput, webviewFrame } from './support/workbench';
 
-const LOCAL = 'Simulator (no key) · sim-model';
 
 describe('Empty state buttons', () => {
   let page: Page | undefined;
   before(async () => {
     page = await openWorkbench();
   });
-  after(async () => {
-    // The active profile is a user setting shared by every window: leave the suite's default behind.
-    if (page) await pickProvider(page, LOCAL).catch(() => undefined);
-    await closeWorkbench(page);
-  });
+  after(() => restoreProviderAndClose(page));
 
   it('Manage Providers opens the provider manager with the configured profiles and Add Provider…', async () => {
     assert.ok(page);

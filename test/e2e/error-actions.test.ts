@@ -4,11 +4,10 @@
 // Parley's provider settings. (Retry: chat-actions.test.ts.)
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { lastTurn, newChat, pickProvider, replyBody, replyFooter, sendMessage, showChat, simulatorRequests, waitForReplyEnd, waitForSimulator } from './support/chat';
+import { lastTurn, newChat, pickProvider, replyBody, replyFooter, sendMessage, showChat, simulatorRequests, waitForReplyEnd, waitForSimulator, restoreProviderAndClose } from './support/chat';
 import { activeTab } from './support/editor';
-import { answerInputBox, closeWorkbench, openWorkbench, quickInput, runCommand, screenshot } from './support/workbench';
+import { answerInputBox, openWorkbench, quickInput, runCommand, screenshot } from './support/workbench';
 
-const LOCAL = 'Simulator (no key) · sim-model';
 const OPENAI = 'Simulator: OpenAI-compatible';
 const KEY_BOX_TITLE = `API key for ${OPENAI}`;
 
@@ -17,11 +16,7 @@ describe('Error card actions', () => {
   before(async () => {
     page = await openWorkbench();
   });
-  after(async () => {
-    // The active profile is a user setting shared by every window: leave the suite's default behind.
-    if (page) await pickProvider(page, LOCAL).catch(() => undefined);
-    await closeWorkbench(page);
-  });
+  after(() => restoreProviderAndClose(page));
 
   it('Set API Key asks for the failing provider\'s key, then answers the question again', async () => {
     assert.ok(page);

@@ -4,10 +4,9 @@
 // counts and the time to the first token.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { lastTurn, modelPicker, newChat, pickModel, pickProvider, providerPicker, replyFooter, sendMessage, showChat, simulatorRequests, waitForReplyEnd, waitForSimulator, type SimulatedRequest } from './support/chat';
-import { answerInputBox, closeWorkbench, openWorkbench, screenshot } from './support/workbench';
+import { LOCAL_PROVIDER, lastTurn, modelPicker, newChat, pickModel, pickProvider, providerPicker, replyFooter, sendMessage, showChat, simulatorRequests, waitForReplyEnd, waitForSimulator, type SimulatedRequest, restoreProviderAndClose } from './support/chat';
+import { answerInputBox, openWorkbench, screenshot } from './support/workbench';
 
-const LOCAL = 'Simulator (no key) · sim-model';
 const SECONDME = 'Simulator: SecondMe';
 const EMMA = 'Simulator: Emma · emma-5';
 
@@ -26,19 +25,15 @@ describe('Provider picker', () => {
   before(async () => {
     page = await openWorkbench();
   });
-  after(async () => {
-    // The choice is a user setting shared by every window: leave the suite's default behind.
-    if (page) await pickProvider(page, LOCAL).catch(() => undefined);
-    await closeWorkbench(page);
-  });
+  after(() => restoreProviderAndClose(page));
 
   it('lists every configured profile with its model and marks the active one', async () => {
     assert.ok(page);
     await showChat(page);
     await newChat(page);
     const options = await providerPicker(page).locator('option').allInnerTexts();
-    assert.deepEqual(options, [LOCAL, EMMA, SECONDME, 'Simulator: OpenAI-compatible · sim-model']);
-    assert.equal(await providerPicker(page).locator('option:checked').innerText(), LOCAL);
+    assert.deepEqual(options, [LOCAL_PROVIDER, EMMA, SECONDME, 'Simulator: OpenAI-compatible · sim-model']);
+    assert.equal(await providerPicker(page).locator('option:checked').innerText(), LOCAL_PROVIDER);
     // This profile has a single model: there is nothing to choose, so no model picker.
     assert.equal(await modelPicker(page).isVisible(), false);
   });

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { harness } from './harness';
 import { PARLEY_EXTENSION_ID } from './network-guard';
-import { openParley, parleyViewlet, webviewFrame } from './workbench';
+import { closeWorkbench, openParley, parleyViewlet, webviewFrame } from './workbench';
 
 export function chatInput(page: Page): Locator {
   return webviewFrame(page).locator('textarea.composer-input');
@@ -111,6 +111,19 @@ export function codeBlockAction(turn: Locator, label: string, block = 0): Locato
 /** The provider/model picker in the view's toolbar. */
 export function providerPicker(page: Page): Locator {
   return webviewFrame(page).locator('select.provider-picker');
+}
+
+/** The picker option of the suite's default profile (the key-less simulator route, test/harness/parley-settings.ts). */
+export const LOCAL_PROVIDER = 'Simulator (no key) · sim-model';
+
+/**
+ * After a test file that switched profiles: the active profile is a user
+ * setting shared by every window, so leave the suite's default behind, then
+ * close the page. Best effort (the page may be in any state after a failure).
+ */
+export async function restoreProviderAndClose(page: Page | undefined): Promise<void> {
+  if (page) await pickProvider(page, LOCAL_PROVIDER).catch(() => undefined);
+  await closeWorkbench(page);
 }
 
 /** Chooses a provider profile in the view's picker by the option's visible text. */
