@@ -12,7 +12,17 @@ import { parleySettings } from '../../harness/parley-settings';
 import { startSimulator } from '../../harness/simulator';
 import { REPO_ROOT } from '../../harness/versions';
 import { makeWorkspace } from '../../harness/workspace';
-import { setHarness, takeWebviewViolations } from './harness';
+import { harness, setHarness, takeWebviewViolations } from './harness';
+
+/** A failed test leaves a picture of every open workbench page in .artifacts/failures/ (what waits timed out on). */
+async function screenshotOpenPages(title: string): Promise<void> {
+  const dir = path.join(REPO_ROOT, '.artifacts', 'failures');
+  fs.mkdirSync(dir, { recursive: true });
+  const name = title.replace(/[^\w-]+/g, '-').slice(0, 100);
+  const pages = harness().browser.contexts().flatMap((context) => context.pages());
+  await Promise.all(pages.map((page, index) =>
+    page.screenshot({ path: path.join(dir, `${name}-${index}.png`), timeout: 10_000 }).catch(() => undefined)));
+}
 
 export const VSIX_PATH = path.join(REPO_ROOT, 'out', 'parley.vsix');
 
@@ -31,7 +41,8 @@ export const mochaHooks = {
     setHarness({ server, browser, workspace, ...(simulator ? { simulatorUrl: simulator.url } : {}) });
   },
 
-  afterEach() {
+  async afterEach(this: Mocha.Context) {
+    if (this.currentTest?.state === 'failed') await screenshotOpenPages(this.currentTest.fullTitle());
     const violations = takeWebviewViolations();
     assert.deepEqual(violations, [], `Parley's webview requested non-loopback hosts:\n${violations.join('\n')}`);
   },
