@@ -11,6 +11,9 @@ export function activeEditor(page: Page): Locator {
   return page.locator('.part.editor .editor-instance .monaco-editor').filter({ visible: true }).first();
 }
 
+/** What a diff editor's title puts between its two sides. */
+const DIFF_SEPARATOR = '↔';
+
 /** Opens a file of the workspace through Quick Open (Ctrl+P). */
 export async function openFile(page: Page, relativePath: string): Promise<void> {
   const widget = page.locator('.quick-input-widget');
@@ -19,8 +22,10 @@ export async function openFile(page: Page, relativePath: string): Promise<void> 
   await input.waitFor({ state: 'visible' });
   await input.fill(relativePath);
   const name = path.basename(relativePath);
-  await widget.getByRole('option', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) }).first().click();
-  await page.locator(`.part.editor .tab.active[data-resource-name="${name}"]`).waitFor();
+  // Editor history also lists diff editors of the file ("counter.ts ↔ Parley suggestion"): pick the file itself.
+  await widget.getByRole('option', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) })
+    .filter({ hasNotText: DIFF_SEPARATOR }).first().click();
+  await page.locator(`.part.editor .tab.active[data-resource-name="${name}"]`).filter({ hasNotText: DIFF_SEPARATOR }).waitFor();
   await activeEditor(page).locator('.view-lines').waitFor();
 }
 
