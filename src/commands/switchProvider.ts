@@ -50,7 +50,7 @@ export function registerSwitchProvider(deps: CommandDeps): vscode.Disposable[] {
         })),
       ];
       if (active) {
-        const models = modelsFor(active);
+        const models = modelsFor(active, await deps.source.loadModels(active));
         if (models.length || active.kind === 'openai-compatible') {
           items.push({ label: vscode.l10n.t('Model of {0}', displayName(active)), kind: vscode.QuickPickItemKind.Separator });
           items.push(...models.map<Item>((m) => ({ label: `${m === modelOf(active) ? '$(check) ' : ''}${m}`, model: m })));

@@ -8,7 +8,7 @@
  *   POST /api/chat/{instance}[/chat/completions]       SecondMe
  *   POST /v1/chat/completions                          OpenAI-compatible (Bearer key)
  *   POST /local/v1/chat/completions                    same, no auth (Ollama-like)
- *   GET  /v1/models                                    model list
+ *   GET  /v1/models, /local/v1/models                  model list
  *   POST /__sim/fault     body: a fault, a list of faults, or null to clear
  *   GET  /__sim/requests  recorded requests;  DELETE /__sim/requests clears them
  *   GET  /__sim/health
@@ -33,6 +33,9 @@ import { readBody, sendJson } from './writer';
 export type { Fault, FaultKind } from './faults';
 export { FAULT_KINDS } from './faults';
 export { DEFAULT_INSTANCES, DEFAULT_KEYS } from './context';
+
+/** OpenAI-style model lists (no auth, like most local servers; recorded like every API request). */
+const MODEL_LIST_PATHS = ['/v1/models', '/local/v1/models'];
 
 export interface SimulatorOptions {
   /** 0 (default) picks a free port. */
@@ -122,9 +125,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    if (req.method === 'GET' && path === '/v1/models') {
-      return sendJson(res, 200, { object: 'list', data: OPENAI_MODELS.map((id) => ({ id, object: 'model', owned_by: 'ecovai' })) });
-    }
     const handler =
       req.method !== 'POST'
         ? undefined
@@ -155,7 +155,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         }),
       ),
     );
-    if (!handler) return sendJson(res, req.method === 'POST' ? 404 : 405, { detail: 'Not Found' });
+    if (req.method === 'GET' && MODEL_LIST_PATHS.includes(path)) {
+      return sendJson(res, 200, { object: 'list', data: OPENAI_MODELS.map((id) => ({ id, object: 'model', owned_by: 'ecovai' })) });
+    }
+    if (!handler) {
+      const known = path === '/api/chat/stream' || isSecondMePath(path) || OPENAI_PATHS.includes(path);
+      return known ? sendJson(res, 405, { detail: 'Method Not Allowed' }) : sendJson(res, 404, { detail: 'Not Found' });
+    }
 
     const exchange: Exchange = {
       req,
