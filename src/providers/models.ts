@@ -14,7 +14,7 @@ import type { ProviderDeps, ProviderProfile } from './types';
 /** A longer list is cut here: enough for every real catalogue we know, bounded for pickers. */
 export const MAX_MODELS = 200;
 const MAX_REPLY_BYTES = 2 * 1024 * 1024;
-const MODEL_ID = /^[^\s\u0000-\u001f\u007f]{1,200}$/;
+const MODEL_ID = /^[^\s\p{Cc}]{1,200}$/u;
 
 const modelListSchema = z.union([
   z.looseObject({ data: z.array(z.unknown()) }),
