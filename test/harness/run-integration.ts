@@ -20,6 +20,8 @@ import { REPO_ROOT } from './versions';
 import { extensionTestUrl } from './workbench-url';
 import { makeWorkspace } from './workspace';
 
+/** A tiny third-party extension that uses Parley's models through vscode.lm (see lm-consumer/extension.js). */
+const LM_CONSUMER_PATH = path.join(REPO_ROOT, 'test', 'harness', 'lm-consumer');
 const TIMEOUT_MS = Number(process.env.PARLEY_INTEGRATION_TIMEOUT_MS ?? 300_000);
 const grepIndex = process.argv.indexOf('--grep');
 const GREP = (grepIndex > 0 ? process.argv[grepIndex + 1] : undefined) ?? process.env.PARLEY_TEST_GREP;
@@ -55,7 +57,7 @@ async function main(): Promise<number> {
     const line = `[${message.type()}] ${message.text()}`;
     if (consoleLines.at(-1) !== line) consoleLines.push(line); // the workbench repeats itself a lot
   });
-  await page.goto(extensionTestUrl(server, workspace, REPO_ROOT, INTEGRATION_ENTRY));
+  await page.goto(extensionTestUrl(server, workspace, REPO_ROOT, INTEGRATION_ENTRY, [LM_CONSUMER_PATH]));
 
   let report: SuiteReport;
   try {
