@@ -18,10 +18,9 @@ import { startReportServer } from './report-server';
 import { startSimulator } from './simulator';
 import { REPO_ROOT } from './versions';
 import { extensionTestUrl } from './workbench-url';
+import { packageLmConsumer } from './lm-consumer';
 import { makeWorkspace } from './workspace';
 
-/** A tiny third-party extension that uses Parley's models through vscode.lm (see lm-consumer/extension.js). */
-const LM_CONSUMER_PATH = path.join(REPO_ROOT, 'test', 'harness', 'lm-consumer');
 const TIMEOUT_MS = Number(process.env.PARLEY_INTEGRATION_TIMEOUT_MS ?? 300_000);
 const grepIndex = process.argv.indexOf('--grep');
 const GREP = (grepIndex > 0 ? process.argv[grepIndex + 1] : undefined) ?? process.env.PARLEY_TEST_GREP;
@@ -48,7 +47,8 @@ async function main(): Promise<number> {
   };
   fs.writeFileSync(path.join(INTEGRATION_OUT_DIR, RUNNER_CONFIG_FILE), JSON.stringify(config, null, 2));
 
-  const server = await startCodeServer({ workspace, settings });
+  // A tiny third-party extension that uses Parley's models through vscode.lm, installed next to Parley.
+  const server = await startCodeServer({ workspace, settings, vsix: [packageLmConsumer()] });
   console.log(`integration: code-server ${server.url} (pid ${server.pid})${simulator ? `, simulator ${simulator.url}` : ''}`);
   const { browser } = await launchChromium();
   const page = await browser.newPage();
@@ -57,7 +57,7 @@ async function main(): Promise<number> {
     const line = `[${message.type()}] ${message.text()}`;
     if (consoleLines.at(-1) !== line) consoleLines.push(line); // the workbench repeats itself a lot
   });
-  await page.goto(extensionTestUrl(server, workspace, REPO_ROOT, INTEGRATION_ENTRY, [LM_CONSUMER_PATH]));
+  await page.goto(extensionTestUrl(server, workspace, REPO_ROOT, INTEGRATION_ENTRY));
 
   let report: SuiteReport;
   try {

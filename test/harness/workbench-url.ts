@@ -14,15 +14,10 @@ export function workbenchUrl(server: CodeServer, folder: string, payload?: [stri
   return `${server.url}/?${params.toString()}`;
 }
 
-/**
- * Opens `folder` with `extensionDevelopmentPath` and runs `extensionTestsPath`'s run().
- * `alsoLoad`: more extension folders loaded next to it (the workbench accepts
- * the payload key several times), e.g. the test extension that uses Parley's models.
- */
-export function extensionTestUrl(server: CodeServer, folder: string, developmentPath: string, testsPath: string, alsoLoad: string[] = []): string {
+/** Opens `folder` with `extensionDevelopmentPath` and runs `extensionTestsPath`'s run(). */
+export function extensionTestUrl(server: CodeServer, folder: string, developmentPath: string, testsPath: string): string {
   return workbenchUrl(server, folder, [
     ['extensionDevelopmentPath', remoteUri(server, developmentPath)],
-    ...alsoLoad.map((extra): [string, string] => ['extensionDevelopmentPath', remoteUri(server, extra)]),
     ['extensionTestsPath', remoteUri(server, testsPath)],
   ]);
 }

@@ -91,7 +91,8 @@ describe('Parley language models (vscode.lm)', function () {
       { id: 'lm-secondme-off', kind: 'secondme', label: 'SecondMe (offline)', baseUrl: sim, instanceId: 'sim-offline' },
       { id: 'lm-openai', kind: 'openai-compatible', label: 'ecovai', baseUrl: `${sim}/v1`, model: 'spark-v3', options: { stream: true } },
       { id: 'lm-canary', kind: 'openai-compatible', label: 'Canary', baseUrl: `${sim}/v1`, model: 'spark-v3' },
-      { id: 'lm-nokey', kind: 'openai-compatible', label: 'No key', baseUrl: `${sim}/v1`, model: 'spark-v2' },
+      // Emma always needs a key (a loopback OpenAI-compatible URL would not: local servers run without one).
+      { id: 'lm-nokey', kind: 'emma', label: 'No key', baseUrl: sim },
       { id: 'lm-tools', kind: 'openai-compatible', label: 'Tools', baseUrl: `${sim}/local/v1`, model: 'sim-model', options: { toolCalling: true } },
     ]);
     await vscode.commands.executeCommand('parley.setApiKey', 'lm-emma', 'sim-emma-key');
