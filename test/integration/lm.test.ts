@@ -138,6 +138,13 @@ describe('Parley language models (vscode.lm)', function () {
     // An input box would block the listing until it timed out; it resolved at once.
     assert.ok(Date.now() - started < 15_000, `listing took ${Date.now() - started} ms`);
     assert.equal(await api.hasKey('lm-nokey'), false, 'nothing asked for (and stored) a key');
+    // Storing its key makes it ready: it is listed (the key change fired Parley's change event).
+    await vscode.commands.executeCommand('parley.setApiKey', 'lm-nokey', 'sim-emma-key');
+    try {
+      await modelById('lm-nokey/emma-5');
+    } finally {
+      await api.secrets.delete('lm-nokey');
+    }
   });
 
   it('streams Emma\'s cumulative NDJSON updates as clean appended text', async () => {
@@ -257,8 +264,9 @@ describe('Parley language models (vscode.lm)', function () {
     );
     seen.push(second.text);
     assert.equal(second.text, 'Tool results received: **read_file** returned “# Notes”; **count_lines** returned “12”.');
-    const toolModel = (await parleyModels()).find((m) => m.id === 'lm-emma/emma-5');
-    assert.ok(toolModel, 'Emma is listed');
+    // The /local/v1 route has no /models: the profile falls back to its configured model, silently.
+    assert.deepEqual((await parleyModels()).filter((m) => m.id.startsWith('lm-tools/')).map((m) => m.id), ['lm-tools/sim-model']);
+    assert.ok(api.logLines().some((l) => l.includes('models: lm-tools has no model list')));
   });
 
   it('a third-party extension lists and uses Parley\'s models through vscode.lm (no consent dialog needed)', async () => {

@@ -8,7 +8,7 @@
  *   POST /api/chat/{instance}[/chat/completions]       SecondMe
  *   POST /v1/chat/completions                          OpenAI-compatible (Bearer key)
  *   POST /local/v1/chat/completions                    same, no auth (Ollama-like)
- *   GET  /v1/models, /local/v1/models                  model list
+ *   GET  /v1/models                                    model list (not under /local: a server without one)
  *   POST /__sim/fault     body: a fault, a list of faults, or null to clear
  *   GET  /__sim/requests  recorded requests;  DELETE /__sim/requests clears them
  *   GET  /__sim/health
@@ -34,8 +34,12 @@ export type { Fault, FaultKind } from './faults';
 export { FAULT_KINDS } from './faults';
 export { DEFAULT_INSTANCES, DEFAULT_KEYS } from './context';
 
-/** OpenAI-style model lists (no auth, like most local servers; recorded like every API request). */
-const MODEL_LIST_PATHS = ['/v1/models', '/local/v1/models'];
+/**
+ * The OpenAI-style model list (no auth; recorded like every API request). The
+ * no-auth `/local/v1` route has none on purpose: it stands for a server without
+ * `/models`, where Parley falls back to the configured model.
+ */
+const MODEL_LIST_PATHS = ['/v1/models'];
 
 export interface SimulatorOptions {
   /** 0 (default) picks a free port. */
