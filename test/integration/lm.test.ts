@@ -181,6 +181,18 @@ describe('Parley language models (vscode.lm)', function () {
     assert.ok(api.logLines().some((l) => l.includes('lm lm-emma/emma-5: done') && /usage: prompt \d+ tokens, output \d+ tokens/.test(l)));
   });
 
+  it('never cuts Emma\'s message silently: over 4,500 characters fails clearly before any request; tokens are estimated', async () => {
+    const before = (await simulatorRequests(sim)).filter((r) => r.path === '/api/chat/stream').length;
+    const tooLong = await failure('lm-emma/emma-5', 'x'.repeat(4501));
+    assert.match(tooLong.message, /Emma: the message is 4,501 characters long; Emma accepts at most 4,500 .*shorten it/);
+    const after = (await simulatorRequests(sim)).filter((r) => r.path === '/api/chat/stream').length;
+    assert.equal(after, before, 'nothing was sent');
+    const model = await modelById('lm-emma/emma-5');
+    assert.equal(await model.countTokens('abcdefgh'), 2);
+    assert.equal(await model.countTokens('你好'), 2);
+    assert.ok((await model.countTokens('x'.repeat(4501))) > model.maxInputTokens, 'a caller budgeting with countTokens stays within Emma\'s limit');
+  });
+
   it('cancellation mid-stream closes the connection within 1 s (the simulator sees it)', async () => {
     const model = await modelById('lm-openai/spark-v3');
     const source = new vscode.CancellationTokenSource();
