@@ -65,15 +65,16 @@ export class ParleyChatModels implements vscode.LanguageModelChatProvider<Parley
     options: vscode.PrepareLanguageModelChatModelOptions,
     token: vscode.CancellationToken,
   ): Promise<ParleyModelInformation[]> {
-    const out: ParleyModelInformation[] = [];
-    for (const profile of this.source.list()) {
-      if (token.isCancellationRequested) break;
-      const ready = await this.source.isReady(profile);
-      if (!ready && options.silent) continue;
-      const discovered = ready && profile.kind === 'openai-compatible' ? await this.source.loadModels(profile) : undefined;
-      out.push(...modelInformation(profile, modelsOfProfile(profile, discovered), ready));
-    }
-    return out;
+    // Profiles are looked at side by side: one slow /models endpoint does not hold up the others.
+    const perProfile = await Promise.all(
+      this.source.list().map(async (profile) => {
+        const ready = await this.source.isReady(profile);
+        if ((!ready && options.silent) || token.isCancellationRequested) return [];
+        const discovered = ready && profile.kind === 'openai-compatible' ? await this.source.loadModels(profile) : undefined;
+        return modelInformation(profile, modelsOfProfile(profile, discovered), ready);
+      }),
+    );
+    return perProfile.flat();
   }
 
   async provideLanguageModelChatResponse(
@@ -89,10 +90,10 @@ export class ParleyChatModels implements vscode.LanguageModelChatProvider<Parley
       throw vscode.LanguageModelError.NoPermissions(
         vscode.l10n.t('{0} needs an API key: run "Parley: Set API Key" for profile "{1}".', model.name, profile.id),
       );
-    const ready = this.profileFor(model.id); // ensureReady may have added the instance id
-    const request = this.buildRequest(ready, messages, options, tag);
+    const current = this.profileFor(model.id); // ensureReady may have added the instance id
+    const request = this.buildRequest(current, messages, options, tag);
     // SecondMe's "model" is its instance: nothing to switch.
-    const chosen = ready.kind === 'secondme' ? ready : withModel(ready, model.model);
+    const chosen = current.kind === 'secondme' ? current : withModel(current, model.model);
     const provider = this.createProvider(chosen, this.source.deps());
 
     const controller = new AbortController();

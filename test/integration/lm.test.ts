@@ -126,7 +126,7 @@ describe('Parley language models (vscode.lm)', function () {
     assert.equal(byId.get('lm-secondme/sim-instance')?.name, 'SecondMe · sim-instance');
     assert.equal(byId.get('lm-openai/spark-v3')?.maxInputTokens, 8192);
     // Discovery: GET /v1/models with the profile's key fed the list (glm-4 is not the profile's model).
-    const listed = (await simulatorRequests(sim)).filter((r) => r.path === '/v1/models');
+    const listed = (await (await fetch(`${sim}/__sim/model-requests`)).json()) as { path: string; headers: Record<string, string> }[];
     assert.ok(listed.some((r) => r.headers.authorization === 'Bearer sim-openai-key'), 'GET /v1/models with the key');
   });
 

@@ -101,9 +101,10 @@ describe('model discovery (GET {baseUrl}/models)', () => {
     const deps = testDeps('sim-openai-key');
     const models = await fetchModels({ id: 'p', kind: 'openai-compatible', baseUrl: `${sim.url}/v1/`, model: 'spark-v3' }, deps, new AbortController().signal);
     assert.ok(models.includes('spark-v3') && models.includes('glm-4'), models.join(','));
-    assert.equal(sim.requests[0]?.method, 'GET');
-    assert.equal(sim.requests[0]?.path, '/v1/models');
-    assert.equal(sim.requests[0]?.headers.authorization, 'Bearer sim-openai-key');
+    assert.equal(sim.requests.length, 0, 'chat requests are recorded apart');
+    assert.equal(sim.modelRequests[0]?.method, 'GET');
+    assert.equal(sim.modelRequests[0]?.path, '/v1/models');
+    assert.equal(sim.modelRequests[0]?.headers.authorization, 'Bearer sim-openai-key');
     assert.ok(deps.lines.some((l) => l.includes('GET') && l.includes('/v1/models')));
     assert.ok(!deps.lines.some((l) => l.includes('sim-openai-key')));
   });
