@@ -1,12 +1,12 @@
 // Lint rules, including the layering rule from the README's architecture
 // section: the pure layers never import `vscode`, and imports only flow
-// downward (extension → commands | webview | host → chat → providers → net;
+// downward (extension → commands | webview | host | lm → chat → providers → net;
 // protocol is a leaf shared by webview, chat and webview-ui).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const layers = ['extension', 'commands', 'webview', 'host', 'chat', 'providers', 'net', 'protocol', 'webview-ui'];
+const layers = ['extension', 'commands', 'webview', 'host', 'lm', 'chat', 'providers', 'net', 'protocol', 'webview-ui'];
 const noVscode = { name: 'vscode', message: 'This layer must stay free of vscode (see README, Architecture).' };
 
 /** Forbids importing the given sibling layers (relative imports) and, optionally, vscode. */
@@ -50,6 +50,8 @@ export default tseslint.config(
   layerRule(['src/chat/**'], except('chat', 'providers', 'net', 'protocol'), true),
   layerRule(['src/protocol/**'], except('protocol'), true),
   layerRule(['src/webview-ui/**'], except('webview-ui', 'protocol'), true),
-  layerRule(['src/host/**'], ['extension', 'commands', 'webview', 'webview-ui'], false),
-  layerRule(['src/commands/**', 'src/webview/**'], ['extension', 'webview-ui'], false),
+  layerRule(['src/host/**'], ['extension', 'commands', 'webview', 'lm', 'webview-ui'], false),
+  // lm/ (Parley's profiles as vscode.lm models) sits beside host/ and reaches it only through its own interfaces.
+  layerRule(['src/lm/**'], ['extension', 'commands', 'webview', 'host', 'webview-ui'], false),
+  layerRule(['src/commands/**', 'src/webview/**'], ['extension', 'lm', 'webview-ui'], false),
 );

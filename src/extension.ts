@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { createHost } from './host';
 import { wireForTests, type ParleyTestApi } from './host/testApi';
+import { registerLanguageModels } from './lm';
 import { createProvider } from './providers';
 import { registerChatView } from './webview/registerChatView';
 
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): ParleyTestApi | unde
   context.subscriptions.push(
     ...host.disposables,
     ...registerCommands({ chat, source: host.source, settings: host.settings, keys: host.keys, log: host.log, createProvider }),
+    ...registerLanguageModels({ source: host.source, createProvider, log: host.log }),
   );
   return api;
 }

@@ -88,7 +88,7 @@ export class ChatController implements ChatApi {
   }
 
   providerState(): { providers: ProviderInfo[]; activeProviderId?: string } {
-    const providers = this.deps.providers.list().map(toProviderInfo);
+    const providers = this.deps.providers.list().map((p) => toProviderInfo(p, this.deps.providers.discoveredModels?.(p)));
     const active = this.deps.providers.active();
     return active ? { providers, activeProviderId: active.id } : { providers };
   }

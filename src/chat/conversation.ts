@@ -28,11 +28,11 @@ export function modelOf(profile: ProviderProfile): string | undefined {
 }
 
 /** A profile as the view may see it: no options, nothing secret. */
-export function toProviderInfo(profile: ProviderProfile): ProviderInfo {
+export function toProviderInfo(profile: ProviderProfile, discovered?: readonly string[]): ProviderInfo {
   const info: ProviderInfo = { id: profile.id, label: profile.label ?? profile.id, kind: profile.kind };
   const model = modelOf(profile);
   if (model !== undefined) info.model = model;
-  const models = modelsFor(profile);
+  const models = modelsFor(profile, discovered);
   if (models.length > 0) info.models = models;
   return info;
 }

@@ -46,4 +46,9 @@ export interface ProviderSource {
    */
   ensureReady(profile: ProviderProfile): Promise<boolean>;
   onDidChange(listener: () => void): Unsubscribe;
+  /**
+   * The models the profile's endpoint listed (GET /models), when known; asking
+   * may start a silent discovery that fires onDidChange when it finds a list.
+   */
+  discoveredModels?(profile: ProviderProfile): string[] | undefined;
 }

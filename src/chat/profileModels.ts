@@ -34,15 +34,18 @@ function sameHost(a: string | undefined, b: string | undefined): boolean {
 
 /**
  * Models to offer for a profile: Emma's three; for OpenAI-compatible, the
+ * models its endpoint listed (`discovered`, from GET /models) or else the
  * suggestions of the preset with the same host (ecovai: the Spark models …);
  * always including the model in use.
  */
-export function modelsFor(profile: ProviderProfile): string[] {
+export function modelsFor(profile: ProviderProfile, discovered?: readonly string[]): string[] {
   const suggestions =
     profile.kind === 'emma'
       ? [...EMMA_MODELS]
       : profile.kind === 'openai-compatible'
-        ? [...(PRESETS.find((p) => p.kind === 'openai-compatible' && sameHost(p.baseUrl, profile.baseUrl))?.models ?? [])]
+        ? discovered?.length
+          ? [...discovered]
+          : [...(PRESETS.find((p) => p.kind === 'openai-compatible' && sameHost(p.baseUrl, profile.baseUrl))?.models ?? [])]
         : [];
   const current = modelOf(profile);
   return [...new Set([...suggestions, ...(current ? [current] : [])])];

@@ -33,6 +33,7 @@ export const OPTION_FIELDS: Record<ProviderKind, readonly OptionField[]> = {
     { name: 'stream', type: 'boolean', defaultValue: true },
     { name: 'maxTemperature', type: 'number', min: 0, max: 2, integer: false },
     { name: 'includeUsage', type: 'boolean', defaultValue: false },
+    { name: 'toolCalling', type: 'boolean', defaultValue: false },
   ],
 };
 

@@ -52,6 +52,7 @@ export const openAICompatibleOptionsSchema = z.strictObject({
   stream: bool.optional(),
   maxTemperature: range(0, 2, 0, 'OpenAI-compatible endpoints').optional(),
   includeUsage: bool.optional(),
+  toolCalling: bool.optional(),
 });
 
 /** The provider layer's default: ecovai documents temperature 0–1, other endpoints (OpenAI) accept up to 2. */

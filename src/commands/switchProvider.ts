@@ -50,7 +50,8 @@ export function registerSwitchProvider(deps: CommandDeps): vscode.Disposable[] {
         })),
       ];
       if (active) {
-        const models = modelsFor(active);
+        // The endpoint's list when discovery already has it (the chat view asks for it early); never waits on the network here.
+        const models = modelsFor(active, deps.source.discoveredModels(active));
         if (models.length || active.kind === 'openai-compatible') {
           items.push({ label: vscode.l10n.t('Model of {0}', displayName(active)), kind: vscode.QuickPickItemKind.Separator });
           items.push(...models.map<Item>((m) => ({ label: `${m === modelOf(active) ? '$(check) ' : ''}${m}`, model: m })));

@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import type { ProviderSource, Unsubscribe } from '../chat/ports';
 import { needsApiKey, needsInstanceId } from '../chat/profileNeeds';
 import { displayName } from '../chat/profileModels';
+import { ModelCatalog } from '../chat/modelCatalog';
+import { fetchModels } from '../providers/models';
 import type { ProviderDeps, ProviderProfile } from '../providers/types';
 import type { KeyStore } from './keyStore';
 import type { ParleyLog } from './log';
@@ -16,13 +18,48 @@ import { promptForApiKey } from './keyPrompt';
 export class HostProviderSource implements ProviderSource, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[];
+  /** Models listed by OpenAI-compatible endpoints (GET /models), cached per profile. */
+  private readonly catalog: ModelCatalog;
 
   constructor(
     private readonly settings: ParleySettings,
     private readonly keys: KeyStore,
     private readonly log: ParleyLog,
   ) {
-    this.subscriptions = [settings.onDidChange(() => this.changed.fire()), keys.onDidChange(() => this.changed.fire())];
+    this.catalog = new ModelCatalog({
+      fetch: (profile, signal) => fetchModels(profile, this.deps(), signal),
+      canQuery: (profile) => this.isReady(profile),
+      log: (line) => this.log.info(line),
+      changed: () => this.changed.fire(),
+    });
+    this.subscriptions = [
+      settings.onDidChange(() => this.changed.fire()),
+      keys.onDidChange((profileId) => {
+        this.catalog.forget(profileId);
+        this.changed.fire();
+      }),
+    ];
+  }
+
+  /** Whether a request could go out now without asking the user anything (key stored where needed, instance id set). */
+  async isReady(profile: ProviderProfile): Promise<boolean> {
+    if (needsInstanceId(profile)) return false;
+    return !needsApiKey(profile) || (await this.keys.has(profile.id));
+  }
+
+  discoveredModels(profile: ProviderProfile): string[] | undefined {
+    return this.catalog.peek(profile);
+  }
+
+  /** The endpoint's model list after discovery ran (cached); undefined when it has none. Never prompts, never throws. */
+  loadModels(profile: ProviderProfile): Promise<string[] | undefined> {
+    return this.catalog.load(profile);
+  }
+
+  /** Forgets the cached model lists and asks the endpoints again. */
+  async refreshModels(): Promise<void> {
+    await this.catalog.refresh(this.list().filter((p) => p.kind === 'openai-compatible'));
+    this.changed.fire();
   }
 
   list(): ProviderProfile[] {
@@ -84,6 +121,7 @@ export class HostProviderSource implements ProviderSource, vscode.Disposable {
 
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
+    this.catalog.dispose();
     this.changed.dispose();
   }
 }

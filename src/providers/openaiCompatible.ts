@@ -8,7 +8,16 @@ import { ProviderError } from '../net/errors';
 import type { ErrorContext } from './httpErrors';
 import { openAiReplyEvents } from './openaiStream';
 import { guarded, postJson } from './transport';
-import type { ChatEvent, ChatProvider, ChatRequest, OpenAICompatibleOptions, ProviderDeps, ProviderProfile } from './types';
+import type {
+  ChatEvent,
+  ChatMessage,
+  ChatProvider,
+  ChatRequest,
+  OpenAICompatibleOptions,
+  ProviderDeps,
+  ProviderProfile,
+  ToolDefinition,
+} from './types';
 
 function invalid(message: string): ProviderError {
   return new ProviderError('invalid_request', message);
@@ -24,14 +33,55 @@ export function chatCompletionsUrl(baseUrl: string): string {
   return `${baseUrl.trim().replace(/\/+$/, '')}/chat/completions`;
 }
 
+export interface WireToolCallOut {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
+}
+
+export type OpenAiMessage =
+  | { role: 'system' | 'user'; content: string }
+  | { role: 'assistant'; content: string | null; tool_calls?: WireToolCallOut[] }
+  | { role: 'tool'; tool_call_id: string; content: string };
+
+export interface OpenAiTool {
+  type: 'function';
+  function: { name: string; description: string; parameters?: object };
+}
+
 export interface OpenAiRequest {
   model: string;
-  messages: { role: 'system' | 'user' | 'assistant'; content: string }[];
+  messages: OpenAiMessage[];
+  tools?: OpenAiTool[];
+  tool_choice?: 'required';
   temperature?: number;
   top_k?: number;
   max_tokens?: number;
   stream: boolean;
   stream_options?: { include_usage: boolean };
+}
+
+/** Plain messages stay `{role, content}`; tool calls and results take OpenAI's tool shapes. */
+export function toOpenAiMessage(message: ChatMessage): OpenAiMessage {
+  if (message.toolCallId !== undefined) return { role: 'tool', tool_call_id: message.toolCallId, content: message.content };
+  if (message.role === 'assistant' && message.toolCalls?.length)
+    return {
+      role: 'assistant',
+      content: message.content === '' ? null : message.content,
+      tool_calls: message.toolCalls.map((call) => ({
+        id: call.id,
+        type: 'function',
+        function: { name: call.name, arguments: JSON.stringify(call.input) },
+      })),
+    };
+  return { role: message.role, content: message.content };
+}
+
+function toOpenAiTool(tool: ToolDefinition): OpenAiTool {
+  return {
+    type: 'function',
+    function: { name: tool.name, description: tool.description, ...(tool.parameters ? { parameters: tool.parameters } : {}) },
+  };
 }
 
 export function buildOpenAiRequest(profile: ProviderProfile, request: ChatRequest, label: string): OpenAiRequest {
@@ -49,9 +99,15 @@ export function buildOpenAiRequest(profile: ProviderProfile, request: ChatReques
   if (options.topK !== undefined && !(Number.isInteger(options.topK) && options.topK >= 1))
     throw invalid(`${label}: top_k must be a whole number of at least 1 (got ${options.topK})`);
   const stream = options.stream ?? true;
+  const tools = request.tools ?? [];
+  const usesTools = tools.length > 0 || request.messages.some((m) => m.toolCallId !== undefined || m.toolCalls?.length);
+  if (usesTools && options.toolCalling !== true)
+    throw invalid(`${label}: tool calling is off for this profile — set "toolCalling": true in its options if the endpoint supports tools`);
   return {
     model,
-    messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+    messages: request.messages.map(toOpenAiMessage),
+    ...(tools.length > 0 ? { tools: tools.map(toOpenAiTool) } : {}),
+    ...(tools.length > 0 && request.toolChoice === 'required' ? { tool_choice: 'required' as const } : {}),
     ...(temperature !== undefined ? { temperature } : {}),
     ...(options.topK !== undefined ? { top_k: options.topK } : {}),
     ...(maxTokens !== undefined ? { max_tokens: maxTokens } : {}),

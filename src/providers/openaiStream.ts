@@ -9,6 +9,7 @@ import type { StreamResponse } from '../net/http';
 import { sseMessages, type SseMessage } from './decoders';
 import { codeForServerText, type ErrorContext } from './httpErrors';
 import { chunkSchema, completionSchema, type Chunk } from './openaiStyle.wire';
+import { ToolCallAssembler } from './toolCalls';
 import { cutOffError, htmlReplyError, parseJson, replyKind } from './transport';
 import type { ChatEvent } from './types';
 
@@ -42,6 +43,7 @@ function reportedError(error: unknown, ctx: ErrorContext): ProviderError {
 export async function* chunkEvents(messages: AsyncIterable<SseMessage>, ctx: ErrorContext): AsyncGenerator<ChatEvent> {
   let finishReason: string | undefined;
   let sawDone = false;
+  const toolCalls = new ToolCallAssembler(ctx);
   for await (const message of messages) {
     const data = message.data.trim();
     if (data === '') continue;
@@ -59,10 +61,16 @@ export async function* chunkEvents(messages: AsyncIterable<SseMessage>, ctx: Err
     const choice = chunk.choices?.find((c) => (c.index ?? 0) === 0);
     const text = choice?.delta?.content;
     if (text) yield { type: 'delta', text };
-    if (choice?.finish_reason) finishReason = choice.finish_reason;
+    if (choice?.delta?.tool_calls) toolCalls.add(choice.delta.tool_calls);
+    if (choice?.finish_reason) {
+      finishReason = choice.finish_reason;
+      for (const call of toolCalls.finish()) yield { type: 'toolCall', ...call };
+    }
     if (chunk.usage) yield usageEvent(chunk.usage);
   }
   if (!sawDone && finishReason === undefined) throw cutOffError(ctx);
+  // A server that ends with [DONE] but no finish_reason: the calls are complete now.
+  for (const call of toolCalls.finish()) yield { type: 'toolCall', ...call };
   yield { type: 'done', ...(finishReason !== undefined ? { finishReason } : {}) };
 }
 
@@ -75,6 +83,11 @@ export function* completionEvents(text: string, ctx: ErrorContext): Generator<Ch
   const choice = parsed.data.choices.find((c) => (c.index ?? 0) === 0);
   const content = choice?.message?.content;
   if (content) yield { type: 'delta', text: content };
+  if (choice?.message?.tool_calls) {
+    const toolCalls = new ToolCallAssembler(ctx);
+    toolCalls.add(choice.message.tool_calls);
+    for (const call of toolCalls.finish()) yield { type: 'toolCall', ...call };
+  }
   if (parsed.data.usage) yield usageEvent(parsed.data.usage);
   yield { type: 'done', ...(choice?.finish_reason ? { finishReason: choice.finish_reason } : {}) };
 }

@@ -19,12 +19,23 @@ export const errorObjectSchema = z.looseObject({
   code: z.union([z.string(), z.number()]).nullish(),
 });
 
+/** One tool call, or (streamed) a piece of one: `index` says which call a piece belongs to. */
+export const toolCallSchema = z.looseObject({
+  index: z.number().int().nonnegative().optional(),
+  id: z.string().nullish(),
+  type: z.string().nullish(),
+  function: z.looseObject({ name: z.string().nullish(), arguments: z.string().nullish() }).nullish(),
+});
+export type WireToolCall = z.infer<typeof toolCallSchema>;
+
 export const chunkSchema = z.looseObject({
   choices: z
     .array(
       z.looseObject({
         index: z.number().optional(),
-        delta: z.looseObject({ content: z.string().nullish(), role: z.string().nullish() }).nullish(),
+        delta: z
+          .looseObject({ content: z.string().nullish(), role: z.string().nullish(), tool_calls: z.array(toolCallSchema).nullish() })
+          .nullish(),
         finish_reason: z.string().nullish(),
       }),
     )
@@ -39,7 +50,7 @@ export const completionSchema = z.looseObject({
     .array(
       z.looseObject({
         index: z.number().optional(),
-        message: z.looseObject({ content: z.string().nullish() }).nullish(),
+        message: z.looseObject({ content: z.string().nullish(), tool_calls: z.array(toolCallSchema).nullish() }).nullish(),
         finish_reason: z.string().nullish(),
       }),
     )

@@ -67,6 +67,7 @@ const openAiProfile = z.object({
       stream: z.boolean().optional(),
       maxTemperature: z.number().positive('must be positive').optional(),
       includeUsage: z.boolean().optional(),
+      toolCalling: z.boolean().optional(),
     })
     .optional(),
 });

@@ -37,6 +37,12 @@ export interface OpenAICompatibleOptions {
    * counts. Default false: not every compatible server accepts the field (ecovai does not document it).
    */
   includeUsage?: boolean;
+  /**
+   * The endpoint understands OpenAI `tools` / `tool_calls` (function calling).
+   * Off by default: many compatible servers reject or ignore `tools`. Only then
+   * do Parley's language models (vscode.lm) offer tool calling.
+   */
+  toolCalling?: boolean;
 }
 
 export type ProviderOptions = EmmaOptions | SecondMeOptions | OpenAICompatibleOptions;
@@ -61,15 +67,42 @@ export interface ProviderDeps {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
+/** A function call the model asked for (OpenAI-compatible endpoints with `toolCalling`). */
+export interface ToolCall {
+  id: string;
+  name: string;
+  /** The arguments, parsed from the JSON object the model sent. */
+  input: Record<string, unknown>;
+}
+
+/** A tool the model may call: name, description and a JSON schema for its input. */
+export interface ToolDefinition {
+  name: string;
+  description: string;
+  parameters?: object;
+}
+
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
   content: string;
+  /** Assistant messages only: the tool calls it made (sent as `tool_calls`). */
+  toolCalls?: ToolCall[];
+  /**
+   * User-side messages only: this message is the result of that tool call and
+   * is sent as `{role: "tool", tool_call_id}`. Only the OpenAI-compatible
+   * adapter sends tool messages; the caller flattens them to text for the others.
+   */
+  toolCallId?: string;
 }
 
 export interface ChatRequest {
   messages: ChatMessage[];
   temperature?: number;
   maxTokens?: number;
+  /** Tools the model may call (OpenAI-compatible profiles with `toolCalling: true` only). */
+  tools?: ToolDefinition[];
+  /** `required`: the model must call a tool. Default: it decides. */
+  toolChoice?: 'auto' | 'required';
 }
 
 export type ChatEvent =
@@ -77,6 +110,8 @@ export type ChatEvent =
   /** The whole reply so far; supersedes everything emitted before. */
   | { type: 'replace'; text: string }
   | { type: 'usage'; promptTokens?: number; outputTokens?: number }
+  /** A complete tool call (its streamed pieces already joined). */
+  | ({ type: 'toolCall' } & ToolCall)
   | { type: 'done'; finishReason?: string };
 
 export interface ChatProvider {

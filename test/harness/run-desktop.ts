@@ -30,7 +30,8 @@ async function main(): Promise<number> {
   try {
     return await runTests({
       version: CODE_SERVER_VERSION_OF_VSCODE,
-      extensionDevelopmentPath: REPO_ROOT,
+      // Parley and the tiny extension that uses its models through vscode.lm.
+      extensionDevelopmentPath: [REPO_ROOT, path.join(REPO_ROOT, 'test', 'harness', 'lm-consumer')],
       extensionTestsPath: INTEGRATION_ENTRY,
       launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', `--user-data-dir=${userDataDir}`],
     });

@@ -18,6 +18,7 @@ import { startReportServer } from './report-server';
 import { startSimulator } from './simulator';
 import { REPO_ROOT } from './versions';
 import { extensionTestUrl } from './workbench-url';
+import { packageLmConsumer } from './lm-consumer';
 import { makeWorkspace } from './workspace';
 
 const TIMEOUT_MS = Number(process.env.PARLEY_INTEGRATION_TIMEOUT_MS ?? 300_000);
@@ -46,7 +47,8 @@ async function main(): Promise<number> {
   };
   fs.writeFileSync(path.join(INTEGRATION_OUT_DIR, RUNNER_CONFIG_FILE), JSON.stringify(config, null, 2));
 
-  const server = await startCodeServer({ workspace, settings });
+  // A tiny third-party extension that uses Parley's models through vscode.lm, installed next to Parley.
+  const server = await startCodeServer({ workspace, settings, vsix: [packageLmConsumer()] });
   console.log(`integration: code-server ${server.url} (pid ${server.pid})${simulator ? `, simulator ${simulator.url}` : ''}`);
   const { browser } = await launchChromium();
   const page = await browser.newPage();

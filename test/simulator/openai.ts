@@ -13,6 +13,7 @@ import type { Exchange } from './context';
 import { lastUserContent, promptTokens } from './context';
 import { stripMarkers, type GatewayFault } from './faults';
 import { sendCompletionJson, sendCompletionStream, type CompletionPlan } from './openaiStyle';
+import { plannedToolCalls, toolResultsReply, unansweredToolResult } from './tools';
 import { openAiBody, openAiError, openAiInvalid } from './validation';
 import { sendHtmlError, sendJson } from './writer';
 
@@ -90,10 +91,23 @@ export async function handleOpenAi(ex: Exchange): Promise<void> {
       openAiError(`The model \`${body.model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model_not_found'),
     );
 
+  const orphan = unansweredToolResult(body.messages);
+  if (orphan !== undefined)
+    return sendJson(
+      ex.res,
+      400,
+      openAiError(`Invalid parameter: messages with role 'tool' must be a response to a preceding message with 'tool_calls' (${orphan}).`, 'invalid_request_error', null, 'messages'),
+    );
+
+  const prompt = stripMarkers(lastUserContent(body));
+  const toolCalls = plannedToolCalls(body, prompt);
+  const text = toolResultsReply(body.messages);
   const plan: CompletionPlan = {
     model: body.model,
-    prompt: stripMarkers(lastUserContent(body)),
-    promptTokens: promptTokens(body.messages.map((m) => m.content)),
+    prompt,
+    ...(toolCalls ? { toolCalls } : {}),
+    ...(text !== undefined ? { text } : {}),
+    promptTokens: promptTokens(body.messages.map((m) => m.content ?? '')),
     maxTokens: body.max_tokens,
     fingerprint: false,
     roleChunk: true,

@@ -7,6 +7,7 @@ import type { ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { StreamBehaviour } from './faults';
 import { replyFor, splitPieces, type Language } from './replies';
+import { splitArguments, type PlannedToolCall } from './tools';
 import { writeFrames } from './writer';
 
 const OVERSIZE_BYTES = 1024 * 1024 + 4096;
@@ -14,6 +15,10 @@ const OVERSIZE_BYTES = 1024 * 1024 + 4096;
 export interface CompletionPlan {
   model: string;
   prompt: string;
+  /** Answer with this text instead of the canned reply for `prompt` (tool-result round trips). */
+  text?: string;
+  /** Answer with these tool calls instead of text. */
+  toolCalls?: PlannedToolCall[];
   promptTokens: number;
   maxTokens?: number;
   /** Add `system_fingerprint: null` like SecondMe's chunks. */
@@ -26,16 +31,17 @@ export interface CompletionPlan {
 
 function answer(plan: CompletionPlan, behaviour: StreamBehaviour) {
   const force: Language | undefined = behaviour.multibyte ? 'zh' : undefined;
-  let pieces = splitPieces(replyFor(plan.prompt, force));
-  let finishReason = 'stop';
+  let pieces = plan.toolCalls ? [] : splitPieces(plan.text ?? replyFor(plan.prompt, force));
+  let finishReason = plan.toolCalls ? 'tool_calls' : 'stop';
   if (plan.maxTokens !== undefined && pieces.length > plan.maxTokens) {
     pieces = pieces.slice(0, plan.maxTokens);
     finishReason = 'length';
   }
+  const completion = pieces.length + (plan.toolCalls ?? []).reduce((n, call) => n + splitArguments(call.arguments).length, 0);
   const usage = {
     prompt_tokens: plan.promptTokens,
-    completion_tokens: pieces.length,
-    total_tokens: plan.promptTokens + pieces.length,
+    completion_tokens: completion,
+    total_tokens: plan.promptTokens + completion,
   };
   return { pieces, finishReason, usage, id: `chatcmpl-${randomBytes(12).toString('hex')}`, created: Math.floor(Date.now() / 1000) };
 }
@@ -47,7 +53,19 @@ export function sendCompletionJson(res: ServerResponse, plan: CompletionPlan, be
     object: 'chat.completion',
     created: a.created,
     model: plan.model,
-    choices: [{ index: 0, message: { role: 'assistant', content: a.pieces.join('') }, finish_reason: a.finishReason }],
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content: plan.toolCalls ? null : a.pieces.join(''),
+          ...(plan.toolCalls
+            ? { tool_calls: plan.toolCalls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })) }
+            : {}),
+        },
+        finish_reason: a.finishReason,
+      },
+    ],
     usage: a.usage,
     ...(plan.fingerprint ? { system_fingerprint: null } : {}),
   };
@@ -61,7 +79,7 @@ function sseFrame(data: unknown, extras: string): string {
 
 export function completionFrames(plan: CompletionPlan, behaviour: StreamBehaviour): string[] {
   const a = answer(plan, behaviour);
-  const chunk = (delta: Record<string, string>, finishReason: string | null, extra: object = {}) => ({
+  const chunk = (delta: Record<string, unknown>, finishReason: string | null, extra: object = {}) => ({
     id: a.id,
     object: 'chat.completion.chunk',
     created: a.created,
@@ -73,6 +91,11 @@ export function completionFrames(plan: CompletionPlan, behaviour: StreamBehaviou
   const events: unknown[] = [];
   if (plan.roleChunk) events.push(chunk({ role: 'assistant', content: '' }, null));
   for (const piece of a.pieces) events.push(chunk({ content: piece }, null));
+  (plan.toolCalls ?? []).forEach((call, index) => {
+    // The first piece names the call; the arguments follow in small pieces, matched by index.
+    events.push(chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] }, null));
+    for (const piece of splitArguments(call.arguments)) events.push(chunk({ tool_calls: [{ index, function: { arguments: piece } }] }, null));
+  });
   events.push(chunk({}, a.finishReason));
   if (plan.includeUsage) events.push({ ...chunk({}, null), choices: [], usage: a.usage });
   events.push('[DONE]');

@@ -8,9 +8,10 @@
  *   POST /api/chat/{instance}[/chat/completions]       SecondMe
  *   POST /v1/chat/completions                          OpenAI-compatible (Bearer key)
  *   POST /local/v1/chat/completions                    same, no auth (Ollama-like)
- *   GET  /v1/models                                    model list
+ *   GET  /v1/models                                    model list (not under /local: a server without one)
  *   POST /__sim/fault     body: a fault, a list of faults, or null to clear
- *   GET  /__sim/requests  recorded requests;  DELETE /__sim/requests clears them
+ *   GET  /__sim/requests  recorded requests;  DELETE /__sim/requests clears them (and the model-list ones)
+ *   GET  /__sim/model-requests  recorded GET …/models requests
  *   GET  /__sim/health
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -33,6 +34,15 @@ import { readBody, sendJson } from './writer';
 export type { Fault, FaultKind } from './faults';
 export { FAULT_KINDS } from './faults';
 export { DEFAULT_INSTANCES, DEFAULT_KEYS } from './context';
+
+/**
+ * The OpenAI-style model list (no auth). Its requests are kept apart from the
+ * chat requests (`modelRequests`, `GET /__sim/model-requests`): Parley asks for
+ * the list in the background, which must not shift the indexes tests use. The
+ * no-auth `/local/v1` route has none on purpose: it stands for a server without
+ * `/models`, where Parley falls back to the configured model.
+ */
+const MODEL_LIST_PATHS = ['/v1/models'];
 
 export interface SimulatorOptions {
   /** 0 (default) picks a free port. */
@@ -64,6 +74,8 @@ export interface Simulator {
   readonly url: string;
   readonly port: number;
   readonly requests: RecordedRequest[];
+  /** `GET …/models` requests (kept apart from the chat requests). */
+  readonly modelRequests: RecordedRequest[];
   /** Server-wide fault(s) for the next requests, until cleared with `undefined`. */
   setFault(fault: Fault | Fault[] | undefined): void;
   clearRequests(): void;
@@ -92,6 +104,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     delayMs: options.delayMs ?? 10,
   };
   const requests: RecordedRequest[] = [];
+  const modelRequests: RecordedRequest[] = [];
   const settledWaiters = new Map<RecordedRequest, Promise<void>>();
   const counter = new GatewayFaultCounter();
   let serverFaults: ParsedFault[] = [];
@@ -105,8 +118,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     if (path === '/__sim/health') return sendJson(res, 200, { ok: true });
     if (path === '/__sim/requests' && req.method === 'GET') return sendJson(res, 200, requests);
+    if (path === '/__sim/model-requests' && req.method === 'GET') return sendJson(res, 200, modelRequests);
     if (path === '/__sim/requests' && req.method === 'DELETE') {
       requests.length = 0;
+      modelRequests.length = 0;
       return sendJson(res, 200, { ok: true });
     }
     if (path === '/__sim/fault' && req.method === 'POST') {
@@ -122,7 +137,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    if (req.method === 'GET' && path === '/v1/models') {
+    if (req.method === 'GET' && MODEL_LIST_PATHS.includes(path)) {
+      modelRequests.push({ method: 'GET', path, headers: flatHeaders(req), body: undefined, outcome: 'completed', status: 200 });
       return sendJson(res, 200, { object: 'list', data: OPENAI_MODELS.map((id) => ({ id, object: 'model', owned_by: 'ecovai' })) });
     }
     const handler =
@@ -155,7 +171,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         }),
       ),
     );
-    if (!handler) return sendJson(res, req.method === 'POST' ? 404 : 405, { detail: 'Not Found' });
+    if (!handler) {
+      const known = path === '/api/chat/stream' || isSecondMePath(path) || OPENAI_PATHS.includes(path);
+      return known ? sendJson(res, 405, { detail: 'Method Not Allowed' }) : sendJson(res, 404, { detail: 'Not Found' });
+    }
 
     const exchange: Exchange = {
       req,
@@ -194,9 +213,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
+    modelRequests,
     setFault,
     clearRequests: () => {
       requests.length = 0;
+      modelRequests.length = 0;
     },
     async settled(index) {
       const record = requests[index];

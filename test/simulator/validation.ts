@@ -36,9 +36,33 @@ export const secondMeBody = z.object({
 });
 export type SecondMeBody = z.output<typeof secondMeBody>;
 
+const toolCall = z.object({
+  id: z.string().min(1),
+  type: z.literal('function'),
+  function: z.object({ name: z.string().min(1), arguments: z.string() }),
+});
+
+/** OpenAI messages: plain ones, an assistant turn with `tool_calls` (content may be null), a `tool` result. */
+const openAiMessage = z.discriminatedUnion('role', [
+  z.object({ role: z.enum(['system', 'user']), content: z.string() }),
+  z.object({ role: z.literal('assistant'), content: z.string().nullish(), tool_calls: z.array(toolCall).min(1).optional() }),
+  z.object({ role: z.literal('tool'), tool_call_id: z.string().min(1), content: z.string() }),
+]);
+
+const tool = z.object({
+  type: z.literal('function'),
+  function: z.object({
+    name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    description: z.string().optional(),
+    parameters: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
 export const openAiBody = z.object({
   model: z.string().min(1),
-  messages: z.array(message).min(1),
+  messages: z.array(openAiMessage).min(1),
+  tools: z.array(tool).min(1).optional(),
+  tool_choice: z.union([z.enum(['none', 'auto', 'required']), z.object({ type: z.literal('function') }).loose()]).optional(),
   temperature: z.number().min(0).max(1).default(0.7),
   top_k: z.number().int().min(1).optional(),
   max_tokens: z.number().int().min(1).optional(),

@@ -1,6 +1,7 @@
 // The canary: a key set through Parley must be found nowhere but SecretStorage —
 // not in settings files, global/workspace state, the log (channel and files),
-// exported chats, conversations on disk, or anything the commands handed the chat.
+// exported chats, conversations on disk, anything the commands handed the chat, or
+// what Parley's language models (vscode.lm) answered or threw.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ParleyTestApi } from '../../../src/extension';
@@ -34,8 +35,30 @@ async function filesContaining(root: vscode.Uri, needle: string): Promise<string
   return hits;
 }
 
-describe('canary key', () => {
+/** Everything a vscode.lm request to this Parley model yields: text parts, or the error's code and message. */
+async function askLanguageModel(id: string, question: string): Promise<string[]> {
+  const deadline = Date.now() + 30_000;
+  let model: vscode.LanguageModelChat | undefined;
+  while (!model && Date.now() < deadline) {
+    [model] = await vscode.lm.selectChatModels({ vendor: 'parley', id });
+    if (!model) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.ok(model, `Parley's language model ${id} is listed`);
+  const out: string[] = [];
+  try {
+    const response = await model.sendRequest([vscode.LanguageModelChatMessage.User(question)]);
+    for await (const text of response.text) out.push(text);
+  } catch (error) {
+    out.push(error instanceof vscode.LanguageModelError ? `${error.code}: ${error.message}` : String(error));
+  }
+  return out;
+}
+
+describe('canary key', function () {
+  // A long session of real requests; the machine may be under load.
+  this.timeout(120_000);
   const settings = preserveParleySettings();
+  const lmOutput: string[] = [];
   let api: ParleyTestApi;
 
   before(async () => {
@@ -79,6 +102,8 @@ describe('canary key', () => {
       await vscode.commands.executeCommand('parley.ask', 'Does this key work?');
       await setGlobal('activeProvider', 'sim-local');
       await vscode.commands.executeCommand('parley.explainSelection');
+      // The same key through Parley's language models (vscode.lm), as another extension would use it.
+      lmOutput.push(...(await askLanguageModel('sim-canary/spark-v3', 'Does this key work?')));
     }
     await vscode.commands.executeCommand('parley.showLogs');
     const folder = vscode.workspace.workspaceFolders?.[0];
@@ -101,6 +126,10 @@ describe('canary key', () => {
     assert.ok(!api.logLines().some((line) => line.includes(CANARY)), 'log channel');
     const logsRoot = vscode.Uri.joinPath(api.logUri, '..', '..');
     assert.deepEqual(await filesContaining(logsRoot, CANARY), [], 'log files');
+
+    // What Parley's language models answered or threw (when the simulator ran).
+    if (sim) assert.ok(lmOutput.length > 0, 'the vscode.lm request ran');
+    assert.ok(!lmOutput.some((text) => text.includes(CANARY)), 'vscode.lm errors and response parts');
 
     // What the commands handed the chat, and the export (when there was one).
     assert.ok(api.asks().length >= 3);

@@ -78,7 +78,16 @@ export function simulatorUrl(): string | undefined {
 }
 
 /** Requests the simulator recorded (headers include keys: only compare, never print them). */
-export async function simulatorRequests(url: string): Promise<{ path: string; headers: Record<string, string>; body: unknown }[]> {
+export interface SimulatedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+  /** 'aborted' when the client closed the connection before the reply finished. */
+  outcome: 'pending' | 'completed' | 'aborted';
+}
+
+export async function simulatorRequests(url: string): Promise<SimulatedRequest[]> {
   const response = await fetch(`${url}/__sim/requests`);
-  return (await response.json()) as { path: string; headers: Record<string, string>; body: unknown }[];
+  return (await response.json()) as SimulatedRequest[];
 }

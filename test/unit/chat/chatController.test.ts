@@ -256,6 +256,17 @@ describe('ChatController', () => {
   });
 });
 
+describe('ChatController and model discovery', () => {
+  it("offers the view an endpoint's discovered models once they arrive, and says so with a providers update", () => {
+    const t = setup([]);
+    assert.ok(!t.controller.providerState().providers.find((p) => p.id === 'ecovai')?.models?.includes('sim-discovered-1'));
+    t.source.discover('ecovai', ['sim-discovered-1', 'sim-discovered-2']);
+    const update = t.updates.filter((u) => u.type === 'providers').at(-1);
+    assert.ok(update && update.type === 'providers');
+    assert.deepEqual(update.providers.find((p) => p.id === 'ecovai')?.models, ['sim-discovered-1', 'sim-discovered-2', 'spark-v3']);
+  });
+});
+
 describe('ChatController and keys', () => {
   it('nothing it emits or saves carries the key, even when the provider fails', async () => {
     const canary = 'sk-test-canary-0000';

@@ -5,6 +5,8 @@ import type { ChatEvent, ChatProvider, ChatRequest, ProviderDeps, ProviderProfil
 
 export class FakeProviderSource implements ProviderSource {
   ready = true;
+  /** Model lists an endpoint "discovered" (GET /models), by profile id. */
+  discovered = new Map<string, string[]>();
   private listeners = new Set<() => void>();
   constructor(
     public profiles: ProviderProfile[],
@@ -25,6 +27,14 @@ export class FakeProviderSource implements ProviderSource {
   }
   async ensureReady(): Promise<boolean> {
     return this.ready;
+  }
+  discoveredModels(profile: ProviderProfile): string[] | undefined {
+    return this.discovered.get(profile.id);
+  }
+  /** Simulates a discovery that found a list: stores it and fires the change event. */
+  discover(profileId: string, models: string[]): void {
+    this.discovered.set(profileId, models);
+    this.listeners.forEach((l) => l());
   }
   onDidChange(listener: () => void): Unsubscribe {
     this.listeners.add(listener);

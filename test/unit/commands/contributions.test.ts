@@ -10,13 +10,14 @@ interface Manifest {
     submenus: { id: string }[];
     keybindings: { command: string; key: string; mac?: string }[];
     walkthroughs: { steps: { media: { markdown?: string } }[] }[];
+    languageModelChatProviders: { vendor: string; displayName: string; managementCommand?: string }[];
   };
 }
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as Manifest;
 const commands = pkg.contributes.commands.map((c) => c.command);
-/** Sources that register commands: the commands layer and the chat view (its view-title commands). */
-const commandSource = ['src/commands', 'src/webview']
+/** Sources that register commands: the commands layer, the chat view (its view-title commands) and the language models (Refresh Model Lists). */
+const commandSource = ['src/commands', 'src/webview', 'src/lm']
   .filter((dir) => existsSync(dir))
   .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(`${dir}/${f}`, 'utf8')))
   .join('\n');
@@ -33,7 +34,14 @@ describe('contributed commands and menus', () => {
     assert.ok(pkg.contributes.commands.every((c) => c.category === 'Parley'));
   });
 
-  it('registers every contributed command (src/commands, src/webview)', () => {
+  it('declares the language model provider: vendor "parley", managed by Manage Providers', () => {
+    assert.deepEqual(pkg.contributes.languageModelChatProviders, [
+      { vendor: 'parley', displayName: 'Parley', managementCommand: 'parley.manageProviders' },
+    ]);
+    assert.ok(readFileSync('src/lm/index.ts', 'utf8').includes("LM_VENDOR = 'parley'"));
+  });
+
+  it('registers every contributed command (src/commands, src/webview, src/lm)', () => {
     const builtins = BUILTIN_PROMPTS.map((p) => `parley.${p.id}`);
     const unregistered = commands.filter((id) => !builtins.includes(id) && !commandSource.includes(`'${id}'`));
     assert.deepEqual(unregistered, []);
