@@ -4,13 +4,14 @@
  * reply into the chat view, which is revealed first.
  */
 import * as vscode from 'vscode';
-import { messageLimit } from '../chat/promptLimits';
+import { messageUsage, systemPromptOf } from '../chat/assembleMessage';
+import { budgetFor } from '../chat/budget';
 import { buildPrompt, type CodeContext } from '../chat/promptBuilder';
 import { BUILTIN_PROMPTS, templateVariables, type PromptDefinition } from '../chat/prompts';
 import { displayName } from '../chat/profileModels';
 import { codeAtCursor, wholeFile } from '../host/editorCode';
 import type { CommandDeps } from './deps';
-import { noteText, promptTitle } from './promptTexts';
+import { noteText, partNote, promptTitle } from './promptTexts';
 import { revealChat } from './revealChat';
 
 const PLAIN_QUESTION: PromptDefinition = { id: 'ask', title: 'Ask', template: '${input}', context: 'none', builtin: true };
@@ -76,22 +77,60 @@ export async function runPrompt(prompt: PromptDefinition, deps: CommandDeps, giv
     input = typeof givenInput === 'string' && givenInput.trim() ? givenInput.trim() : await askInput(prompt, title);
     if (input === undefined) return;
   }
-  const limit = messageLimit(profile.kind);
-  const result = buildPrompt(prompt, { ...(code ? { code } : {}), ...(input !== undefined ? { input } : {}), limit });
-  if (!result.ok) {
-    const message =
-      result.reason === 'needsCode'
-        ? vscode.l10n.t('{0}: select some code first.', title)
-        : vscode.l10n.t('{0}: the message would be {1} characters, more than the {2} characters {3} accepts. Shorten it.', title, result.needed, result.limit, displayName(profile));
-    void vscode.window.showWarningMessage(message);
+  const budget = budgetFor(profile);
+  const system = systemPromptOf(profile);
+  const measure = (text: string) => messageUsage(budget, system, text);
+  const result = buildPrompt(prompt, {
+    ...(code ? { code } : {}),
+    ...(input !== undefined ? { input } : {}),
+    limit: budget.limit,
+    measure,
+  });
+  let built: { prompt: string; location?: string; notes: string[] };
+  if (result.ok) {
+    built = { prompt: result.prompt, notes: result.notes.map(noteText), ...(result.location ? { location: result.location } : {}) };
+  } else if (result.reason === 'needsCode') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0}: select some code first.', title));
     return;
+  } else {
+    const size = sizeText(result.needed, result.limit, budget.unit, displayName(profile));
+    const part = result.part;
+    if (!part || !code) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0}: {1} Shorten it.', title, size));
+      return;
+    }
+    // Never cut silently: the user decides, before anything is sent, whether the part that fits is worth sending.
+    const sendPart = vscode.l10n.t('Send Lines {0}–{1}', code.startLine, part.sentEndLine);
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0}: {1} Send only lines {2}–{3} of lines {2}–{4}, the part that fits?', title, size, code.startLine, part.sentEndLine, code.endLine),
+      { modal: true },
+      sendPart,
+    );
+    if (choice !== sendPart) return;
+    built = {
+      prompt: part.prompt,
+      location: part.location,
+      notes: [
+        ...(code.origin !== 'selection'
+          ? [noteText({ kind: 'noSelection', origin: code.origin, startLine: code.startLine, endLine: code.endLine, ...(code.blockName ? { blockName: code.blockName } : {}) })]
+          : []),
+        partNote(code.startLine, part.sentEndLine, code.endLine, displayName(profile)),
+      ],
+    };
   }
   const lead = input !== undefined ? input : title;
-  const displayText = result.location ? `${lead} · ${result.location}` : lead;
-  const notes = result.notes.map((n) => noteText(n, displayName(profile), limit));
-  deps.log.info(`command ${prompt.id}: ${result.prompt.length} chars to ${profile.id}${notes.length ? ` (notes: ${result.notes.map((n) => n.kind).join(', ')})` : ''}`);
+  const displayText = built.location ? `${lead} · ${built.location}` : lead;
+  const notes = built.notes;
+  deps.log.info(`command ${prompt.id}: ${built.prompt.length} chars to ${profile.id}${notes.length ? ` (${notes.length} note(s))` : ''}`);
   await revealChat();
-  await deps.chat.ask({ prompt: result.prompt, displayText, ...(notes.length ? { notes } : {}) });
+  await deps.chat.ask({ prompt: built.prompt, displayText, ...(notes.length ? { notes } : {}) });
+}
+
+/** "the message would be 5,012 characters; Emma accepts 4,500 (system prompt included)." */
+function sizeText(needed: number, limit: number, unit: 'characters' | 'tokens', provider: string): string {
+  return unit === 'characters'
+    ? vscode.l10n.t('the message would be {0} characters; {1} accepts {2} (system prompt included).', needed, provider, limit)
+    : vscode.l10n.t('the message would be about {0} tokens; {1} has room for {2} (system prompt included, the rest of its context window kept for the reply).', needed, provider, limit);
 }
 
 async function pickPrompt(deps: CommandDeps): Promise<PromptDefinition | undefined> {
