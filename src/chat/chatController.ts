@@ -317,6 +317,8 @@ export class ChatController implements ChatApi {
       reply.durationMs = Math.max(0, clock.now() - startedAt);
       this.active = undefined;
       this.emitReply(turn);
+      // The finished pair is history for the next message now: the meter's count of earlier turns changes.
+      this.emitComposer();
       await this.persist();
       finished();
     }

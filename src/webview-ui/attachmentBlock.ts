@@ -23,6 +23,7 @@ export function attachmentBlock(attachments: readonly Attachment[] | undefined):
         h(
           'summary',
           { title: attachment.path },
+          h('span', { class: 'codicon codicon-chevron-right attachment-chevron', 'aria-hidden': 'true' }),
           h('span', { class: 'codicon codicon-file-code', 'aria-hidden': 'true' }),
           h('span', { class: 'attachment-path' }, attachment.path),
           range ? h('span', { class: 'chip-range' }, range) : undefined,

@@ -90,7 +90,6 @@ describe('Attachments and the budget meter', () => {
     await chip.waitFor();
     await chatInput(page).fill('What does greet return?');
     await meter(page).filter({ hasText: /≈ \d+ \/ 6,144 tokens/ }).waitFor();
-    await screenshot(page, 'attachments-chips-and-meter');
     const sent = await sendAndWait(page, 'What does greet return?');
     assert.ok(sent.includes('```typescript sample.ts:2-4\n'), `fenced with language, path and lines:\n${sent}`);
     assert.ok(sent.includes(SELECTED_CODE), sent);
@@ -145,6 +144,15 @@ describe('Attachments and the budget meter', () => {
     await attachWithHash(page, 'counter.ts');
     const first = await sendAndWait(page, 'Regenerate me with the file');
     assert.ok(first.includes(COUNTER_CODE));
+    // The README's picture: the sent attachment opened in the bubble, a new chip and the meter (which now counts the turn).
+    await lastTurn(page).locator('.question-attachments summary').click();
+    await openFile(page, 'sample.ts');
+    await selectLines(page, 2, 4);
+    await page.keyboard.press('Control+Alt+U');
+    await chips(page).filter({ hasText: 'sample.ts' }).waitFor();
+    await chatInput(page).fill('And how would greet use it?');
+    await meter(page).filter({ hasText: '1 earlier turn(s) sent' }).waitFor();
+    await screenshot(page, 'attachments-chips-and-meter');
     await reloadWorkbench(page);
     await showChat(page);
     const turn = lastTurn(page);
@@ -172,7 +180,7 @@ describe('Attachments and the budget meter', () => {
     assert.doesNotMatch(await page.title(), /pwned/);
     await screenshot(page, 'attachments-hostile-inert');
 
-    await runCommand(page, 'Parley: Export Chat as Markdown');
+    await runCommand(page, 'Parley: Export Chat as Markdown', { opensQuickInput: true });
     const input = await waitForInputBox(page);
     await page.waitForFunction(`/parley-chat-[^/]*\\.md$/.test(document.querySelector('.quick-input-widget input.input')?.value ?? '')`);
     const target = await input.inputValue();
