@@ -5,21 +5,23 @@
 // is shown as inert text; the export holds the attachments.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   chatInput,
   lastTurn,
   lastUserMessage,
   newChat,
-  showChat,
   simulatorRequests,
   turns,
   waitForReplyEnd,
   waitForSimulator,
 } from './support/chat';
-import { openEditorContextMenu, openFile, selectLines } from './support/editor';
+import { openEditorContextMenu, openFile, selectLines, selectionStatus } from './support/editor';
+import { harness } from './support/harness';
 import {
   closeWorkbench,
+  modalDialog,
   openWorkbench,
   parleyViewlet,
   quickInput,
@@ -71,7 +73,10 @@ describe('Attachments and the budget meter', () => {
   before(async () => {
     page = await openWorkbench();
   });
-  after(() => closeWorkbench(page));
+  after(async () => {
+    fs.rmSync(path.join(harness().workspace, 'big.ts'), { force: true });
+    await closeWorkbench(page);
+  });
 
   it('right-click → Add Selection to Parley Chat makes a chip without sending; Send carries the code to the simulator', async () => {
     assert.ok(page);
@@ -154,7 +159,8 @@ describe('Attachments and the budget meter', () => {
     await meter(page).filter({ hasText: '1 earlier turn(s) sent' }).waitFor();
     await screenshot(page, 'attachments-chips-and-meter');
     await reloadWorkbench(page);
-    await showChat(page);
+    // The side bar comes back with Parley's view open (clicking its activity bar item now would close it).
+    await chatInput(page).waitFor({ state: 'visible', timeout: 45_000 });
     const turn = lastTurn(page);
     await turn.locator('.question-text', { hasText: 'Regenerate me with the file' }).waitFor();
     const before = (await simulatorRequests()).length;
@@ -195,4 +201,48 @@ describe('Attachments and the budget meter', () => {
     assert.ok(markdown.includes('</script><script>'), markdown);
     fs.rmSync(target);
   });
+
+  it('an editor command whose selection is over the budget offers the lines that fit, or Cancel — before anything is sent', async () => {
+    assert.ok(page);
+    await newChat(page);
+    // ~80,000 characters: far over sim-local's 6,144 tokens.
+    const lines = Array.from({ length: 2000 }, (_, i) => `export const line${i + 1} = ${i + 1}; // padding padding padding`);
+    fs.writeFileSync(path.join(harness().workspace, 'big.ts'), `${lines.join('\n')}\n`);
+    await openFile(page, 'big.ts');
+    await activeEditorSelectAll(page);
+    const before = (await simulatorRequests()).length;
+
+    await runCommand(page, 'Parley: Explain Selection');
+    const dialog = modalDialog(page);
+    await dialog.waitFor({ state: 'visible' });
+    const question = await dialog.innerText();
+    const match = /Send only lines 1–(\d+) of lines 1–2000, the part that fits\?/.exec(question);
+    assert.ok(match, question);
+    const sentEnd = Number(match[1]);
+    assert.ok(sentEnd > 100 && sentEnd < 2000, question);
+    await screenshot(page, 'attachments-command-offer');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal((await simulatorRequests()).length, before, 'Cancel sends nothing');
+
+    await runCommand(page, 'Parley: Explain Selection');
+    await dialog.waitFor({ state: 'visible' });
+    await dialog.getByRole('button', { name: `Send Lines 1–${sentEnd}` }).click();
+    const turn = lastTurn(page);
+    await turn.locator('.note', { hasText: `You chose to send lines 1–${sentEnd} of the selection (lines 1–2000)` }).waitFor();
+    await waitForReplyEnd(turn);
+    const requests = await waitForSimulator((r) => r.length > before);
+    const sent = lastUserMessage(requests[requests.length - 1]!);
+    assert.ok(sent.includes(`\`\`\`typescript big.ts:1-${sentEnd}\n`), sent.slice(0, 300));
+    assert.ok(sent.includes(`${lines[sentEnd - 1]}\n\`\`\``), 'the last line that fits, whole');
+    assert.ok(!sent.includes(lines[sentEnd]!), 'nothing after it');
+    assert.ok(sent.includes(`Only lines 1-${sentEnd} of the selection, which ends at line 2000, are included`));
+  });
 });
+
+/** Selects the whole document of the active editor (Ctrl+A) and waits for the status bar to report it. */
+async function activeEditorSelectAll(page: Page): Promise<void> {
+  await page.locator('.part.editor .editor-instance .monaco-editor .view-lines').filter({ visible: true }).first().click();
+  await page.keyboard.press('Control+A');
+  await selectionStatus(page).waitFor();
+}
