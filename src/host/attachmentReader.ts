@@ -80,10 +80,25 @@ function errorDetail(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** A file by URI: its open document when there is one (unsaved edits included), else read from disk after the checks. */
+/** An open notebook as its cells' text (what the user sees), each cell headed by its number and language. */
+export function fromNotebook(notebook: vscode.NotebookDocument): AttachResult {
+  const name = vscode.workspace.asRelativePath(notebook.uri, false).replace(/\\/g, '/');
+  const content = notebook
+    .getCells()
+    .map((cell) => `# %% cell ${cell.index + 1} (${cell.document.languageId})\n${cell.document.getText()}`)
+    .join('\n\n');
+  const bytes = utf8Length(content);
+  if (bytes > ATTACHMENT_MAX_BYTES) return { refusal: { name, reason: 'tooLarge', bytes } };
+  const language = notebook.getCells().find((cell) => cell.kind === vscode.NotebookCellKind.Code)?.document.languageId ?? '';
+  return { attachment: { id: randomUUID(), path: name, language, content } };
+}
+
+/** A file by URI: its open document or notebook when there is one (unsaved edits included), else read from disk after the checks. */
 export async function fromUri(uri: vscode.Uri): Promise<AttachResult> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return fromDocument(open);
+  const notebook = vscode.workspace.notebookDocuments.find((n) => n.uri.toString() === uri.toString());
+  if (notebook) return fromNotebook(notebook);
   const name = vscode.workspace.asRelativePath(uri, false).replace(/\\/g, '/');
   if (!vscode.workspace.getWorkspaceFolder(uri)) return { refusal: { name, reason: 'outsideWorkspace' } };
   try {
