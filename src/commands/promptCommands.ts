@@ -128,9 +128,10 @@ export async function runPrompt(prompt: PromptDefinition, deps: CommandDeps, giv
 
 /** "the message would be 5,012 characters; Emma accepts 4,500 (system prompt included)." */
 function sizeText(needed: number, limit: number, unit: 'characters' | 'tokens', provider: string): string {
+  const n = (value: number) => value.toLocaleString(vscode.env.language);
   return unit === 'characters'
-    ? vscode.l10n.t('the message would be {0} characters; {1} accepts {2} (system prompt included).', needed, provider, limit)
-    : vscode.l10n.t('the message would be about {0} tokens; {1} has room for {2} (system prompt included, the rest of its context window kept for the reply).', needed, provider, limit);
+    ? vscode.l10n.t('the message would be {0} characters; {1} accepts {2} (system prompt included).', n(needed), provider, n(limit))
+    : vscode.l10n.t('the message would be about {0} tokens; {1} has room for {2} (system prompt included, the rest of its context window kept for the reply).', n(needed), provider, n(limit));
 }
 
 async function pickPrompt(deps: CommandDeps): Promise<PromptDefinition | undefined> {

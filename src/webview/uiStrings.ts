@@ -83,12 +83,14 @@ export function chatTexts(): ChatTexts {
     olderTurnsLeftOutToFit: (count, window) =>
       vscode.l10n.t('{0} older turn(s) were left out to fit the model’s context window of {1} tokens.', count, window),
     messagesCut: (count, limit) => vscode.l10n.t('{0} earlier message(s) were cut to {1} characters for this provider.', count, limit),
-    overBudget: (used, limit, unit, largest) => {
+    overBudget: (usedCount, limitCount, unit, largest) => {
+      const n = (value: number) => value.toLocaleString(vscode.env.language);
+      const [used, limit] = [n(usedCount), n(limitCount)];
       const size = unit === 'characters'
         ? vscode.l10n.t('Not sent: the message uses {0} of {1} characters.', used, limit)
         : vscode.l10n.t('Not sent: the message uses about {0} of {1} tokens.', used, limit);
       const fix = largest
-        ? vscode.l10n.t('Remove an attachment (the largest is {0}, {1}) or shorten the question, then send it again.', largest.name, largest.used)
+        ? vscode.l10n.t('Remove an attachment (the largest is {0}, {1}) or shorten the question, then send it again.', largest.name, n(largest.used))
         : vscode.l10n.t('Shorten the question (or the profile’s system prompt), then send it again.');
       return `${size} ${fix}`;
     },
