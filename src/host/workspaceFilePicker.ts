@@ -6,8 +6,13 @@
 import * as vscode from 'vscode';
 import { withoutGitignored } from './gitignoreFilter';
 
-/** Most files listed; the filter box narrows them. */
-const MAX_FILES = 5000;
+/**
+ * Most files asked of findFiles, and most listed. findFiles applies `files.exclude`
+ * but not `.gitignore` (filtered afterwards), so it is asked for more than are shown:
+ * an ignored node_modules must not use up the list.
+ */
+const MAX_FOUND = 20_000;
+const MAX_LISTED = 5_000;
 
 type FileItem = vscode.QuickPickItem & { uri?: vscode.Uri };
 
@@ -37,10 +42,11 @@ function openEditorUris(): vscode.Uri[] {
 export async function pickWorkspaceFile(): Promise<vscode.Uri | undefined> {
   const open = openEditorUris();
   const openKeys = new Set(open.map((u) => u.toString()));
-  const found = await withoutGitignored(await vscode.workspace.findFiles('**/*', undefined, MAX_FILES));
+  const found = await withoutGitignored(await vscode.workspace.findFiles('**/*', undefined, MAX_FOUND));
   const rest = found
     .filter((u) => !openKeys.has(u.toString()))
-    .sort((a, b) => a.path.localeCompare(b.path));
+    .sort((a, b) => a.path.localeCompare(b.path))
+    .slice(0, MAX_LISTED);
   const items: FileItem[] = [
     ...(open.length ? [{ label: vscode.l10n.t('Open editors'), kind: vscode.QuickPickItemKind.Separator }, ...open.map(item)] : []),
     ...(rest.length ? [{ label: vscode.l10n.t('Workspace files'), kind: vscode.QuickPickItemKind.Separator }, ...rest.map(item)] : []),
