@@ -11,7 +11,8 @@ import { BUILTIN_PROMPTS, templateVariables, type PromptDefinition } from '../ch
 import { displayName } from '../chat/profileModels';
 import { codeAtCursor, wholeFile } from '../host/editorCode';
 import type { CommandDeps } from './deps';
-import { noteText, partNote, promptTitle } from './promptTexts';
+import { offerPartThatFits } from './overBudget';
+import { noteText, promptTitle } from './promptTexts';
 import { revealChat } from './revealChat';
 
 const PLAIN_QUESTION: PromptDefinition = { id: 'ask', title: 'Ask', template: '${input}', context: 'none', builtin: true };
@@ -93,30 +94,18 @@ export async function runPrompt(prompt: PromptDefinition, deps: CommandDeps, giv
     void vscode.window.showWarningMessage(vscode.l10n.t('{0}: select some code first.', title));
     return;
   } else {
-    const size = sizeText(result.needed, result.limit, budget.unit, displayName(profile));
-    const part = result.part;
-    if (!part || !code) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0}: {1} Shorten it.', title, size));
-      return;
-    }
     // Never cut silently: the user decides, before anything is sent, whether the part that fits is worth sending.
-    const sendPart = vscode.l10n.t('Send Lines {0}–{1}', code.startLine, part.sentEndLine);
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0}: {1} Send only lines {2}–{3} of lines {2}–{4}, the part that fits?', title, size, code.startLine, part.sentEndLine, code.endLine),
-      { modal: true },
-      sendPart,
-    );
-    if (choice !== sendPart) return;
-    built = {
-      prompt: part.prompt,
-      location: part.location,
-      notes: [
-        ...(code.origin !== 'selection'
-          ? [noteText({ kind: 'noSelection', origin: code.origin, startLine: code.startLine, endLine: code.endLine, ...(code.blockName ? { blockName: code.blockName } : {}) })]
-          : []),
-        partNote(code.startLine, part.sentEndLine, code.endLine, displayName(profile)),
-      ],
-    };
+    const chosen = await offerPartThatFits({
+      title,
+      provider: displayName(profile),
+      unit: budget.unit,
+      needed: result.needed,
+      limit: result.limit,
+      code,
+      part: result.part,
+    });
+    if (!chosen) return;
+    built = chosen;
   }
   const lead = input !== undefined ? input : title;
   const displayText = built.location ? `${lead} · ${built.location}` : lead;
@@ -124,14 +113,6 @@ export async function runPrompt(prompt: PromptDefinition, deps: CommandDeps, giv
   deps.log.info(`command ${prompt.id}: ${built.prompt.length} chars to ${profile.id}${notes.length ? ` (${notes.length} note(s))` : ''}`);
   await revealChat();
   await deps.chat.ask({ prompt: built.prompt, displayText, ...(notes.length ? { notes } : {}) });
-}
-
-/** "the message would be 5,012 characters; Emma accepts 4,500 (system prompt included)." */
-function sizeText(needed: number, limit: number, unit: 'characters' | 'tokens', provider: string): string {
-  const n = (value: number) => value.toLocaleString(vscode.env.language);
-  return unit === 'characters'
-    ? vscode.l10n.t('the message would be {0} characters; {1} accepts {2} (system prompt included).', n(needed), provider, n(limit))
-    : vscode.l10n.t('the message would be about {0} tokens; {1} has room for {2} (system prompt included, the rest of its context window kept for the reply).', n(needed), provider, n(limit));
 }
 
 async function pickPrompt(deps: CommandDeps): Promise<PromptDefinition | undefined> {
