@@ -7,19 +7,19 @@
 import { randomUUID } from 'node:crypto';
 import { isProviderError } from '../net/errors';
 import type { HostMessage } from '../protocol/messages';
-import type { Conversation, ProviderInfo, Reply, Turn } from '../protocol/model';
+import type { Attachment, ComposerState, Conversation, ProviderInfo, Reply, Turn } from '../protocol/model';
 import type { ChatProvider, ProviderDeps, ProviderProfile } from '../providers/types';
 import { buildRequest } from './buildRequest';
 import { DEFAULT_CHAT_TEXTS, type ChatTexts } from './chatTexts';
+import { ComposerDraft, type Suggestion } from './composerDraft';
 import { emptyConversation, modelOf, newTurn, titleFrom, toProviderInfo } from './conversation';
 import { conversationToMarkdown } from './exportMarkdown';
 import type { AskOptions, ChatApi, ProviderSource, Unsubscribe } from './ports';
-import { historyLimits } from './providerLimits';
 import { toReplyError } from './replyErrors';
 
 export type ChatUpdate = Extract<
   HostMessage,
-  { type: 'conversation' | 'providers' | 'reply' | 'replyDelta' | 'replyReplace' | 'notice' }
+  { type: 'conversation' | 'providers' | 'reply' | 'replyDelta' | 'replyReplace' | 'notice' | 'composer' }
 >;
 
 export interface Clock {
@@ -59,12 +59,16 @@ export class ChatController implements ChatApi {
   /** Set by dispose(): a reply cut off now was interrupted (window reload or close), not stopped by the user. */
   private disposed = false;
   private readonly providerSubscription: Unsubscribe;
+  private readonly draft = new ComposerDraft();
 
   constructor(private readonly deps: ChatControllerDeps) {
     this.texts = deps.texts ?? DEFAULT_CHAT_TEXTS;
     this.newId = deps.newId ?? randomUUID;
     this.conversation = this.fresh();
-    this.providerSubscription = deps.providers.onDidChange(() => this.emit({ type: 'providers', ...this.providerState() }));
+    this.providerSubscription = deps.providers.onDidChange(() => {
+      this.emit({ type: 'providers', ...this.providerState() });
+      this.emitComposer();
+    });
   }
 
   dispose(): void {
@@ -99,6 +103,7 @@ export class ChatController implements ChatApi {
     await this.stopAndWait();
     const now = this.deps.clock.now();
     const turn = newTurn(this.newId(), options.prompt, now, options.displayText, options.notes);
+    if (options.attachments?.length) turn.attachments = options.attachments.map((a) => ({ ...a }));
     if (this.conversation.turns.length === 0) this.conversation.title = titleFrom(options.displayText ?? options.prompt);
     this.conversation.turns.push(turn);
     this.emitConversation();
@@ -109,6 +114,45 @@ export class ChatController implements ChatApi {
     this.stop();
     this.conversation = this.fresh();
     this.emitConversation();
+  }
+
+  // ---- composer ----
+
+  async addAttachments(attachments: Attachment[]): Promise<number> {
+    const added = this.draft.add(attachments);
+    this.emitComposer();
+    return added;
+  }
+
+  /** Sends the composer's question with the chips shown (`attachmentIds`; all when absent). */
+  async send(text: string, attachmentIds?: readonly string[]): Promise<void> {
+    const attachments = this.draft.take(attachmentIds);
+    this.draft.setText('', 0);
+    this.emitComposer();
+    await this.ask({ prompt: text, ...(attachments.length ? { attachments } : {}) });
+  }
+
+  removeAttachment(id: string): void {
+    if (this.draft.remove(id)) this.emitComposer();
+  }
+
+  /** The composer's text changed; the meter is computed for it. */
+  setDraft(text: string, revision: number): void {
+    this.draft.setText(text, revision);
+    this.emitComposer();
+  }
+
+  /** The active editor offered as a one-click chip (undefined: none). */
+  setSuggestion(suggestion: Suggestion | undefined): void {
+    if (this.draft.setSuggestion(suggestion)) this.emitComposer();
+  }
+
+  suggestion(): Suggestion | undefined {
+    return this.draft.currentSuggestion();
+  }
+
+  composerState(): ComposerState {
+    return this.draft.state(this.deps.providers.active(), this.conversation.turns, this.texts);
   }
 
   exportMarkdown(): string | undefined {
@@ -139,8 +183,9 @@ export class ChatController implements ChatApi {
     await this.stopAndWait();
     const index = this.indexOf(turnId);
     if (index < 0) return;
+    const attachments = this.conversation.turns[index]?.attachments;
     this.conversation.turns = this.conversation.turns.slice(0, index);
-    await this.ask({ prompt: text });
+    await this.ask({ prompt: text, ...(attachments?.length ? { attachments } : {}) });
   }
 
   /** Shows a saved conversation; with `onlyIfEmpty`, only while nothing has been asked in the current one. */
@@ -170,6 +215,7 @@ export class ChatController implements ChatApi {
   async selectProvider(profileId: string): Promise<void> {
     await this.deps.providers.setActive(profileId);
     this.emit({ type: 'providers', ...this.providerState() });
+    this.emitComposer();
   }
 
   async stopAndWait(): Promise<void> {
@@ -208,6 +254,18 @@ export class ChatController implements ChatApi {
     const model = modelOf(profile);
     if (model !== undefined) reply.model = model;
     turn.reply = reply;
+    const earlier = this.conversation.turns.slice(0, this.indexOf(turn.id));
+    const built = buildRequest(profile, earlier, turn.prompt, turn.attachments ?? [], this.texts);
+    if (!built.ok) {
+      // Over the budget: nothing is sent and nothing is cut; the card says what to remove.
+      const { used, limit, unit, largest } = built.plan;
+      reply.status = 'error';
+      reply.error = { code: 'too_long', message: this.texts.overBudget(used, limit, unit, largest) };
+      reply.durationMs = 0;
+      this.emitReply(turn);
+      await this.persist();
+      return;
+    }
 
     const abort = new AbortController();
     let finished = (): void => undefined;
@@ -222,8 +280,6 @@ export class ChatController implements ChatApi {
         reply.error = { code: 'auth', message: this.texts.keyMissing, action: 'setApiKey' };
         return;
       }
-      const earlier = this.conversation.turns.slice(0, this.indexOf(turn.id));
-      const built = buildRequest(earlier, turn.prompt, historyLimits(profile.kind), this.texts);
       if (built.notes.length > 0) turn.contextNotes = built.notes;
       this.emitReply(turn);
       await this.persist();
@@ -261,6 +317,8 @@ export class ChatController implements ChatApi {
       reply.durationMs = Math.max(0, clock.now() - startedAt);
       this.active = undefined;
       this.emitReply(turn);
+      // The finished pair is history for the next message now: the meter's count of earlier turns changes.
+      this.emitComposer();
       await this.persist();
       finished();
     }
@@ -301,6 +359,12 @@ export class ChatController implements ChatApi {
 
   private emitConversation(): void {
     this.emit({ type: 'conversation', conversation: this.conversation });
+    this.emitComposer();
+  }
+
+  private emitComposer(): void {
+    if (this.listeners.size === 0) return;
+    this.emit({ type: 'composer', composer: this.composerState() });
   }
 
   private emitReply(turn: Turn): void {

@@ -1,5 +1,6 @@
 /** A conversation as Markdown, for export. Holds only what the conversation holds: never a key. */
 import type { Conversation, Reply } from '../protocol/model';
+import { attachmentBlock, attachmentLocation } from './assembleMessage';
 
 function replyHeading(reply: Reply): string {
   const parts = [reply.providerLabel, reply.model].filter((p): p is string => Boolean(p));
@@ -22,6 +23,8 @@ export function conversationToMarkdown(conversation: Conversation): string {
     out.push('## You', '');
     if (turn.displayText !== undefined && turn.displayText !== turn.prompt) out.push(`*${turn.displayText}*`, '');
     out.push(turn.prompt, '');
+    // Attachments exactly as they were sent (fenced, so their text stays text).
+    for (const attachment of turn.attachments ?? []) out.push(`**Attached:** \`${attachmentLocation(attachment).replace(/`/g, "'")}\``, '', attachmentBlock(attachment), '');
     for (const note of [...turn.notes, ...(turn.contextNotes ?? [])]) out.push(`> ${note}`, '');
     const reply = turn.reply;
     if (!reply) continue;

@@ -4,6 +4,7 @@
  * implements ProviderSource. Both are plain interfaces so either side can be
  * tested with a small in-memory fake.
  */
+import type { Attachment } from '../protocol/model';
 import type { ProviderDeps, ProviderProfile } from '../providers/types';
 
 export interface Unsubscribe {
@@ -16,8 +17,10 @@ export interface AskOptions {
   prompt: string;
   /** Short text shown as the user's turn in the view, e.g. "Explain Selection · util.ts:10–24". Defaults to `prompt`. */
   displayText?: string;
-  /** Notes shown with the turn, e.g. "Selection cut to 4,500 characters". Never silent. */
+  /** Notes shown with the turn, e.g. "Only lines 10–52 were sent". Never silent. */
   notes?: string[];
+  /** Code attached to the question (sent as fenced blocks before it, and again on Regenerate). */
+  attachments?: Attachment[];
 }
 
 export interface ChatApi {
@@ -29,6 +32,8 @@ export interface ChatApi {
   exportMarkdown(): string | undefined;
   /** Stops the reply being streamed, if any. */
   stop(): void;
+  /** Adds chips to the composer without sending (Add Selection / Add File); returns how many were new. */
+  addAttachments(attachments: Attachment[]): Promise<number>;
 }
 
 /** Where the chat gets the configured providers and what they need to make a request. */

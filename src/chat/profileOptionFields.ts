@@ -2,6 +2,7 @@
  * The options each provider kind accepts, described for the Manage Providers
  * editor (names as in src/providers/types.ts, ranges from the provider docs).
  */
+import { MIN_CONTEXT_WINDOW } from '../providers/profile';
 import type { ProviderKind } from '../providers/types';
 
 export type OptionField =
@@ -34,6 +35,23 @@ export const OPTION_FIELDS: Record<ProviderKind, readonly OptionField[]> = {
     { name: 'maxTemperature', type: 'number', min: 0, max: 2, integer: false },
     { name: 'includeUsage', type: 'boolean', defaultValue: false },
     { name: 'toolCalling', type: 'boolean', defaultValue: false },
+  ],
+};
+
+/**
+ * Profile fields beside `options` that Manage Providers edits: the system
+ * prompt (every kind) and the context window in tokens (not Emma, whose budget
+ * is fixed at 4,500 characters per message).
+ */
+export const PROFILE_FIELDS: Record<ProviderKind, readonly OptionField[]> = {
+  emma: [{ name: 'systemPrompt', type: 'string' }],
+  secondme: [
+    { name: 'systemPrompt', type: 'string' },
+    { name: 'contextWindow', type: 'number', min: MIN_CONTEXT_WINDOW, integer: true },
+  ],
+  'openai-compatible': [
+    { name: 'systemPrompt', type: 'string' },
+    { name: 'contextWindow', type: 'number', min: MIN_CONTEXT_WINDOW, integer: true },
   ],
 };
 

@@ -1,9 +1,9 @@
 /**
  * Turns a prompt definition plus the editor's code into the text sent to the
  * provider: the code travels as a fenced block tagged with its language id,
- * its workspace-relative file name and line range; code too long for the
- * provider's message limit is cut (at a line end when possible) and the cut
- * is reported as a note — never silently.
+ * its workspace-relative file name and line range. Code too long for the
+ * profile's budget is never cut silently: the result names the first lines
+ * that fit, and the command asks the user before sending only those.
  */
 import { expandTemplate, type PromptDefinition, type PromptVariable } from './prompts';
 
@@ -22,12 +22,12 @@ export interface CodeContext {
 }
 
 export type BuildNote =
-  | { kind: 'cut'; sentChars: number; totalChars: number; sentEndLine: number }
-  | { kind: 'noSelection'; origin: 'enclosingBlock' | 'currentLine' | 'file'; blockName?: string; startLine: number; endLine: number };
+  { kind: 'noSelection'; origin: 'enclosingBlock' | 'currentLine' | 'file'; blockName?: string; startLine: number; endLine: number };
 
 export type BuildResult =
   | { ok: true; prompt: string; location?: string; notes: BuildNote[] }
-  | { ok: false; reason: 'tooLong'; limit: number; needed: number }
+  /** `part`: the first lines of the code that fit, for the user to accept or not. */
+  | { ok: false; reason: 'tooLong'; limit: number; needed: number; part?: PartThatFits }
   | { ok: false; reason: 'needsCode' };
 
 /** The smallest backtick fence (≥ 3) that no run of backticks in the code can close. */
@@ -53,34 +53,43 @@ export function fenceCode(code: CodeContext, text = code.text, endLine = code.en
   return `${fence}${info}\n${body}${fence}`;
 }
 
-function cutMarker(sent: number, total: number): string {
-  return `\n(The code above was cut to its first ${sent} of ${total} characters to fit the provider's limit.)`;
+function partMarker(startLine: number, sentEndLine: number, endLine: number): string {
+  return `\n(Only lines ${startLine}-${sentEndLine} of the selection, which ends at line ${endLine}, are included: the rest did not fit the provider's limit.)`;
 }
-
-/** Index at which to cut `text` so that at most `budget` characters remain, preferring a line end. */
-export function cutPoint(text: string, budget: number): number {
-  if (text.length <= budget) return text.length;
-  let cut = Math.max(0, budget);
-  const lastNewline = text.lastIndexOf('\n', cut - 1);
-  if (lastNewline >= cut / 2) cut = lastNewline + 1;
-  // Never split a surrogate pair.
-  const code = text.charCodeAt(cut - 1);
-  if (cut > 0 && code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  return cut;
-}
-
-/** Smallest room left for code before we give up instead of sending a useless sliver. */
-const MIN_CODE_BUDGET = 200;
 
 export interface BuildInput {
   code?: CodeContext;
   input?: string;
-  /** Largest message the provider accepts, in characters. */
+  /** Largest message the provider accepts, in the unit `measure` counts. */
   limit: number;
+  /** Size of a message as the budget counts it (system prompt included); default: characters (code points). */
+  measure?: (prompt: string) => number;
+}
+
+/** The first lines of a selection that fit: offered to the user, never sent without asking. */
+export interface PartThatFits {
+  prompt: string;
+  location: string;
+  sentEndLine: number;
+}
+
+const codePoints = (text: string) => [...text].length;
+
+/** The largest whole-line prefix of the code whose prompt fits (binary search: the size grows with the lines). */
+function partThatFits(render: (lines: number) => string, totalLines: number, fits: (prompt: string) => boolean): number {
+  let low = 0;
+  let high = totalLines - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(render(mid))) low = mid;
+    else high = mid - 1;
+  }
+  return low > 0 && fits(render(low)) ? low : 0;
 }
 
 export function buildPrompt(definition: Pick<PromptDefinition, 'template' | 'context'>, input: BuildInput): BuildResult {
   const { code, limit } = input;
+  const measure = input.measure ?? codePoints;
   if (definition.context !== 'none' && !code) return { ok: false, reason: 'needsCode' };
   const notes: BuildNote[] = [];
   if (code && code.origin !== 'selection') {
@@ -100,24 +109,25 @@ export function buildPrompt(definition: Pick<PromptDefinition, 'template' | 'con
   });
   const full = expandTemplate(definition.template, values(code ? fenceCode(code) : ''));
   const location = code ? describeLocation(code) : undefined;
-  const withLocation = (prompt: string): BuildResult => ({ ok: true, prompt, notes, ...(location ? { location } : {}) });
-  if (full.length <= limit) return withLocation(full);
+  const needed = measure(full);
+  if (needed <= limit) return { ok: true, prompt: full, notes, ...(location ? { location } : {}) };
 
   const usesCode = code !== undefined && definition.template.includes('${selection}');
-  if (!usesCode) return { ok: false, reason: 'tooLong', limit, needed: full.length };
-
-  const total = code.text.length;
-  const extraFence = 2 * (fenceFor(code.text).length - 3);
-  const overhead =
-    expandTemplate(definition.template, values(fenceCode(code, '') + cutMarker(total, total))).length + extraFence;
-  const budget = limit - overhead;
-  if (budget < MIN_CODE_BUDGET) return { ok: false, reason: 'tooLong', limit, needed: overhead + MIN_CODE_BUDGET };
-  const cut = cutPoint(code.text, budget);
-  const sentText = code.text.slice(0, cut);
-  const sentLines = sentText.replace(/\n$/, '').split('\n').length;
-  const sentEndLine = Math.min(code.endLine, code.startLine + sentLines - 1);
-  const prompt = expandTemplate(definition.template, values(fenceCode(code, sentText, sentEndLine) + cutMarker(cut, total)));
-  if (prompt.length > limit) return { ok: false, reason: 'tooLong', limit, needed: prompt.length };
-  notes.push({ kind: 'cut', sentChars: cut, totalChars: total, sentEndLine });
-  return withLocation(prompt);
+  if (!usesCode) return { ok: false, reason: 'tooLong', limit, needed };
+  const lines = code.text.replace(/\n$/, '').split('\n');
+  const render = (count: number) => {
+    const sentEndLine = code.startLine + count - 1;
+    const text = lines.slice(0, count).join('\n');
+    return expandTemplate(definition.template, values(fenceCode(code, text, sentEndLine) + partMarker(code.startLine, sentEndLine, code.endLine)));
+  };
+  const count = lines.length > 1 ? partThatFits(render, lines.length, (prompt) => measure(prompt) <= limit) : 0;
+  if (count === 0) return { ok: false, reason: 'tooLong', limit, needed };
+  const sentEndLine = code.startLine + count - 1;
+  return {
+    ok: false,
+    reason: 'tooLong',
+    limit,
+    needed,
+    part: { prompt: render(count), location: describeLocation({ ...code, endLine: sentEndLine }), sentEndLine },
+  };
 }

@@ -5,6 +5,7 @@
  * src/providers/types.ts so a valid profile goes straight to createProvider().
  */
 import { z } from 'zod';
+import { MIN_CONTEXT_WINDOW } from '../providers/profile';
 import type { ProviderKind, ProviderProfile } from '../providers/types';
 
 export const PROVIDER_KINDS = ['emma', 'secondme', 'openai-compatible'] as const satisfies readonly ProviderKind[];
@@ -93,6 +94,10 @@ const profileBaseSchema = z.object({
   baseUrl: httpUrl.optional(),
   model: z.string({ error: 'must be a string' }).trim().min(1, { error: 'must not be empty' }).optional(),
   instanceId: z.string({ error: 'must be a string' }).optional(),
+  systemPrompt: z.string({ error: 'must be a string' }).optional(),
+  contextWindow: int(`tokens, at least ${MIN_CONTEXT_WINDOW}`)
+    .min(MIN_CONTEXT_WINDOW, { error: `must be at least ${MIN_CONTEXT_WINDOW} (tokens)` })
+    .optional(),
   options: z.record(z.string(), z.unknown(), { error: 'must be an object' }).optional(),
 });
 
@@ -165,6 +170,12 @@ export function validateProviders(raw: unknown): ValidatedProviders {
     }
     if (kind === 'emma' && profile.model !== undefined && !EMMA_MODEL_KEYS.includes(profile.model)) {
       entryProblems.push({ setting: `${base}.model`, message: `must be one of ${EMMA_MODEL_KEYS.join(', ')} for Emma (or leave it out and use options.modelKey)` });
+    }
+    if (kind === 'emma' && profile.contextWindow !== undefined) {
+      entryProblems.push({
+        setting: `${base}.contextWindow`,
+        message: 'is not used by Emma: its budget is fixed at 4,500 characters per message (remove it)',
+      });
     }
     if (kind === 'openai-compatible') {
       const temperature = (validOptions as { temperature?: number; maxTemperature?: number } | undefined)?.temperature;

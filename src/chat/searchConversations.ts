@@ -18,7 +18,7 @@ export function findMatch(conversation: Conversation, query: string): string | f
   const needle = query.toLocaleLowerCase();
   const texts: string[] = [];
   for (const turn of conversation.turns) {
-    texts.push(turn.displayText ?? '', turn.prompt, turn.reply?.text ?? '');
+    texts.push(turn.displayText ?? '', turn.prompt, ...(turn.attachments ?? []).flatMap((a) => [a.path, a.content]), turn.reply?.text ?? '');
   }
   for (const text of texts) {
     const index = text.toLocaleLowerCase().indexOf(needle);

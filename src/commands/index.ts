@@ -1,5 +1,6 @@
 /** Registers every Parley command; returns the disposables for context.subscriptions. */
 import type * as vscode from 'vscode';
+import { registerAttachCommands } from './attachCommands';
 import { registerChatCommands } from './chatCommands';
 import type { CommandDeps } from './deps';
 import { registerKeyCommands } from './keyCommands';
@@ -13,6 +14,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   return [
     ...registerChatCommands(deps),
     ...registerPromptCommands(deps),
+    ...registerAttachCommands(deps),
     ...registerSwitchProvider(deps),
     ...registerKeyCommands(deps),
     ...registerManageProviders(deps),

@@ -5,7 +5,8 @@
  * Writes `parley.providers` in the user's global settings.
  */
 import * as vscode from 'vscode';
-import { OPTION_FIELDS, parseNumberField, type OptionField } from '../chat/profileOptionFields';
+import { contextWindowOf } from '../chat/budget';
+import { OPTION_FIELDS, PROFILE_FIELDS, parseNumberField, type OptionField } from '../chat/profileOptionFields';
 import { needsApiKey } from '../chat/profileNeeds';
 import { displayName, uniqueId } from '../chat/profileModels';
 import { PRESETS, profileFromPreset } from '../providers/presets';
@@ -161,6 +162,21 @@ async function editOptions(deps: CommandDeps, profile: ProviderProfile): Promise
   await writeIfValid(deps, list, index);
 }
 
+/** System prompt and context window: fields of the profile itself (beside options). */
+async function editProfileField(deps: CommandDeps, profile: ProviderProfile, name: 'systemPrompt' | 'contextWindow'): Promise<void> {
+  const field = PROFILE_FIELDS[profile.kind].find((f) => f.name === name);
+  if (!field) return;
+  const answer = await askOptionValue(field, profile[name]);
+  if (answer === undefined) return;
+  const list = deps.settings.editableProviders();
+  const index = list.findIndex((p) => !!p && typeof p === 'object' && (p as { id?: unknown }).id === profile.id);
+  const entry = list[index] as Record<string, unknown> | undefined;
+  if (!entry) return;
+  if (answer === 'unset') delete entry[name];
+  else entry[name] = answer.value;
+  await writeIfValid(deps, list, index);
+}
+
 async function runTest(deps: CommandDeps, profile: ProviderProfile): Promise<void> {
   if (!deps.createProvider) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Testing needs the provider layer, which is not available in this build.'));
@@ -202,7 +218,7 @@ async function removeProfile(deps: CommandDeps, profile: ProviderProfile): Promi
   return true;
 }
 
-type Action = 'label' | 'baseUrl' | 'model' | 'instanceId' | 'options' | 'key' | 'test' | 'activate' | 'remove';
+type Action = 'label' | 'baseUrl' | 'model' | 'instanceId' | 'systemPrompt' | 'contextWindow' | 'options' | 'key' | 'test' | 'activate' | 'remove';
 
 async function editProfile(deps: CommandDeps, profileId: string): Promise<void> {
   for (;;) {
@@ -216,6 +232,18 @@ async function editProfile(deps: CommandDeps, profileId: string): Promise<void> 
       { label: vscode.l10n.t('Base URL'), description: profile.baseUrl ?? vscode.l10n.t('default'), value: 'baseUrl' },
       ...(profile.kind !== 'emma' ? [{ label: vscode.l10n.t('Model'), description: profile.model ?? '', value: 'model' as const }] : []),
       ...(profile.kind === 'secondme' ? [{ label: vscode.l10n.t('Instance id'), description: profile.instanceId ?? '', value: 'instanceId' as const }] : []),
+      {
+        label: vscode.l10n.t('System Prompt'),
+        description: profile.systemPrompt?.trim() ? profile.systemPrompt.trim().replace(/\s+/g, ' ').slice(0, 60) : vscode.l10n.t('none'),
+        value: 'systemPrompt',
+      },
+      ...(profile.kind !== 'emma'
+        ? [{
+            label: vscode.l10n.t('Context Window (tokens)'),
+            description: profile.contextWindow !== undefined ? String(profile.contextWindow) : vscode.l10n.t('default ({0})', contextWindowOf(profile)),
+            value: 'contextWindow' as const,
+          }]
+        : []),
       { label: vscode.l10n.t('Options…'), value: 'options' },
       ...(needsApiKey(profile) ? [{ label: `$(key) ${vscode.l10n.t('Set API Key')}`, value: 'key' as const }] : []),
       { label: '', kind: vscode.QuickPickItemKind.Separator },
@@ -230,6 +258,10 @@ async function editProfile(deps: CommandDeps, profileId: string): Promise<void> 
       case 'model':
       case 'instanceId':
         await editText(deps, profile.id, action, profile[action]);
+        break;
+      case 'systemPrompt':
+      case 'contextWindow':
+        await editProfileField(deps, profile, action);
         break;
       case 'options':
         await editOptions(deps, profile);

@@ -4,12 +4,14 @@
  * reply into the chat view, which is revealed first.
  */
 import * as vscode from 'vscode';
-import { messageLimit } from '../chat/promptLimits';
+import { messageUsage, systemPromptOf } from '../chat/assembleMessage';
+import { budgetFor } from '../chat/budget';
 import { buildPrompt, type CodeContext } from '../chat/promptBuilder';
 import { BUILTIN_PROMPTS, templateVariables, type PromptDefinition } from '../chat/prompts';
 import { displayName } from '../chat/profileModels';
 import { codeAtCursor, wholeFile } from '../host/editorCode';
 import type { CommandDeps } from './deps';
+import { offerPartThatFits } from './overBudget';
 import { noteText, promptTitle } from './promptTexts';
 import { revealChat } from './revealChat';
 
@@ -76,22 +78,41 @@ export async function runPrompt(prompt: PromptDefinition, deps: CommandDeps, giv
     input = typeof givenInput === 'string' && givenInput.trim() ? givenInput.trim() : await askInput(prompt, title);
     if (input === undefined) return;
   }
-  const limit = messageLimit(profile.kind);
-  const result = buildPrompt(prompt, { ...(code ? { code } : {}), ...(input !== undefined ? { input } : {}), limit });
-  if (!result.ok) {
-    const message =
-      result.reason === 'needsCode'
-        ? vscode.l10n.t('{0}: select some code first.', title)
-        : vscode.l10n.t('{0}: the message would be {1} characters, more than the {2} characters {3} accepts. Shorten it.', title, result.needed, result.limit, displayName(profile));
-    void vscode.window.showWarningMessage(message);
+  const budget = budgetFor(profile);
+  const system = systemPromptOf(profile);
+  const measure = (text: string) => messageUsage(budget, system, text);
+  const result = buildPrompt(prompt, {
+    ...(code ? { code } : {}),
+    ...(input !== undefined ? { input } : {}),
+    limit: budget.limit,
+    measure,
+  });
+  let built: { prompt: string; location?: string; notes: string[] };
+  if (result.ok) {
+    built = { prompt: result.prompt, notes: result.notes.map(noteText), ...(result.location ? { location: result.location } : {}) };
+  } else if (result.reason === 'needsCode') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0}: select some code first.', title));
     return;
+  } else {
+    // Never cut silently: the user decides, before anything is sent, whether the part that fits is worth sending.
+    const chosen = await offerPartThatFits({
+      title,
+      provider: displayName(profile),
+      unit: budget.unit,
+      needed: result.needed,
+      limit: result.limit,
+      code,
+      part: result.part,
+    });
+    if (!chosen) return;
+    built = chosen;
   }
   const lead = input !== undefined ? input : title;
-  const displayText = result.location ? `${lead} · ${result.location}` : lead;
-  const notes = result.notes.map((n) => noteText(n, displayName(profile), limit));
-  deps.log.info(`command ${prompt.id}: ${result.prompt.length} chars to ${profile.id}${notes.length ? ` (notes: ${result.notes.map((n) => n.kind).join(', ')})` : ''}`);
+  const displayText = built.location ? `${lead} · ${built.location}` : lead;
+  const notes = built.notes;
+  deps.log.info(`command ${prompt.id}: ${built.prompt.length} chars to ${profile.id}${notes.length ? ` (${notes.length} note(s))` : ''}`);
   await revealChat();
-  await deps.chat.ask({ prompt: result.prompt, displayText, ...(notes.length ? { notes } : {}) });
+  await deps.chat.ask({ prompt: built.prompt, displayText, ...(notes.length ? { notes } : {}) });
 }
 
 async function pickPrompt(deps: CommandDeps): Promise<PromptDefinition | undefined> {

@@ -23,17 +23,18 @@ export function promptTitle(prompt: PromptDefinition): string {
   }
 }
 
-export function noteText(note: BuildNote, providerName: string, limit: number): string {
-  if (note.kind === 'cut') {
-    return vscode.l10n.t(
-      'The code was cut to its first {0} of {1} characters (up to line {2}) to fit the {3} limit of {4} characters per message.',
-      note.sentChars,
-      note.totalChars,
-      note.sentEndLine,
-      providerName,
-      limit,
-    );
-  }
+/** The note shown with a turn that carries only the part of the code that fit (the user chose to send it). */
+export function partNote(startLine: number, sentEndLine: number, endLine: number, providerName: string): string {
+  return vscode.l10n.t(
+    'You chose to send lines {0}–{1} of the selection (lines {0}–{2}): the rest did not fit {3}’s limit.',
+    startLine,
+    sentEndLine,
+    endLine,
+    providerName,
+  );
+}
+
+export function noteText(note: BuildNote): string {
   switch (note.origin) {
     case 'enclosingBlock':
       return note.blockName

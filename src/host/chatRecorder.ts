@@ -4,6 +4,7 @@
  * from a real editor selection.
  */
 import type { AskOptions, ChatApi } from '../chat/ports';
+import type { Attachment } from '../protocol/model';
 
 export class RecordingChat implements ChatApi {
   private readonly recorded: AskOptions[] = [];
@@ -29,5 +30,9 @@ export class RecordingChat implements ChatApi {
 
   stop(): void {
     this.inner.stop();
+  }
+
+  addAttachments(attachments: Attachment[]): Promise<number> {
+    return this.inner.addAttachments(attachments);
   }
 }

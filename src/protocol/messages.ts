@@ -6,6 +6,8 @@
  */
 import * as z from 'zod/mini';
 import {
+  ATTACHMENTS_MAX,
+  ComposerStateSchema,
   ConversationSchema,
   ERROR_ACTIONS,
   HistoryItemSchema,
@@ -43,6 +45,10 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('notice'), level: z.enum(['info', 'warning', 'error']), text: bounded(4000) }),
   z.strictObject({ type: z.literal('focusInput') }),
+  /** The composer's attachments, suggestion and budget meter changed. */
+  z.strictObject({ type: z.literal('composer'), composer: ComposerStateSchema }),
+  /** The `#` file picker closed without a pick: put the `#` back where it was typed. */
+  z.strictObject({ type: z.literal('pickCancelled') }),
 ]);
 export type HostMessage = z.infer<typeof HostMessageSchema>;
 
@@ -53,7 +59,21 @@ export const SETUP_ACTIONS = ['manageProviders', 'setApiKey'] as const;
 
 export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
-  z.strictObject({ type: z.literal('send'), text: nonEmptyText }),
+  /** `attachmentIds`: the chips shown when Send was pressed (the host holds their content). */
+  z.strictObject({
+    type: z.literal('send'),
+    text: nonEmptyText,
+    attachmentIds: z.optional(z.array(id).check(z.maxLength(ATTACHMENTS_MAX))),
+  }),
+  /** The composer's text changed: the host answers with the budget meter for it. */
+  z.strictObject({ type: z.literal('draft'), text, revision: z.number().check(z.int(), z.minimum(0)) }),
+  z.strictObject({ type: z.literal('attachmentRemove'), id }),
+  /** Paperclip or `#`: pick workspace files. */
+  z.strictObject({ type: z.literal('attachPick'), viaHash: z.boolean() }),
+  /** The suggestion chip (the active editor) was clicked. */
+  z.strictObject({ type: z.literal('attachSuggestion') }),
+  /** Files dropped on the view (Shift while dragging), as URIs. */
+  z.strictObject({ type: z.literal('attachDrop'), uris: z.array(bounded(8000)).check(z.minLength(1), z.maxLength(100)) }),
   z.strictObject({ type: z.literal('stop') }),
   z.strictObject({ type: z.literal('regenerate'), turnId: id }),
   z.strictObject({ type: z.literal('editResend'), turnId: id, text: nonEmptyText }),

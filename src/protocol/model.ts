@@ -47,6 +47,28 @@ export const ReplySchema = z.strictObject({
 });
 export type Reply = z.infer<typeof ReplySchema>;
 
+/** Largest attachment content a turn or a message may carry (characters); the host refuses bigger files first. */
+export const ATTACHMENT_MAX_CHARS = 1_000_000;
+/** Most attachments one question may carry. */
+export const ATTACHMENTS_MAX = 50;
+
+/**
+ * Code attached to a question: a file, a selection, an untitled editor or a
+ * notebook cell, with the content exactly as it was sent.
+ */
+export const AttachmentSchema = z.strictObject({
+  id,
+  /** Workspace-relative path (`/`-separated), an untitled editor's name, or `notebook.ipynb#cell 3`. */
+  path: bounded(2000),
+  /** VS Code language id (`typescript`), or '' when unknown. */
+  language: bounded(100),
+  /** 1-based, inclusive; absent for a whole file. */
+  startLine: z.optional(count),
+  endLine: z.optional(count),
+  content: bounded(ATTACHMENT_MAX_CHARS),
+});
+export type Attachment = z.infer<typeof AttachmentSchema>;
+
 export const TurnSchema = z.strictObject({
   id,
   /** The full text sent to the provider. */
@@ -55,6 +77,8 @@ export const TurnSchema = z.strictObject({
   displayText: z.optional(z.string()),
   /** Notes given with the question (e.g. "Selection cut to 4,500 characters"). */
   notes: z.array(z.string()),
+  /** Code attached to the question; sent (as fenced blocks before `prompt`) with every Regenerate and Edit & resend. */
+  attachments: z.optional(z.array(AttachmentSchema).check(z.maxLength(ATTACHMENTS_MAX))),
   /** Notes about what the last request left out (older turns, cut messages). */
   contextNotes: z.optional(z.array(z.string())),
   createdAt: timestamp,
@@ -99,9 +123,51 @@ export const HistoryStateSchema = z.strictObject({
 });
 export type HistoryState = z.infer<typeof HistoryStateSchema>;
 
+/** An attachment waiting in the composer, as its chip shows it (no content: the host keeps that). */
+export const AttachmentChipSchema = z.strictObject({
+  id,
+  /** File name only (`util.ts`). */
+  name: bounded(500),
+  path: bounded(2000),
+  startLine: z.optional(count),
+  endLine: z.optional(count),
+  /** Size of the content in UTF-8 bytes. */
+  bytes: count,
+});
+export type AttachmentChip = z.infer<typeof AttachmentChipSchema>;
+
+export const BUDGET_UNITS = ['characters', 'tokens'] as const;
+export type BudgetUnit = (typeof BUDGET_UNITS)[number];
+
+/** What the next message uses of the active profile's budget (computed by the host from the draft). */
+export const BudgetMeterSchema = z.strictObject({
+  unit: z.enum(BUDGET_UNITS),
+  /** Question + attachments + system prompt, in `unit` (tokens are an estimate). */
+  used: count,
+  limit: count,
+  /** Earlier question/answer pairs that will be sent with it, and those left out. */
+  historyTurns: count,
+  historyLeftOut: count,
+  /** The biggest attachment, named when the message is over the budget. */
+  largest: z.optional(z.strictObject({ name: bounded(500), used: count })),
+  /** The `revision` of the draft this was computed for. */
+  revision: count,
+});
+export type BudgetMeter = z.infer<typeof BudgetMeterSchema>;
+
+export const ComposerStateSchema = z.strictObject({
+  attachments: z.array(AttachmentChipSchema).check(z.maxLength(ATTACHMENTS_MAX)),
+  /** The active editor, offered as a one-click chip (not attached until clicked). */
+  suggestion: z.optional(z.strictObject({ name: bounded(500), path: bounded(2000) })),
+  /** Absent when no provider is configured. */
+  meter: z.optional(BudgetMeterSchema),
+});
+export type ComposerState = z.infer<typeof ComposerStateSchema>;
+
 /** Everything the view shows; sent whole on `ready` so a restored view needs nothing else. */
 export const ViewStateSchema = z.strictObject({
   conversation: ConversationSchema,
+  composer: z.optional(ComposerStateSchema),
   providers: z.array(ProviderInfoSchema),
   activeProviderId: z.optional(id),
   history: HistoryStateSchema,

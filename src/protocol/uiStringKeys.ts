@@ -54,6 +54,20 @@ export const UI_STRING_KEYS = [
   'announce.replyStarted',
   'announce.replyDone',
   'announce.replyError',
+  'attach.button',
+  'attach.remove',
+  'attach.suggestion',
+  'attach.lines',
+  'attach.line',
+  'attach.list',
+  'attach.shown',
+  'meter.characters',
+  'meter.tokens',
+  'meter.history',
+  'meter.historyLeftOut',
+  'meter.over',
+  'meter.overNoAttachment',
+  'meter.sendDisabled',
 ] as const;
 
 export type UiStringKey = (typeof UI_STRING_KEYS)[number];

@@ -21,6 +21,12 @@ export interface ProviderPreset {
   /** SecondMe: the profile needs an instance id. */
   needsInstanceId?: boolean;
   temperature: { min: number; max: number; default?: number };
+  /**
+   * Default context window in tokens for profiles on this server (SecondMe and
+   * OpenAI-compatible; Emma's budget is its 4,500 characters per message).
+   * Conservative: the smallest window among the preset's usual models.
+   */
+  contextWindow?: number;
   options?: ProviderOptions;
 }
 
@@ -37,6 +43,7 @@ export const PRESETS: readonly ProviderPreset[] = [
   },
   {
     id: 'secondme',
+    contextWindow: 8_192,
     kind: 'secondme',
     label: 'SecondMe',
     baseUrl: 'https://app.secondme.io',
@@ -48,6 +55,7 @@ export const PRESETS: readonly ProviderPreset[] = [
   },
   {
     id: 'ecovai',
+    contextWindow: 8_192,
     kind: 'openai-compatible',
     label: 'ecovai',
     baseUrl: 'https://api.ecovai.cn/v1',
@@ -59,6 +67,7 @@ export const PRESETS: readonly ProviderPreset[] = [
   },
   {
     id: 'openai',
+    contextWindow: 128_000,
     kind: 'openai-compatible',
     label: 'OpenAI',
     baseUrl: 'https://api.openai.com/v1',
@@ -70,6 +79,7 @@ export const PRESETS: readonly ProviderPreset[] = [
   },
   {
     id: 'deepseek',
+    contextWindow: 64_000,
     kind: 'openai-compatible',
     label: 'DeepSeek',
     baseUrl: 'https://api.deepseek.com/v1',
@@ -81,6 +91,7 @@ export const PRESETS: readonly ProviderPreset[] = [
   },
   {
     id: 'ollama',
+    contextWindow: 4_096,
     kind: 'openai-compatible',
     label: 'Ollama',
     baseUrl: 'http://localhost:11434/v1',
@@ -92,6 +103,7 @@ export const PRESETS: readonly ProviderPreset[] = [
   },
   {
     id: 'lmstudio',
+    contextWindow: 4_096,
     kind: 'openai-compatible',
     label: 'LM Studio',
     baseUrl: 'http://localhost:1234/v1',
@@ -102,6 +114,7 @@ export const PRESETS: readonly ProviderPreset[] = [
   },
   {
     id: 'vllm',
+    contextWindow: 8_192,
     kind: 'openai-compatible',
     label: 'vLLM',
     baseUrl: 'http://localhost:8000/v1',

@@ -17,11 +17,16 @@ export const EMMA_MODELS = ['emma-5', 'emma-4', 'emma-3'] as const;
 export const EMMA_TEMPERATURE = { min: 0.1, max: 1.5 } as const;
 export const SECONDME_TEMPERATURE = { min: 0, max: 1 } as const;
 
+/** Smallest context window a profile may declare, in tokens. */
+export const MIN_CONTEXT_WINDOW = 256;
+
 const base = {
   id: z.string().min(1, 'must not be empty'),
   label: z.string().optional(),
   baseUrl: httpUrl.optional(),
+  systemPrompt: z.string().optional(),
 };
+const contextWindow = positiveInt('contextWindow').min(MIN_CONTEXT_WINDOW, `contextWindow must be at least ${MIN_CONTEXT_WINDOW}`).optional();
 
 const emmaProfile = z.object({
   ...base,
@@ -43,6 +48,7 @@ const secondMeProfile = z.object({
   ...base,
   kind: z.literal('secondme'),
   instanceId: z.string().trim().min(1, 'is required: the instance id or its chat URL'),
+  contextWindow,
   options: z
     .object({
       endpoint: z.enum(['chat', 'chat-completions']).optional(),
@@ -59,6 +65,7 @@ const openAiProfile = z.object({
   kind: z.literal('openai-compatible'),
   baseUrl: httpUrl.describe('e.g. https://api.ecovai.cn/v1'),
   model: z.string().trim().min(1, 'is required (e.g. spark-v3)'),
+  contextWindow,
   options: z
     .object({
       temperature: z.number().min(0, 'must be at least 0').optional(),

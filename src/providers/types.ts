@@ -54,6 +54,13 @@ export interface ProviderProfile {
   baseUrl?: string;
   model?: string;
   instanceId?: string;
+  /**
+   * Sent before every conversation: as the system message, or — Emma has no
+   * system role — in front of the message, where it counts toward its 4,500 characters.
+   */
+  systemPrompt?: string;
+  /** SecondMe and OpenAI-compatible: the model's context window in tokens (the chat's budget). Default per preset. */
+  contextWindow?: number;
   options?: ProviderOptions;
 }
 

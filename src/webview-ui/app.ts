@@ -8,6 +8,7 @@ import type { ViewState } from '../protocol/model';
 import { Announcer } from './announcer';
 import { Composer } from './composer';
 import { h, iconButton } from './dom';
+import { acceptFileDrops } from './fileDrop';
 import { HistoryPanel } from './historyPanel';
 import { MessageList } from './messageList';
 import { setStrings, t } from './strings';
@@ -38,6 +39,7 @@ export class App {
     this.notice = h('div', { class: 'notice', role: 'status' }, this.noticeText, dismiss);
     this.notice.hidden = true;
     root.replaceChildren(this.toolbar.element, this.history.element, this.notice, this.messages.element, this.composer.element, this.announcer.element);
+    acceptFileDrops(root);
     this.applyState(state);
     this.composer.focus();
     focusWhenViewFocused(() => this.composer.focus());
@@ -87,12 +89,15 @@ export class App {
       this.notice.hidden = false;
     },
     focusInput: () => this.composer.focus(),
+    composer: ({ composer }) => this.composer.setState(composer),
+    pickCancelled: () => this.composer.pickCancelled(),
   };
 
   private applyState(state: ViewState): void {
     this.handle({ type: 'providers', providers: state.providers, ...(state.activeProviderId ? { activeProviderId: state.activeProviderId } : {}) });
     this.handle({ type: 'conversation', conversation: state.conversation });
     this.handle({ type: 'history', ...state.history });
+    if (state.composer) this.handle({ type: 'composer', composer: state.composer });
   }
 
   private setStreaming(turnId: string | undefined): void {

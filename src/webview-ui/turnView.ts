@@ -6,6 +6,7 @@
  */
 import type { Reply, Turn } from '../protocol/model';
 import type { StreamingMessageView } from './markdown/types';
+import { attachmentBlock } from './attachmentBlock';
 import { h, iconButton } from './dom';
 import { createStreamingMessageView } from './messageViewFactory';
 import { errorCard, footer, statusLine } from './replyParts';
@@ -149,6 +150,7 @@ export class TurnView {
     this.question.replaceChildren(
       h('div', { class: 'turn-header' }, h('span', { class: 'codicon codicon-account', 'aria-hidden': 'true' }), h('span', { class: 'who' }, t('you')), actions),
       h('div', { class: 'question-text' }, this.turn.displayText ?? this.turn.prompt),
+      ...[attachmentBlock(this.turn.attachments)].filter((e): e is HTMLElement => e !== undefined),
     );
   }
 

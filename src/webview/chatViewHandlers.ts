@@ -4,6 +4,7 @@ import type { ChatController } from '../chat/chatController';
 import type { HistoryController } from '../chat/historyController';
 import type { ErrorAction } from '../protocol/model';
 import type { CodeActions } from './codeActions';
+import type { ComposerAttachments } from './composerAttachments';
 import { deleteConversation, exportConversation, renameConversation } from './historyActions';
 import { openLink } from './links';
 import { isOfferedModel } from './offeredModel';
@@ -43,6 +44,7 @@ export function chatViewHandlers(
   chat: ChatController,
   history: HistoryController,
   codeActions: CodeActions,
+  attachments: ComposerAttachments,
   log: (line: string) => void,
 ): Omit<WebviewMessageHandlers, 'ready'> {
   const errorActions: Record<ErrorAction, (turnId: string) => Promise<void>> = {
@@ -52,7 +54,12 @@ export function chatViewHandlers(
     openSettings: async () => void (await runCommand('workbench.action.openSettings', 'parley.providers')),
   };
   return {
-    send: ({ text }) => chat.ask({ prompt: text }),
+    send: ({ text, attachmentIds }) => chat.send(text, attachmentIds),
+    draft: ({ text, revision }) => chat.setDraft(text, revision),
+    attachmentRemove: ({ id }) => chat.removeAttachment(id),
+    attachPick: ({ viaHash }) => attachments.pick(viaHash),
+    attachSuggestion: () => attachments.attachSuggestion(),
+    attachDrop: ({ uris }) => attachments.drop(uris),
     stop: () => chat.stop(),
     regenerate: ({ turnId }) => chat.regenerate(turnId),
     editResend: ({ turnId, text }) => chat.editResend(turnId, text),

@@ -92,6 +92,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const providers = this.chat.providerState();
     const state: ViewState = {
       conversation: this.chat.current(),
+      composer: this.chat.composerState(),
       providers: providers.providers,
       history: this.history.state(),
     };

@@ -24,6 +24,7 @@ export function chatHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonc
 <link rel="stylesheet" href="${uri('dist', 'codicon.css')}">
 <link rel="stylesheet" href="${uri('media', 'markdown.css')}">
 <link rel="stylesheet" href="${uri('media', 'chat.css')}">
+<link rel="stylesheet" href="${uri('media', 'attachments.css')}">
 <title>Parley</title>
 </head>
 <body>

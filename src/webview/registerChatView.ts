@@ -11,6 +11,7 @@ import type { AskOptions, ChatApi, ProviderSource } from '../chat/ports';
 import { ChatViewProvider } from './chatViewProvider';
 import { chatViewHandlers } from './chatViewHandlers';
 import { CodeActions } from './codeActions';
+import { ComposerAttachments } from './composerAttachments';
 import { chatTexts } from './uiStrings';
 
 export interface ChatViewRegistration {
@@ -40,12 +41,20 @@ export function registerChatView(
   const chat = new ChatController({ providers, createProvider, store, clock: Date, texts: chatTexts(), log });
   const history = new HistoryController(store, chat, (update) => view.post(update), log);
   const codeActions = new CodeActions();
-  const view: ChatViewProvider = new ChatViewProvider(context.extensionUri, chat, history, chatViewHandlers(chat, history, codeActions, log), log);
+  const attachments = new ComposerAttachments(chat, (message) => view.post(message));
+  const view: ChatViewProvider = new ChatViewProvider(
+    context.extensionUri,
+    chat,
+    history,
+    chatViewHandlers(chat, history, codeActions, attachments, log),
+    log,
+  );
 
   context.subscriptions.push(
     chat,
     history,
     codeActions,
+    attachments,
     view,
     vscode.window.registerWebviewViewProvider(ChatViewProvider.viewId, view),
     vscode.commands.registerCommand('parley.showHistory', async () => {
@@ -67,6 +76,12 @@ export function registerChatView(
     },
     exportMarkdown: () => chat.exportMarkdown(),
     stop: () => chat.stop(),
+    addAttachments: async (attachments) => {
+      await view.reveal();
+      const added = await chat.addAttachments(attachments);
+      view.focusInput();
+      return added;
+    },
   };
   return { chat: api, view };
 }

@@ -9,7 +9,7 @@ import type { UiStrings } from '../protocol/uiStringKeys';
 
 export function uiStrings(): UiStrings {
   return {
-    'input.placeholder': vscode.l10n.t('Ask Parley… (Enter to send, Shift+Enter for a new line)'),
+    'input.placeholder': vscode.l10n.t('Ask Parley… (Enter to send, Shift+Enter for a new line, # to attach a file; hold Shift while dragging files here)'),
     'input.label': vscode.l10n.t('Message to Parley'),
     send: vscode.l10n.t('Send'),
     stop: vscode.l10n.t('Stop'),
@@ -59,6 +59,20 @@ export function uiStrings(): UiStrings {
     'announce.replyStarted': vscode.l10n.t('Parley is answering.'),
     'announce.replyDone': vscode.l10n.t('Parley has answered.'),
     'announce.replyError': vscode.l10n.t('The answer failed.'),
+    'attach.button': vscode.l10n.t('Attach a file (#)'),
+    'attach.remove': vscode.l10n.t('Remove {0}'),
+    'attach.suggestion': vscode.l10n.t('Attach {0} (the active editor)'),
+    'attach.lines': vscode.l10n.t('lines {0}–{1}'),
+    'attach.line': vscode.l10n.t('line {0}'),
+    'attach.list': vscode.l10n.t('Attachments'),
+    'attach.shown': vscode.l10n.t('Attached code, shown as sent'),
+    'meter.characters': vscode.l10n.t('{0} / {1} characters'),
+    'meter.tokens': vscode.l10n.t('≈ {0} / {1} tokens'),
+    'meter.history': vscode.l10n.t('{0} earlier turn(s) sent'),
+    'meter.historyLeftOut': vscode.l10n.t('{0} earlier turn(s) sent, {1} left out'),
+    'meter.over': vscode.l10n.t('{0} over the limit: remove {1} ({2}) or shorten the question.'),
+    'meter.overNoAttachment': vscode.l10n.t('{0} over the limit: shorten the question (or the profile’s system prompt).'),
+    'meter.sendDisabled': vscode.l10n.t('The message is over the limit; see below the input.'),
   };
 }
 
@@ -66,8 +80,20 @@ export function chatTexts(): ChatTexts {
   return {
     olderTurnsLeftOut: (count, kept) =>
       vscode.l10n.t('{0} older turn(s) were left out: this provider accepts only the last {1}.', count, kept),
+    olderTurnsLeftOutToFit: (count, window) =>
+      vscode.l10n.t('{0} older turn(s) were left out to fit the model’s context window of {1} tokens.', count, window),
     messagesCut: (count, limit) => vscode.l10n.t('{0} earlier message(s) were cut to {1} characters for this provider.', count, limit),
-    promptCut: (limit) => vscode.l10n.t('Your message was cut to {0} characters, the most this provider accepts.', limit),
+    overBudget: (usedCount, limitCount, unit, largest) => {
+      const n = (value: number) => value.toLocaleString(vscode.env.language);
+      const [used, limit] = [n(usedCount), n(limitCount)];
+      const size = unit === 'characters'
+        ? vscode.l10n.t('Not sent: the message uses {0} of {1} characters.', used, limit)
+        : vscode.l10n.t('Not sent: the message uses about {0} of {1} tokens.', used, limit);
+      const fix = largest
+        ? vscode.l10n.t('Remove an attachment (the largest is {0}, {1}) or shorten the question, then send it again.', largest.name, n(largest.used))
+        : vscode.l10n.t('Shorten the question (or the profile’s system prompt), then send it again.');
+      return `${size} ${fix}`;
+    },
     noProvider: vscode.l10n.t('No provider is configured yet. Add one, then try again.'),
     keyMissing: vscode.l10n.t('This provider needs an API key. Set it, then retry.'),
     unexpectedError: vscode.l10n.t('Something unexpected went wrong. See Parley’s log for details, then retry.'),

@@ -13,7 +13,7 @@ describe('Keyboard and screen readers', () => {
   });
   after(() => closeWorkbench(page));
 
-  it('Ctrl+Alt+J puts the cursor in the composer; Tab reaches Send, Enter sends; Stop takes the focus and Enter stops', async () => {
+  it('Ctrl+Alt+J puts the cursor in the composer; Tab reaches the paperclip, then Send, Enter sends; Stop takes the focus and Enter stops', async () => {
     assert.ok(page);
     await showChat(page);
     await newChat(page);
@@ -24,6 +24,8 @@ describe('Keyboard and screen readers', () => {
     await page.keyboard.press('Control+Alt+J');
     await waitForChatFocus(page, 'composer-input');
     await page.keyboard.type('Explain how streaming responses work [[sim:slow ms=200]]');
+    await page.keyboard.press('Tab');
+    await waitForChatFocus(page, 'attach');
     await page.keyboard.press('Tab');
     await waitForChatFocus(page, 'send');
     await page.keyboard.press('Enter');
@@ -39,6 +41,8 @@ describe('Keyboard and screen readers', () => {
 
   it('Shift+Tab walks back from the composer through the reply\'s buttons to the toolbar; Enter on New Chat starts over', async () => {
     assert.ok(page);
+    await page.keyboard.press('Shift+Tab');
+    await waitForChatFocus(page, 'attach');
     await page.keyboard.press('Shift+Tab');
     await waitForChatFocus(page, 'composer-input');
     const passed: string[] = [];

@@ -91,18 +91,15 @@ describe('prompt commands on a real editor selection', () => {
     assert.equal(api.asks().length, before);
   });
 
-  it('cuts a long selection to Emma\'s 4,500 characters with a visible note', async () => {
+  it('never cuts: a question over Emma\'s 4,500 characters is refused and nothing is sent; 4,500 go whole', async () => {
     await setGlobal('activeProvider', 'emma-test');
     try {
-      const long = Array.from({ length: 600 }, (_, i) => `x${i} = ${i} * 2  # line ${i}`).join('\n');
-      const editor = await editorWith(long, 'long.py', 'python');
-      editor.selection = new vscode.Selection(0, 0, 599, 100);
-      const ask = await askOf(api, 'parley.explainSelection');
-      assert.ok(ask.prompt.length <= 4500, `prompt has ${ask.prompt.length} characters`);
-      assert.match(ask.prompt, /```python \S*long\.py:1-\d+\nx0 = 0/);
-      assert.match(ask.prompt, /cut to its first \d+ of \d+ characters/);
-      assert.equal(ask.notes?.length, 1);
-      assert.match(ask.notes![0]!, new RegExp(`${long.length}`));
+      const before = api.asks().length;
+      await vscode.commands.executeCommand('parley.ask', 'q'.repeat(4501));
+      assert.equal(api.asks().length, before, 'nothing reached the chat');
+      const ask = await askOf(api, 'parley.ask', 'q'.repeat(4500));
+      assert.equal(ask.prompt, 'q'.repeat(4500));
+      assert.equal(ask.notes, undefined);
     } finally {
       await setGlobal('activeProvider', 'local-test');
     }

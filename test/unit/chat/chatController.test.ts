@@ -61,27 +61,31 @@ describe('ChatController', () => {
     assert.ok(t.updates.some((u) => u.type === 'replyReplace' && u.text === 'Ciao, come stai?'));
   });
 
-  it('sends Emma at most the last 6 turns, cuts messages to 4500 characters, and notes both on the turn', async () => {
+  it('sends Emma at most the last 6 turns, cuts an older reply to 4500 characters, sends the new question whole, and notes it all', async () => {
     const t = setup([]);
     for (let i = 1; i <= 8; i++) {
       t.provider.scripts.push([{ type: 'delta', text: i === 8 ? 'x'.repeat(5000) : `answer ${i}` }, { type: 'done' }]);
       await t.controller.ask({ prompt: `question ${i}` });
     }
     t.provider.scripts.push([{ type: 'delta', text: 'ok' }, { type: 'done' }]);
-    await t.controller.ask({ prompt: 'y'.repeat(4600) });
+    await t.controller.ask({ prompt: 'y'.repeat(4500) });
     const request = t.provider.requests.at(-1);
     assert.ok(request);
     // 6 pairs + the new question.
     assert.equal(request.messages.length, 13);
     assert.deepEqual(request.messages[0], { role: 'user', content: 'question 3' });
     assert.equal(request.messages[11]?.content.length, 4500);
-    assert.equal(request.messages[12]?.content.length, 4500);
+    assert.equal(request.messages[12]?.content, 'y'.repeat(4500));
     assert.ok(request.messages.every((m) => m.content.length <= 4500));
     const notes = t.controller.current().turns.at(-1)?.contextNotes ?? [];
-    assert.equal(notes.length, 3);
+    assert.equal(notes.length, 2);
     assert.match(notes[0] ?? '', /2 older turns were left out.*last 6/);
     assert.match(notes[1] ?? '', /1 earlier message was cut to 4,500/);
-    assert.match(notes[2] ?? '', /Your message was cut/);
+    // One character more is refused: no request, an error card that says what to do.
+    const sent = t.provider.requests.length;
+    await t.controller.ask({ prompt: 'y'.repeat(4501) });
+    assert.equal(t.provider.requests.length, sent);
+    assert.equal(t.controller.current().turns.at(-1)?.reply?.error?.code, 'too_long');
     // No note while nothing is left out.
     assert.equal(t.controller.current().turns[1]?.contextNotes, undefined);
   });

@@ -64,12 +64,38 @@ describe('ChatController with the real providers and the simulator', function ()
     assert.equal(last(chat)?.status, 'done');
   });
 
-  it('Emma: a message over 4,500 characters is cut (with a note) instead of being refused', async () => {
-    const { chat } = setup(emma(), 'sim-emma-key');
-    await chat.ask({ prompt: 'é'.repeat(4600) });
+  it('Emma: the chat never sends a truncated message — 4,501 characters are refused before any request, 4,500 are sent whole', async () => {
+    const { chat, store } = setup({ ...emma(), systemPrompt: 'Sii breve.' }, 'sim-emma-key');
+    const room = 4500 - 'Sii breve.\n\n'.length;
+    await chat.ask({ prompt: 'é'.repeat(room + 1) });
+    const refused = last(chat);
+    assert.equal(refused?.status, 'error');
+    assert.equal(refused?.error?.code, 'too_long');
+    assert.match(refused?.error?.message ?? '', /4,501 of 4,500 characters/);
+    assert.equal(sim.requests.length, 0, 'nothing reached Emma');
+    // The question is kept whole in the conversation (nothing lost).
+    assert.equal(store.saved.at(-1)?.turns[0]?.prompt, 'é'.repeat(room + 1));
+
+    await chat.ask({ prompt: 'é'.repeat(room) });
     assert.equal(last(chat)?.status, 'done', JSON.stringify(last(chat)?.error));
-    assert.equal((sim.requests[0]?.body as { message: string }).message.length, 4500);
-    assert.match(chat.current().turns[0]?.contextNotes?.join(' ') ?? '', /cut to 4,500/);
+    const sent = (sim.requests[0]?.body as { message: string }).message;
+    assert.equal(sent, `Sii breve.\n\n${'é'.repeat(room)}`);
+    assert.equal([...sent].length, 4500);
+  });
+
+  it('attachments reach the API as fenced blocks and Regenerate sends them again', async () => {
+    const { chat } = setup(ecovai(), 'sim-openai-key');
+    const attachment = { id: 'a1', path: 'src/util.ts', language: 'typescript', startLine: 3, endLine: 4, content: 'const a = 1;\nconst b = 2;' };
+    await chat.addAttachments([attachment]);
+    await chat.send('What does this do?');
+    assert.equal(last(chat)?.status, 'done', JSON.stringify(last(chat)?.error));
+    const content = () => (sim.requests.at(-1)?.body as { messages: Array<{ content: string }> }).messages.at(-1)?.content;
+    const expected = '```typescript src/util.ts:3-4\nconst a = 1;\nconst b = 2;\n```\n\nWhat does this do?';
+    assert.equal(content(), expected);
+    assert.deepEqual(chat.composerState().attachments, [], 'the chips went with the question');
+    await chat.regenerate(chat.current().turns[0]?.id ?? '');
+    assert.equal(sim.requests.length, 2);
+    assert.equal(content(), expected);
   });
 
   it('stop ends the request and keeps the partial reply', async () => {

@@ -28,6 +28,7 @@ describe('contributed commands and menus', () => {
       'parley.ask', 'parley.newChat', 'parley.focusChat', 'parley.explainSelection', 'parley.findBugs', 'parley.refactor',
       'parley.writeTests', 'parley.addDocumentation', 'parley.askAboutSelection', 'parley.runPrompt', 'parley.switchProvider',
       'parley.setApiKey', 'parley.clearApiKey', 'parley.manageProviders', 'parley.exportChat', 'parley.showLogs', 'parley.removeAllKeys',
+      'parley.addSelectionToChat', 'parley.addFileToChat',
     ]) {
       assert.ok(commands.includes(id), id);
     }
@@ -47,12 +48,13 @@ describe('contributed commands and menus', () => {
     assert.deepEqual(unregistered, []);
   });
 
-  it('shows Explain Selection and the Parley submenu in the editor context menu only with a selection', () => {
+  it('shows Explain Selection, Add Selection to Parley Chat and the Parley submenu in the editor context menu only with a selection', () => {
     const context = pkg.contributes.menus['editor/context']!;
     assert.deepEqual(
       context.map((m) => [m.command ?? m.submenu, m.when]),
       [
         ['parley.explainSelection', 'editorHasSelection'],
+        ['parley.addSelectionToChat', 'editorHasSelection'],
         ['parley.editorContext', 'editorHasSelection'],
       ],
     );
@@ -69,9 +71,19 @@ describe('contributed commands and menus', () => {
     }
   });
 
-  it('binds Focus Chat and Explain Selection to Ctrl+Alt / Cmd+Alt keys chosen to avoid defaults and AltGr letters', () => {
+  it('binds Focus Chat, Explain Selection and Add Selection to Ctrl+Alt / Cmd+Alt keys chosen to avoid defaults and AltGr letters', () => {
     const keys = Object.fromEntries(pkg.contributes.keybindings.map((k) => [k.command, [k.key, k.mac]]));
-    assert.deepEqual(keys, { 'parley.focusChat': ['ctrl+alt+j', 'cmd+alt+j'], 'parley.explainSelection': ['ctrl+alt+k', 'cmd+alt+k'] });
+    assert.deepEqual(keys, {
+      'parley.focusChat': ['ctrl+alt+j', 'cmd+alt+j'],
+      'parley.explainSelection': ['ctrl+alt+k', 'cmd+alt+k'],
+      // U: not an AltGr letter on Windows' it/de/fr/es layouts (those are E, Q, M) and no VS Code 1.139 default uses Ctrl+Alt+U.
+      'parley.addSelectionToChat': ['ctrl+alt+u', 'cmd+alt+u'],
+    });
+  });
+
+  it('offers Add File to Parley Chat in the Explorer (files, several at once) and on editor tabs', () => {
+    assert.deepEqual(pkg.contributes.menus['explorer/context']!.map((m) => [m.command, m.when]), [['parley.addFileToChat', '!explorerResourceIsFolder']]);
+    assert.deepEqual(pkg.contributes.menus['editor/title/context']!.map((m) => m.command), ['parley.addFileToChat']);
   });
 
   it('activates lazily: never on "*"', () => {

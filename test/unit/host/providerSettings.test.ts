@@ -111,6 +111,42 @@ describe('parley.providers validation', () => {
   });
 });
 
+describe('profile fields systemPrompt and contextWindow', () => {
+  const openai = { id: 'o', kind: 'openai-compatible', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o-mini' };
+
+  it('accepts a system prompt on every kind and a context window on SecondMe and OpenAI-compatible, and the provider layer agrees', () => {
+    const raw = [
+      { id: 'e', kind: 'emma', systemPrompt: 'Rispondi in italiano.' },
+      { id: 's', kind: 'secondme', instanceId: 'abc', systemPrompt: 'Be brief.', contextWindow: 16000 },
+      { ...openai, systemPrompt: 'Be brief.', contextWindow: 128000 },
+    ];
+    const result = validateProviders(raw);
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(result.profiles.map((p) => [p.systemPrompt, p.contextWindow]), [
+      ['Rispondi in italiano.', undefined],
+      ['Be brief.', 16000],
+      ['Be brief.', 128000],
+    ]);
+    for (const profile of result.profiles) assert.doesNotThrow(() => validateProfile(profile), profile.id);
+  });
+
+  it('names the setting and the fix for a bad context window, and refuses one on Emma (its budget is fixed)', () => {
+    assert.deepEqual(messages([{ ...openai, contextWindow: 100 }]), ['parley.providers[0].contextWindow must be at least 256 (tokens)']);
+    assert.deepEqual(messages([{ ...openai, contextWindow: 1000.5 }]), ['parley.providers[0].contextWindow must be a whole number (tokens, at least 256)']);
+    assert.deepEqual(messages([{ id: 'e', kind: 'emma', contextWindow: 8000 }]), [
+      'parley.providers[0].contextWindow is not used by Emma: its budget is fixed at 4,500 characters per message (remove it)',
+    ]);
+    assert.deepEqual(messages([{ ...openai, systemPrompt: 42 }]), ['parley.providers[0].systemPrompt must be a string']);
+  });
+
+  it('describes both fields in package.json', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    const props = pkg.contributes.configuration.properties['parley.providers'].items.properties;
+    assert.equal(props.systemPrompt.type, 'string');
+    assert.deepEqual([props.contextWindow.type, props.contextWindow.minimum], ['integer', 256]);
+  });
+});
+
 describe('parley.activeProvider', () => {
   const profiles = validateProviders([
     { id: 'a', kind: 'emma' },

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { buildPrompt, cutPoint, fenceCode, fenceFor, type CodeContext } from '../../../src/chat/promptBuilder';
+import { estimateTokens } from '../../../src/chat/tokenEstimate';
+import { buildPrompt, fenceCode, fenceFor, type CodeContext } from '../../../src/chat/promptBuilder';
 import { BUILTIN_PROMPTS } from '../../../src/chat/prompts';
-import { MESSAGE_LIMITS } from '../../../src/chat/promptLimits';
+
+const MESSAGE_LIMITS = { emma: 4500, 'openai-compatible': 60_000 };
 
 const explain = BUILTIN_PROMPTS[0]!;
 const code = (text: string, extra: Partial<CodeContext> = {}): CodeContext => ({
@@ -38,20 +40,32 @@ describe('selection fencing', () => {
   });
 });
 
-describe('cutting long selections to the provider limit', () => {
+describe('a selection over the budget: never cut, the part that fits is offered', () => {
   const long = Array.from({ length: 400 }, (_, i) => `line ${i} ${'x'.repeat(20)}`).join('\n');
 
-  it('cuts an over-long selection at a line end so the whole message fits Emma (4500) and says so', () => {
+  it('refuses an over-long selection and names the whole lines that fit Emma (4,500), without sending anything', () => {
     const result = buildPrompt(explain, { code: code(long), limit: MESSAGE_LIMITS.emma });
-    assert.ok(result.ok);
-    assert.ok(result.prompt.length <= 4500, `prompt is ${result.prompt.length}`);
-    const cut = result.notes.find((n) => n.kind === 'cut');
-    assert.ok(cut && cut.kind === 'cut');
-    assert.equal(cut.totalChars, long.length);
-    assert.ok(cut.sentChars < long.length && cut.sentChars > 3000);
-    assert.ok(long.slice(0, cut.sentChars).endsWith('\n'), 'cut at a line end');
-    assert.match(result.prompt, /cut to its first \d+ of \d+ characters/);
-    assert.match(result.prompt, new RegExp(`src/util\\.ts:10-${cut.sentEndLine}\\n`));
+    assert.ok(!result.ok && result.reason === 'tooLong');
+    assert.ok(result.needed > 4500);
+    const part = result.part;
+    assert.ok(part, 'a part that fits is offered');
+    assert.ok([...part.prompt].length <= 4500, `part is ${part.prompt.length}`);
+    assert.ok(part.sentEndLine > 10 && part.sentEndLine < 409);
+    // One more line would not fit: the part is the largest whole-line prefix.
+    const sentLines = part.sentEndLine - 10 + 1;
+    assert.ok(part.prompt.includes(long.split('\n').slice(0, sentLines).join('\n') + '\n```'));
+    assert.ok(!part.prompt.includes(long.split('\n')[sentLines]!));
+    assert.match(part.prompt, new RegExp(`src/util\\.ts:10-${part.sentEndLine}\\n`));
+    assert.match(part.prompt, new RegExp(`Only lines 10-${part.sentEndLine} of the selection, which ends at line 409`));
+    assert.equal(part.location, `src/util.ts:10-${part.sentEndLine}`);
+  });
+
+  it('measures with the budget’s own counter (tokens, system prompt included)', () => {
+    const system = 500;
+    const measure = (prompt: string) => system + estimateTokens(prompt);
+    const result = buildPrompt(explain, { code: code(long), limit: 1500, measure });
+    assert.ok(!result.ok && result.reason === 'tooLong' && result.part);
+    assert.ok(measure(result.part.prompt) <= 1500);
   });
 
   it('leaves a selection that fits untouched', () => {
@@ -61,17 +75,11 @@ describe('cutting long selections to the provider limit', () => {
     assert.ok(result.prompt.includes(long));
   });
 
-  it('refuses instead of sending a sliver when the question alone nearly fills the limit', () => {
+  it('offers no part when not even one line fits beside the question', () => {
     const ask = BUILTIN_PROMPTS.find((p) => p.id === 'askAboutSelection')!;
-    const result = buildPrompt(ask, { code: code(long), input: 'q'.repeat(4400), limit: 4500 });
-    assert.equal(result.ok, false);
+    const result = buildPrompt(ask, { code: code(long), input: 'q'.repeat(4450), limit: 4500 });
     assert.ok(!result.ok && result.reason === 'tooLong');
-  });
-
-  it('never splits a surrogate pair', () => {
-    const text = 'a'.repeat(9) + '😀' + 'b';
-    assert.equal(cutPoint(text, 10), 9);
-    assert.equal(cutPoint('abc', 10), 3);
+    assert.equal(result.part, undefined);
   });
 });
 

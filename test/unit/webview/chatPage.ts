@@ -54,6 +54,7 @@ export class ChatPage {
     const chat = new ChatPage(page);
     await page.setContent('<!DOCTYPE html><html><body><div id="root"></div></body></html>');
     await page.addStyleTag({ path: path.join(root, 'media', 'chat.css') });
+    await page.addStyleTag({ path: path.join(root, 'media', 'attachments.css') });
     await page.addScriptTag({ content: STUB });
     await page.addScriptTag({ path: path.join(root, 'dist', 'webview.js') });
     return chat;
@@ -65,8 +66,16 @@ export class ChatPage {
     await this.page.evaluate(() => new Promise((resolve) => (globalThis as unknown as PageGlobals).setTimeout(() => resolve(undefined), 0)));
   }
 
+  /** What the view posted, without the `draft` messages the composer sends for the budget meter (see drafts()). */
   async posted(): Promise<WebviewMessage[]> {
-    return this.page.evaluate(() => (globalThis as unknown as PageGlobals).__posted);
+    const all = await this.page.evaluate(() => (globalThis as unknown as PageGlobals).__posted);
+    return all.filter((m) => m.type !== 'draft');
+  }
+
+  /** The `draft` messages only (text + revision), in order. */
+  async drafts(): Promise<Array<Extract<WebviewMessage, { type: 'draft' }>>> {
+    const all = await this.page.evaluate(() => (globalThis as unknown as PageGlobals).__posted);
+    return all.filter((m): m is Extract<WebviewMessage, { type: 'draft' }> => m.type === 'draft');
   }
 
   async clearPosted(): Promise<void> {

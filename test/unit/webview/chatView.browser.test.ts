@@ -134,7 +134,7 @@ describe('chat view in Chromium (dist/webview.js)', function () {
     assert.equal(await input.inputValue(), 'line one\nline two');
     await chat.clearPosted();
     await chat.page.keyboard.press('Enter');
-    assert.deepEqual(await chat.posted(), [{ type: 'send', text: 'line one\nline two' }]);
+    assert.deepEqual(await chat.posted(), [{ type: 'send', text: 'line one\nline two', attachmentIds: [] }]);
     assert.equal(await input.inputValue(), '');
     await chat.page.keyboard.press('ArrowUp');
     assert.equal(await input.inputValue(), 'line one\nline two');
