@@ -104,6 +104,15 @@ export class ConversationPersistence implements ConversationSaver {
     );
   }
 
+  /** Resolves when no write is in progress (retries waiting for their backoff do not count). */
+  async idle(): Promise<void> {
+    for (;;) {
+      const running = [...this.entries.values()].map((e) => e.running).filter((r) => r !== undefined);
+      if (running.length === 0) return;
+      await Promise.all(running);
+    }
+  }
+
   /** The conversations that could not be saved yet, with their in-memory state. */
   unsaved(): Array<{ conversation: Conversation; status: SaveStatus }> {
     return [...this.entries.values()].filter((e) => e.failure).map((e) => ({ conversation: e.latest, status: this.statusOf(e) }));
