@@ -74,7 +74,6 @@ export class ConversationPersistence implements ConversationSaver {
    * reported through onStatus and retried later.
    */
   save(conversation: Conversation): Promise<void> {
-    if (this.disposed) return Promise.resolve();
     const entry = this.entries.get(conversation.id) ?? { latest: conversation, dirty: false };
     this.entries.set(conversation.id, entry);
     entry.latest = conversation;
@@ -132,6 +131,7 @@ export class ConversationPersistence implements ConversationSaver {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
+  /** Stops the retries; saves asked for afterwards (a reply cut off by the close) are still written once. */
   dispose(): void {
     this.disposed = true;
     for (const entry of this.entries.values()) this.timers.clearTimeout(entry.timer);
@@ -144,7 +144,7 @@ export class ConversationPersistence implements ConversationSaver {
   private drain(id: string, entry: Entry): Promise<void> {
     if (entry.running) return entry.running;
     const run = async (): Promise<void> => {
-      while (entry.dirty && !this.disposed) {
+      while (entry.dirty) {
         entry.dirty = false;
         const snapshot = entry.latest;
         try {
@@ -170,6 +170,8 @@ export class ConversationPersistence implements ConversationSaver {
     entry.dirty = true;
     this.options.log?.(`conversations: could not save ${id} (attempt ${attempts}, ${entry.failure.code}); retrying in ${nextRetryMs} ms`);
     this.timers.clearTimeout(entry.timer);
+    // After dispose (window closing) a last save is still attempted, but not retried.
+    if (this.disposed) return;
     entry.timer = this.timers.setTimeout(() => {
       entry.timer = undefined;
       if (this.disposed || this.entries.get(id) !== entry) return;

@@ -22,6 +22,8 @@ export class HistoryController {
     private readonly chat: ChatController,
     private readonly post: (update: HistoryUpdate) => void,
     private readonly log: (line: string) => void = () => undefined,
+    /** Told about each deleted conversation (e.g. so a failed save of it is not retried). */
+    private readonly onDeleted: (id: string) => void = () => undefined,
   ) {
     // Keep an open list current: a finished reply or a new conversation changes titles and order.
     this.subscription = chat.onUpdate((update) => {
@@ -63,7 +65,13 @@ export class HistoryController {
     this.publish();
   }
 
+  /** The listed entry when the conversation's file was saved by a newer Parley (not opened, not written by this one). */
+  savedByNewerVersion(id: string): HistoryItem | undefined {
+    return this.items.find((item) => item.id === id && item.savedByNewerVersion === true);
+  }
+
   async open(id: string): Promise<boolean> {
+    if (this.savedByNewerVersion(id)) return false;
     const opened = await this.chat.open(id);
     if (opened) await this.setVisible(false);
     return opened;
@@ -77,6 +85,7 @@ export class HistoryController {
 
   async delete(id: string): Promise<void> {
     await this.store.delete(id);
+    this.onDeleted(id);
     this.chat.noteDeleted(id);
     await this.refresh();
   }
@@ -87,7 +96,7 @@ export class HistoryController {
    */
   async restoreLatest(): Promise<void> {
     try {
-      const latest = (await this.store.list()).items[0];
+      const latest = (await this.store.list()).items.find((item) => !item.savedByNewerVersion);
       if (latest) await this.chat.open(latest.id, { onlyIfEmpty: true });
     } catch (error) {
       this.log(`history: could not restore the last conversation: ${String(error)}`);

@@ -23,6 +23,7 @@ export const UI_STRING_KEYS = [
   'history.delete',
   'history.export',
   'history.close',
+  'history.newer',
   'dismiss',
   'provider.label',
   'provider.none',

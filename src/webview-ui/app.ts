@@ -10,6 +10,7 @@ import { Composer } from './composer';
 import { h, iconButton } from './dom';
 import { HistoryPanel } from './historyPanel';
 import { MessageList } from './messageList';
+import { SaveBanner } from './saveBanner';
 import { setStrings, t } from './strings';
 import { Toolbar } from './toolbar';
 import { focusWhenViewFocused } from './viewFocus';
@@ -22,6 +23,7 @@ export class App {
   private readonly messages: MessageList;
   private readonly composer: Composer;
   private readonly announcer = new Announcer();
+  private readonly saveBanner = new SaveBanner();
   private readonly notice: HTMLElement;
   private readonly noticeText: HTMLElement;
   private streamingTurnId: string | undefined;
@@ -37,7 +39,7 @@ export class App {
     dismiss.addEventListener('click', () => (this.notice.hidden = true));
     this.notice = h('div', { class: 'notice', role: 'status' }, this.noticeText, dismiss);
     this.notice.hidden = true;
-    root.replaceChildren(this.toolbar.element, this.history.element, this.notice, this.messages.element, this.composer.element, this.announcer.element);
+    root.replaceChildren(this.toolbar.element, this.history.element, this.notice, this.saveBanner.element, this.messages.element, this.composer.element, this.announcer.element);
     this.applyState(state);
     this.composer.focus();
     focusWhenViewFocused(() => this.composer.focus());
@@ -54,6 +56,7 @@ export class App {
       this.applyState(state);
     },
     conversation: ({ conversation }) => {
+      this.saveBanner.showFor(conversation.id);
       this.messages.show(conversation);
       const last = conversation.turns.at(-1)?.reply;
       this.setStreaming(last?.status === 'streaming' ? conversation.turns.at(-1)?.id : undefined);
@@ -87,6 +90,7 @@ export class App {
       this.notice.hidden = false;
     },
     focusInput: () => this.composer.focus(),
+    saveStatus: ({ conversationId, problem }) => this.saveBanner.update(conversationId, problem),
   };
 
   private applyState(state: ViewState): void {
