@@ -23,7 +23,7 @@ export class App {
   private readonly messages: MessageList;
   private readonly composer: Composer;
   private readonly announcer = new Announcer();
-  private readonly saveBanner = new SaveBanner();
+  private readonly saveBanner: SaveBanner;
   private readonly notice: HTMLElement;
   private readonly noticeText: HTMLElement;
   private streamingTurnId: string | undefined;
@@ -32,6 +32,7 @@ export class App {
     setStrings(strings);
     this.toolbar = new Toolbar();
     this.history = new HistoryPanel();
+    this.saveBanner = new SaveBanner();
     this.messages = new MessageList();
     this.composer = new Composer(() => this.messages.lastPrompt());
     this.noticeText = h('span', { class: 'notice-text' });
