@@ -37,7 +37,8 @@ describe('Manage Providers and a parley.providers it cannot read', () => {
     const handWritten = withProviders(original, { id: 'my-server', kind: 'openai-compatible', baseUrl: 'http://127.0.0.1:9/v1', model: 'mine' });
     fs.writeFileSync(settingsFile(), handWritten);
     page = await openWorkbench();
-    await runCommand(page, 'Parley: Manage Providers', { opensQuickInput: true });
+    await runCommand(page, 'Parley: Manage Providers');
+    await runCommand(page, 'Notifications: Show Notifications');
     const refusal = notification(page, 'Manage Providers cannot change parley.providers');
     await refusal.waitFor({ state: 'visible' });
     assert.match(await refusal.innerText(), /it is an object, not a list of profiles/);
@@ -54,7 +55,7 @@ describe('Manage Providers and a parley.providers it cannot read', () => {
     const withBadEntry = withProviders(original, [...current, { id: 'odd', kind: 'gpt-9000' }]);
     fs.writeFileSync(settingsFile(), withBadEntry);
     page = await openWorkbench();
-    await runCommand(page, 'Parley: Manage Providers', { opensQuickInput: true });
+    await runCommand(page, 'Parley: Manage Providers');
     const dialog = modalDialog(page);
     await dialog.waitFor({ state: 'visible' });
     assert.match(await dialog.innerText(), /parley\.providers in your user settings has entries Parley cannot read/);

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { historyItem, openHistory, showChat } from './support/chat';
 import { harness } from './support/harness';
 import { PARLEY_EXTENSION_ID } from './support/network-guard';
-import { closeWorkbench, notification, openWorkbench, screenshot } from './support/workbench';
+import { closeWorkbench, notification, openWorkbench, runCommand, screenshot } from './support/workbench';
 
 const FILE_NAME = 'from-a-newer-parley.json';
 const CONTENT = `${JSON.stringify(
@@ -44,6 +44,8 @@ describe('Chat view: a conversation saved by a newer Parley', () => {
     assert.match(await item.innerText(), /saved by a newer Parley/);
     assert.equal(await item.locator('[data-history-action="historyDelete"]').count(), 0, 'nothing offered that would touch the file');
     await item.locator('[data-history-action="historyOpen"]').click();
+    // The toast may come and go quickly; the notification center keeps it.
+    await runCommand(page, 'Notifications: Show Notifications');
     await notification(page, 'was saved by a newer version of Parley').waitFor({ state: 'visible' });
     await screenshot(page, 'history-newer-version');
     assert.equal(fs.readFileSync(path.join(dir, FILE_NAME), 'utf8'), CONTENT, 'the file is as it was');
