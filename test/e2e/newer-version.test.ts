@@ -1,6 +1,7 @@
 // A conversation file written by a newer Parley (a higher format `version`) is
 // left in place and as it is: listed in the history as "saved by a newer
-// Parley", and opening it explains instead of loading (or rewriting) it.
+// Parley", and opening it explains instead of loading (or rewriting) it. The
+// same start removes a temp file left by a save that never finished.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -36,6 +37,9 @@ describe('Chat view: a conversation saved by a newer Parley', () => {
     const dir = conversationsDir();
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, FILE_NAME), CONTENT);
+    // Also left there: the empty temp file of a save whose process is gone (as older builds left on a full disk).
+    const leftover = path.join(dir, '.some-conversation.json.999999-0badf00d.tmp');
+    fs.writeFileSync(leftover, '');
     page = await openWorkbench();
     await showChat(page);
     await openHistory(page);
@@ -50,5 +54,6 @@ describe('Chat view: a conversation saved by a newer Parley', () => {
     await screenshot(page, 'history-newer-version');
     assert.equal(fs.readFileSync(path.join(dir, FILE_NAME), 'utf8'), CONTENT, 'the file is as it was');
     assert.deepEqual(fs.readdirSync(dir).filter((name) => name.startsWith('from-a-newer-parley')), [FILE_NAME], 'not set aside as corrupt');
+    assert.equal(fs.existsSync(leftover), false, 'the leftover temp file was removed at startup');
   });
 });
