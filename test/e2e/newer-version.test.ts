@@ -54,6 +54,8 @@ describe('Chat view: a conversation saved by a newer Parley', () => {
     await screenshot(page, 'history-newer-version');
     assert.equal(fs.readFileSync(path.join(dir, FILE_NAME), 'utf8'), CONTENT, 'the file is as it was');
     assert.deepEqual(fs.readdirSync(dir).filter((name) => name.startsWith('from-a-newer-parley')), [FILE_NAME], 'not set aside as corrupt');
+    const deadline = Date.now() + 30_000;
+    while (fs.existsSync(leftover) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     assert.equal(fs.existsSync(leftover), false, 'the leftover temp file was removed at startup');
   });
 });
