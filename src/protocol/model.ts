@@ -91,6 +91,8 @@ export const HistoryItemSchema = z.strictObject({
   snippet: z.optional(bounded(400)),
   /** The file was saved by a newer Parley: listed, but not opened or written by this one. */
   savedByNewerVersion: z.optional(z.boolean()),
+  /** Its saves fail: the entry comes from memory and is lost if VS Code closes before a save succeeds. */
+  notSaved: z.optional(z.boolean()),
 });
 export type HistoryItem = z.infer<typeof HistoryItemSchema>;
 

@@ -24,6 +24,7 @@ export const UI_STRING_KEYS = [
   'history.export',
   'history.close',
   'history.newer',
+  'history.notSaved',
   'dismiss',
   'provider.label',
   'provider.none',

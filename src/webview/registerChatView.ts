@@ -47,7 +47,7 @@ export function registerChatView(
   const persistence = new ConversationPersistence(store, { log });
   const chat = new ChatController({ providers, createProvider, store: persistence, clock: Date, texts: chatTexts(), log });
   const saves = new SaveStatusReporter(persistence, chat, (message) => view.post(message));
-  const history = new HistoryController(store, chat, (update) => view.post(update), log, (id) => persistence.forget(id));
+  const history = new HistoryController(store, chat, (update) => view.post(update), log, persistence);
   const codeActions = new CodeActions();
   const view: ChatViewProvider = new ChatViewProvider(
     context.extensionUri,

@@ -90,6 +90,9 @@ describe('Chat view: saving fails (disk full)', () => {
     assert.equal(await warnings.count(), 1, 'one warning for the spell of failures');
     assert.match(await warnings.first().innerText(), /Not saved: disk full/);
     assert.deepEqual(fs.readdirSync(dir), ['filler.bin'], 'nothing written, no temp file left');
+    // The first conversation, left for the second, is still reachable: listed from memory, flagged.
+    await openHistory(page);
+    await historyItem(page, first).filter({ hasText: 'not saved yet' }).waitFor();
 
     // Room again: the retries (backoff, no click) save both conversations and the banner goes away.
     fs.rmSync(filler);

@@ -17,11 +17,12 @@ describe('HistoryController and a file saved by a newer Parley', () => {
 
   it('lists it flagged, does not open or restore it, and leaves its bytes alone', async () => {
     const store = new ConversationStore(dir);
+    const persistence = new ConversationPersistence(store);
     const clock = new ManualClock();
     const chat = new ChatController({
       providers: new FakeProviderSource([EMMA]),
       createProvider: new ScriptedProvider([[{ type: 'delta', text: 'ok' }, { type: 'done' }]]).create,
-      store: new ConversationPersistence(store),
+      store: persistence,
       clock,
     });
     await chat.ask({ prompt: 'An older question' });
@@ -30,7 +31,12 @@ describe('HistoryController and a file saved by a newer Parley', () => {
     await fs.writeFile(path.join(dir, 'newer.json'), text);
 
     const deleted: string[] = [];
-    const history = new HistoryController(store, chat, () => undefined, () => undefined, (id) => deleted.push(id));
+    const forget = persistence.forget.bind(persistence);
+    persistence.forget = (id) => {
+      deleted.push(id);
+      forget(id);
+    };
+    const history = new HistoryController(store, chat, () => undefined, () => undefined, persistence);
     await history.setVisible(true);
     assert.deepEqual(history.state().items.map((i) => [i.id, i.savedByNewerVersion ?? false]), [['newer', true], [older, false]]);
     assert.equal(history.savedByNewerVersion('newer')?.title, 'Newer');

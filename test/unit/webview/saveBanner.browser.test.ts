@@ -62,17 +62,19 @@ describe('chat view in Chromium: save banner and newer-version entries', functio
     assert.ok(await banner.isHidden());
   });
 
-  it('lists a conversation saved by a newer Parley with its label, and offers only Open (no rename, export or delete)', async () => {
+  it('lists a conversation saved by a newer Parley with its label, and offers only Open (no rename, export or delete); an unsaved one is labelled too', async () => {
     const items = [
       { id: 'future', title: 'From the future', updatedAt: 5, turnCount: 0, savedByNewerVersion: true },
       { id: 'today', title: 'Today', updatedAt: 4, turnCount: 1 },
+      { id: 'unsaved', title: 'Unsaved', updatedAt: 3, turnCount: 1, notSaved: true },
     ];
     await chat.send({ type: 'init', strings: STRINGS, state: state(conversation('c1'), { visible: true, query: '', items }) });
     const future = chat.page.locator('.history-item[data-conversation-id="future"]');
     assert.match(await future.innerText(), /«history\.newer»/);
     assert.equal(await future.locator('[data-history-action]').count(), 1);
     assert.equal(await chat.page.locator('.history-item[data-conversation-id="today"] [data-history-action]').count(), 4);
-    assert.doesNotMatch(await chat.page.locator('.history-item[data-conversation-id="today"]').innerText(), /«history\.newer»/);
+    assert.doesNotMatch(await chat.page.locator('.history-item[data-conversation-id="today"]').innerText(), /«history\.newer»|«history\.notSaved»/);
+    assert.match(await chat.page.locator('.history-item[data-conversation-id="unsaved"]').innerText(), /«history\.notSaved»/);
     await chat.clearPosted();
     await future.locator('[data-history-action="historyOpen"]').click();
     assert.deepEqual(await chat.posted(), [{ type: 'historyOpen', id: 'future' }]);
