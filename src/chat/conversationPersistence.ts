@@ -11,8 +11,9 @@
  *
  * What a crash can lose: while saves succeed, a kill -9 of the extension host
  * loses at most the reply text that arrived since the start of the last
- * completed write (the chat saves at least every 500 ms while a reply streams),
- * never anything before it. While saves fail, everything since the last
+ * completed write (the chat starts a save at least every 500 ms while a reply
+ * streams, or as soon as the previous write ends when one takes longer), never
+ * anything before it. While saves fail, everything since the last
  * successful save is only in memory (the banner and the warning say so).
  */
 import type { Conversation } from '../protocol/model';
