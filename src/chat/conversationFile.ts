@@ -1,7 +1,8 @@
 /**
  * The on-disk format of one conversation (`<id>.json`), validated with zod
  * when read. A reply still `streaming` in a file was cut off by a crash or a
- * reload: it is kept and marked `interrupted`.
+ * reload: it is kept and marked `interrupted`. A file with a higher `version`
+ * comes from a newer Parley: it is recognised as such, never taken for corrupt.
  */
 import { z } from 'zod';
 import { ConversationSchema, type Conversation } from '../protocol/model';
@@ -18,7 +19,33 @@ export function serializeConversation(conversation: Conversation): string {
   return JSON.stringify({ format: 'parley.conversation', version: CONVERSATION_FILE_VERSION, conversation });
 }
 
-export type ParsedFile = { ok: true; conversation: Conversation } | { ok: false; reason: string };
+export type ParsedFile =
+  | { ok: true; conversation: Conversation }
+  | { ok: false; reason: string }
+  /** Written by a later Parley in a format this one does not know: to be left exactly as it is. */
+  | { ok: false; newer: NewerFile };
+
+export interface NewerFile {
+  version: number;
+  /** Read loosely (the format may have changed), only to list the file. */
+  title?: string;
+  updatedAt?: number;
+}
+
+/** A `parley.conversation` file whose whole-number `version` is above the one this build writes. */
+function newerFile(data: unknown): NewerFile | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { format, version, conversation } = data as { format?: unknown; version?: unknown; conversation?: unknown };
+  if (format !== 'parley.conversation' || typeof version !== 'number' || !Number.isInteger(version)) return undefined;
+  if (version <= CONVERSATION_FILE_VERSION) return undefined;
+  const found: NewerFile = { version };
+  if (typeof conversation === 'object' && conversation !== null) {
+    const { title, updatedAt } = conversation as { title?: unknown; updatedAt?: unknown };
+    if (typeof title === 'string') found.title = title.slice(0, 500);
+    if (typeof updatedAt === 'number' && Number.isFinite(updatedAt) && updatedAt >= 0) found.updatedAt = updatedAt;
+  }
+  return found;
+}
 
 export function parseConversationFile(text: string, expectedId: string): ParsedFile {
   let data: unknown;
@@ -27,6 +54,8 @@ export function parseConversationFile(text: string, expectedId: string): ParsedF
   } catch {
     return { ok: false, reason: 'not valid JSON' };
   }
+  const newer = newerFile(data);
+  if (newer) return { ok: false, newer };
   const result = ConversationFileSchema.safeParse(data);
   if (!result.success) {
     const paths = result.error.issues.slice(0, 3).map((i) => i.path.join('.') || '(root)');

@@ -2,13 +2,21 @@
  * Conversations on disk: one JSON file per conversation in one directory,
  * written atomically, validated when read. A file that does not parse is
  * renamed aside (`<id>.corrupt-<ts>.json`) and reported; the others still load.
+ * A file written by a newer Parley (higher format `version`) is left exactly
+ * where and as it is: listed, flagged, never loaded and never written over.
+ *
+ * A save either replaces the whole file or leaves the old one untouched (see
+ * atomicWrite.ts): a failed save rejects and leaves no temp file. Temp files
+ * left by a process that died mid-write are removed by removeLeftoverTempFiles().
  */
-import { promises as fs } from 'node:fs';
+import { promises as nodeFs } from 'node:fs';
 import * as path from 'node:path';
 import type { Conversation, HistoryItem } from '../protocol/model';
-import { writeFileAtomic } from './atomicWrite';
-import { parseConversationFile, serializeConversation } from './conversationFile';
+import { isTempFileName, tempFileWriterPid, writeFileAtomic, type AtomicWriteFs } from './atomicWrite';
+import { parseConversationFile, serializeConversation, type NewerFile } from './conversationFile';
 import { findMatch } from './searchConversations';
+
+const fs = nodeFs;
 
 export interface SetAsideFile {
   file: string;
@@ -23,11 +31,30 @@ export interface ListResult {
   setAside: SetAsideFile[];
 }
 
+/** What the store writes through (node's fs by default); tests inject one that fails like a full disk. */
+export interface StoreWriteFs extends AtomicWriteFs {
+  mkdir(dir: string, options: { recursive: true }): Promise<unknown>;
+}
+
 export interface ConversationStoreOptions {
   now?: () => number;
   /** Called for every file set aside, e.g. to show a warning and log it. */
   onSetAside?: (report: SetAsideFile) => void;
+  writeFs?: StoreWriteFs;
 }
+
+/** Thrown by save() for a conversation whose file was written by a newer Parley. */
+export class NewerVersionFileError extends Error {
+  readonly code = 'ENEWERVERSION';
+  constructor(readonly conversationId: string, readonly version: number) {
+    super(`the conversation ${conversationId} was saved by a newer Parley (format version ${version}); it is not written over`);
+  }
+}
+
+export type LoadResult = { conversation: Conversation } | { newer: NewerFile } | Record<string, never>;
+
+/** A temp file younger than this may still be in the middle of its write (another window's extension host). */
+export const TEMP_FILE_GRACE_MS = 10 * 60_000;
 
 const FILE_NAME = /^([A-Za-z0-9_-]{1,100})\.json$/;
 
@@ -38,12 +65,16 @@ export function isConversationId(id: string): boolean {
 export class ConversationStore {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly now: () => number;
+  /** Ids whose file was found to come from a newer Parley (format version by id). */
+  private readonly newer = new Map<string, number>();
+  private readonly writeFs: StoreWriteFs;
 
   constructor(
     readonly directory: string,
     private readonly options: ConversationStoreOptions = {},
   ) {
     this.now = options.now ?? Date.now;
+    this.writeFs = options.writeFs ?? nodeFs;
   }
 
   async list(): Promise<ListResult> {
@@ -54,23 +85,67 @@ export class ConversationStore {
   async search(query: string): Promise<ListResult> {
     const needle = query.trim();
     if (needle === '') return this.list();
-    return this.collect((conversation) => findMatch(conversation, needle));
+    const lower = needle.toLowerCase();
+    return this.collect(
+      (conversation) => findMatch(conversation, needle),
+      (title) => title.toLowerCase().includes(lower),
+    );
   }
 
   async load(id: string): Promise<Conversation | undefined> {
-    if (!isConversationId(id)) return undefined;
-    await this.queues.get(id);
-    const result = await this.read(`${id}.json`);
-    return result.conversation;
+    const result = await this.loadResult(id);
+    return 'conversation' in result ? result.conversation : undefined;
   }
 
+  /** Like load(), but says when the file exists and was saved by a newer Parley. */
+  async loadResult(id: string): Promise<LoadResult> {
+    if (!isConversationId(id)) return {};
+    await this.queues.get(id);
+    const { conversation, newer } = await this.read(`${id}.json`);
+    if (conversation) return { conversation };
+    return newer ? { newer } : {};
+  }
+
+  /** Writes the whole conversation, or rejects and leaves the file as it was. */
   save(conversation: Conversation): Promise<void> {
     const file = this.pathOf(conversation.id);
+    const newerVersion = this.newer.get(conversation.id);
+    if (newerVersion !== undefined) return Promise.reject(new NewerVersionFileError(conversation.id, newerVersion));
     const content = serializeConversation(conversation);
     return this.enqueue(conversation.id, async () => {
-      await fs.mkdir(this.directory, { recursive: true });
-      await writeFileAtomic(file, content);
+      await this.writeFs.mkdir(this.directory, { recursive: true });
+      await writeFileAtomic(file, content, this.writeFs);
     });
+  }
+
+  /**
+   * Removes temp files left by a write that never finished (a crash, a kill, a
+   * full disk in an older build). A temp file is kept while the process that
+   * writes it is alive and the file is young: another window may be saving.
+   */
+  async removeLeftoverTempFiles(isProcessAlive: (pid: number) => boolean = processIsAlive): Promise<string[]> {
+    let names: string[];
+    try {
+      names = await fs.readdir(this.directory);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const removed: string[] = [];
+    for (const name of names.filter(isTempFileName)) {
+      const file = path.join(this.directory, name);
+      const pid = tempFileWriterPid(name);
+      try {
+        const { mtimeMs } = await fs.stat(file);
+        const young = this.now() - mtimeMs < TEMP_FILE_GRACE_MS;
+        if (young && pid !== undefined && isProcessAlive(pid)) continue;
+        await fs.rm(file, { force: true });
+        removed.push(name);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+    return removed;
   }
 
   async rename(id: string, title: string): Promise<Conversation | undefined> {
@@ -111,7 +186,10 @@ export class ConversationStore {
     return next;
   }
 
-  private async collect(match: (c: Conversation) => string | undefined | false): Promise<ListResult> {
+  private async collect(
+    match: (c: Conversation) => string | undefined | false,
+    matchTitle: (title: string) => boolean = () => true,
+  ): Promise<ListResult> {
     let names: string[];
     try {
       names = await fs.readdir(this.directory);
@@ -122,8 +200,13 @@ export class ConversationStore {
     const items: HistoryItem[] = [];
     const setAside: SetAsideFile[] = [];
     for (const name of names.filter((n) => FILE_NAME.test(n))) {
-      const { conversation, report } = await this.read(name);
+      const { conversation, report, newer } = await this.read(name);
       if (report) setAside.push(report);
+      if (newer) {
+        const title = newer.title ?? name.slice(0, -'.json'.length);
+        if (matchTitle(title)) items.push({ id: name.slice(0, -'.json'.length), title, updatedAt: newer.updatedAt ?? 0, turnCount: 0, savedByNewerVersion: true });
+        continue;
+      }
       if (!conversation) continue;
       const found = match(conversation);
       if (found === false) continue;
@@ -140,7 +223,7 @@ export class ConversationStore {
     return { items, setAside };
   }
 
-  private async read(name: string): Promise<{ conversation?: Conversation; report?: SetAsideFile }> {
+  private async read(name: string): Promise<{ conversation?: Conversation; report?: SetAsideFile; newer?: NewerFile }> {
     const file = path.join(this.directory, name);
     let text: string;
     try {
@@ -151,7 +234,14 @@ export class ConversationStore {
     }
     const id = name.slice(0, -'.json'.length);
     const parsed = parseConversationFile(text, id);
-    if (parsed.ok) return { conversation: parsed.conversation };
+    if (parsed.ok) {
+      this.newer.delete(id);
+      return { conversation: parsed.conversation };
+    }
+    if ('newer' in parsed) {
+      this.newer.set(id, parsed.newer.version);
+      return { newer: parsed.newer };
+    }
     const report = await this.setAside(file, id, parsed.reason);
     return { report };
   }
@@ -162,5 +252,15 @@ export class ConversationStore {
     const report = { file, movedTo, reason };
     this.options.onSetAside?.(report);
     return report;
+  }
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

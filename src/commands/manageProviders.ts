@@ -9,6 +9,7 @@ import { contextWindowOf } from '../chat/budget';
 import { OPTION_FIELDS, PROFILE_FIELDS, parseNumberField, type OptionField } from '../chat/profileOptionFields';
 import { needsApiKey } from '../chat/profileNeeds';
 import { displayName, uniqueId } from '../chat/profileModels';
+import { checkProvidersWrite } from '../chat/editableProviders';
 import { PRESETS, profileFromPreset } from '../providers/presets';
 import { formatProblem, validateProviders } from '../chat/providerSettings';
 import type { ProviderProfile } from '../providers/types';
@@ -282,9 +283,61 @@ async function editProfile(deps: CommandDeps, profileId: string): Promise<void> 
   }
 }
 
+function describeFound(found: 'object' | 'string' | 'number' | 'boolean'): string {
+  switch (found) {
+    case 'object':
+      return vscode.l10n.t('an object');
+    case 'string':
+      return vscode.l10n.t('a string');
+    case 'number':
+      return vscode.l10n.t('a number');
+    case 'boolean':
+      return vscode.l10n.t('true or false');
+  }
+}
+
+/**
+ * Manage Providers writes the user's whole `parley.providers` back. When that
+ * value is not a list it refuses (nothing it could write would keep it); when
+ * some entries cannot be read it asks first (they are kept as they are).
+ */
+async function mayWriteProviders(): Promise<boolean> {
+  const check = checkProvidersWrite(vscode.workspace.getConfiguration('parley').inspect<unknown>('providers')?.globalValue);
+  if (check.kind === 'ok') return true;
+  const openSettings = vscode.l10n.t('Open Settings');
+  if (check.kind === 'notAList') {
+    const choice = await vscode.window.showErrorMessage(
+      vscode.l10n.t(
+        'Manage Providers cannot change parley.providers in your user settings: it is {0}, not a list of profiles. Parley leaves it as it is; fix it in settings.json (e.g. put the profile in [ ]).',
+        describeFound(check.found),
+      ),
+      openSettings,
+    );
+    if (choice === openSettings) await vscode.commands.executeCommand('workbench.action.openSettingsJson');
+    return false;
+  }
+  const proceed = vscode.l10n.t('Continue');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('parley.providers in your user settings has entries Parley cannot read.'),
+    {
+      modal: true,
+      detail: vscode.l10n.t(
+        '{0} problem(s), first: {1}. Changes made here keep those entries exactly as they are. Continue, or fix them in settings.json first?',
+        check.problems.length,
+        check.problems[0] ?? '',
+      ),
+    },
+    proceed,
+    openSettings,
+  );
+  if (choice === openSettings) await vscode.commands.executeCommand('workbench.action.openSettingsJson');
+  return choice === proceed;
+}
+
 export function registerManageProviders(deps: CommandDeps): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('parley.manageProviders', async () => {
+      if (!(await mayWriteProviders())) return;
       const active = deps.source.active();
       const choice = await pick<string>(
         [

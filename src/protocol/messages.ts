@@ -49,6 +49,8 @@ export const HostMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('composer'), composer: ComposerStateSchema }),
   /** The `#` file picker closed without a pick: put the `#` back where it was typed. */
   z.strictObject({ type: z.literal('pickCancelled') }),
+  /** Whether a conversation is saved: `problem` (the banner text) while its saves fail, absent once one succeeds. */
+  z.strictObject({ type: z.literal('saveStatus'), conversationId: id, problem: z.optional(bounded(1000)) }),
 ]);
 export type HostMessage = z.infer<typeof HostMessageSchema>;
 
@@ -56,6 +58,8 @@ export type HostMessage = z.infer<typeof HostMessageSchema>;
 
 export const CODE_ACTIONS = ['copy', 'insert', 'replace', 'diff', 'newFile'] as const;
 export const SETUP_ACTIONS = ['manageProviders', 'setApiKey'] as const;
+/** The save-failure banner's buttons: write again now, or save a Markdown copy elsewhere. */
+export const SAVE_ACTIONS = ['retry', 'export'] as const;
 
 export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
@@ -96,6 +100,7 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('historyRename'), id }),
   z.strictObject({ type: z.literal('historyDelete'), id }),
   z.strictObject({ type: z.literal('historyExport'), id }),
+  z.strictObject({ type: z.literal('saveAction'), conversationId: id, action: z.enum(SAVE_ACTIONS) }),
 ]);
 export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
 

@@ -113,6 +113,10 @@ export const HistoryItemSchema = z.strictObject({
   turnCount: count,
   /** A piece of text around the search match, when listed by a search. */
   snippet: z.optional(bounded(400)),
+  /** The file was saved by a newer Parley: listed, but not opened or written by this one. */
+  savedByNewerVersion: z.optional(z.boolean()),
+  /** Its saves fail: the entry comes from memory and is lost if VS Code closes before a save succeeds. */
+  notSaved: z.optional(z.boolean()),
 });
 export type HistoryItem = z.infer<typeof HistoryItemSchema>;
 

@@ -23,6 +23,8 @@ export const UI_STRING_KEYS = [
   'history.delete',
   'history.export',
   'history.close',
+  'history.newer',
+  'history.notSaved',
   'dismiss',
   'provider.label',
   'provider.none',

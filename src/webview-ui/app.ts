@@ -11,6 +11,7 @@ import { h, iconButton } from './dom';
 import { acceptFileDrops } from './fileDrop';
 import { HistoryPanel } from './historyPanel';
 import { MessageList } from './messageList';
+import { SaveBanner } from './saveBanner';
 import { setStrings, t } from './strings';
 import { Toolbar } from './toolbar';
 import { focusWhenViewFocused } from './viewFocus';
@@ -23,6 +24,7 @@ export class App {
   private readonly messages: MessageList;
   private readonly composer: Composer;
   private readonly announcer = new Announcer();
+  private readonly saveBanner: SaveBanner;
   private readonly notice: HTMLElement;
   private readonly noticeText: HTMLElement;
   private streamingTurnId: string | undefined;
@@ -31,6 +33,7 @@ export class App {
     setStrings(strings);
     this.toolbar = new Toolbar();
     this.history = new HistoryPanel();
+    this.saveBanner = new SaveBanner();
     this.messages = new MessageList();
     this.composer = new Composer(() => this.messages.lastPrompt());
     this.noticeText = h('span', { class: 'notice-text' });
@@ -38,7 +41,7 @@ export class App {
     dismiss.addEventListener('click', () => (this.notice.hidden = true));
     this.notice = h('div', { class: 'notice', role: 'status' }, this.noticeText, dismiss);
     this.notice.hidden = true;
-    root.replaceChildren(this.toolbar.element, this.history.element, this.notice, this.messages.element, this.composer.element, this.announcer.element);
+    root.replaceChildren(this.toolbar.element, this.history.element, this.notice, this.saveBanner.element, this.messages.element, this.composer.element, this.announcer.element);
     acceptFileDrops(root);
     this.applyState(state);
     this.composer.focus();
@@ -56,6 +59,7 @@ export class App {
       this.applyState(state);
     },
     conversation: ({ conversation }) => {
+      this.saveBanner.showFor(conversation.id);
       this.messages.show(conversation);
       const last = conversation.turns.at(-1)?.reply;
       this.setStreaming(last?.status === 'streaming' ? conversation.turns.at(-1)?.id : undefined);
@@ -91,6 +95,7 @@ export class App {
     focusInput: () => this.composer.focus(),
     composer: ({ composer }) => this.composer.setState(composer),
     pickCancelled: () => this.composer.pickCancelled(),
+    saveStatus: ({ conversationId, problem }) => this.saveBanner.update(conversationId, problem),
   };
 
   private applyState(state: ViewState): void {

@@ -55,7 +55,11 @@ export class HistoryPanel {
       h('span', { class: 'history-title' }, item.title),
       h('span', { class: 'history-date' }, new Date(item.updatedAt).toLocaleString()),
       item.snippet ? h('span', { class: 'history-snippet' }, item.snippet) : undefined,
+      item.savedByNewerVersion ? h('span', { class: 'history-newer' }, t('history.newer')) : undefined,
+      item.notSaved ? h('span', { class: 'history-not-saved' }, t('history.notSaved')) : undefined,
     );
+    // A file from a newer Parley is only listed (opening it explains); nothing here may rewrite or remove it.
+    if (item.savedByNewerVersion) return h('li', { class: 'history-item newer-version', 'data-conversation-id': item.id }, open);
     const actions = ITEM_ACTIONS.map((action) => {
       const [icon, label] = ICONS[action];
       return iconButton(icon, t(label), { 'data-history-action': action });

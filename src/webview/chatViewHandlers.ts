@@ -5,10 +5,11 @@ import type { HistoryController } from '../chat/historyController';
 import type { ErrorAction } from '../protocol/model';
 import type { CodeActions } from './codeActions';
 import type { ComposerAttachments } from './composerAttachments';
-import { deleteConversation, exportConversation, renameConversation } from './historyActions';
+import { deleteConversation, exportConversation, openFromHistory, renameConversation } from './historyActions';
 import { openLink } from './links';
 import { isOfferedModel } from './offeredModel';
 import type { WebviewMessageHandlers } from './messageRouter';
+import type { SaveStatusReporter } from './saveStatusReporter';
 
 /** Command ids owned by the commands/host layer (issue 5). */
 export const SETUP_COMMANDS = {
@@ -46,6 +47,7 @@ export function chatViewHandlers(
   codeActions: CodeActions,
   attachments: ComposerAttachments,
   log: (line: string) => void,
+  saves: Pick<SaveStatusReporter, 'act'>,
 ): Omit<WebviewMessageHandlers, 'ready'> {
   const errorActions: Record<ErrorAction, (turnId: string) => Promise<void>> = {
     retry: (turnId) => chat.regenerate(turnId),
@@ -75,9 +77,10 @@ export function chatViewHandlers(
     openLink: ({ href }) => openLink(href, log),
     historyToggle: ({ visible }) => history.setVisible(visible),
     historySearch: ({ query }) => history.search(query),
-    historyOpen: ({ id }) => history.open(id),
+    historyOpen: ({ id }) => openFromHistory(history, id),
     historyRename: ({ id }) => renameConversation(history, id),
     historyDelete: ({ id }) => deleteConversation(history, id),
     historyExport: ({ id }) => exportConversation(history, id),
+    saveAction: ({ conversationId, action }) => saves.act(conversationId, action),
   };
 }

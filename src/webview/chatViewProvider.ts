@@ -32,6 +32,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     private readonly history: HistoryController,
     private readonly handlers: Omit<WebviewMessageHandlers, 'ready'>,
     private readonly log: (line: string) => void,
+    /** State messages a new page needs after `init` (e.g. the banners of conversations that could not be saved). */
+    private readonly initMessages: () => HostMessage[] = () => [],
   ) {
     this.disposables.push(chat.onUpdate((update) => this.post(update)));
   }
@@ -42,7 +44,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const session = new ViewSession({
       deliver: (message) => void view.webview.postMessage(message),
       init: () => ({ type: 'init', strings: uiStrings(), state: this.state() }),
-      afterInit: () => this.pendingNotices.splice(0),
+      afterInit: () => [...this.initMessages(), ...this.pendingNotices.splice(0)],
       handlers: this.handlers,
       log: this.log,
       onHandlerError: () =>

@@ -2,6 +2,21 @@
 import * as vscode from 'vscode';
 import type { HistoryController } from '../chat/historyController';
 
+/** Opens a conversation from the history; one saved by a newer Parley is explained instead, and its file left alone. */
+export async function openFromHistory(history: HistoryController, id: string): Promise<void> {
+  const newer = history.savedByNewerVersion(id);
+  if (newer) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'The conversation “{0}” was saved by a newer version of Parley. Update Parley to open it; this version leaves the file as it is.',
+        newer.title,
+      ),
+    );
+    return;
+  }
+  await history.open(id);
+}
+
 export async function renameConversation(history: HistoryController, id: string): Promise<void> {
   const current = await history.titleOf(id);
   if (current === undefined) return;

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { ChatController, type ChatControllerDeps } from '../chat/chatController';
+import { ConversationPersistence } from '../chat/conversationPersistence';
 import { ConversationStore } from '../chat/conversationStore';
 import { HistoryController } from '../chat/historyController';
 import type { AskOptions, ChatApi, ProviderSource } from '../chat/ports';
@@ -12,6 +13,7 @@ import { ChatViewProvider } from './chatViewProvider';
 import { chatViewHandlers } from './chatViewHandlers';
 import { CodeActions } from './codeActions';
 import { ComposerAttachments } from './composerAttachments';
+import { SaveStatusReporter } from './saveStatusReporter';
 import { chatTexts } from './uiStrings';
 
 export interface ChatViewRegistration {
@@ -38,20 +40,30 @@ export function registerChatView(
       view.post({ type: 'notice', level: 'warning', text });
     },
   });
-  const chat = new ChatController({ providers, createProvider, store, clock: Date, texts: chatTexts(), log });
-  const history = new HistoryController(store, chat, (update) => view.post(update), log);
+  void store.removeLeftoverTempFiles().then(
+    (removed) => removed.length > 0 && log(`conversations: removed ${removed.length} temp file(s) left by an unfinished save`),
+    (error: unknown) => log(`conversations: could not clean up temp files: ${String(error)}`),
+  );
+  // Failed saves are retried with backoff while the conversation stays in memory; the reporter shows them.
+  const persistence = new ConversationPersistence(store, { log });
+  const chat = new ChatController({ providers, createProvider, store: persistence, clock: Date, texts: chatTexts(), log });
+  const saves = new SaveStatusReporter(persistence, chat, (message) => view.post(message));
+  const history = new HistoryController(store, chat, (update) => view.post(update), log, persistence);
   const codeActions = new CodeActions();
   const attachments = new ComposerAttachments(chat, (message) => view.post(message));
   const view: ChatViewProvider = new ChatViewProvider(
     context.extensionUri,
     chat,
     history,
-    chatViewHandlers(chat, history, codeActions, attachments, log),
+    chatViewHandlers(chat, history, codeActions, attachments, log, saves),
     log,
+    () => saves.messages(),
   );
 
   context.subscriptions.push(
     chat,
+    saves,
+    persistence,
     history,
     codeActions,
     attachments,

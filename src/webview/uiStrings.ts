@@ -28,6 +28,8 @@ export function uiStrings(): UiStrings {
     'history.delete': vscode.l10n.t('Delete'),
     'history.export': vscode.l10n.t('Export as Markdown'),
     'history.close': vscode.l10n.t('Close history'),
+    'history.newer': vscode.l10n.t('saved by a newer Parley'),
+    'history.notSaved': vscode.l10n.t('not saved yet — retrying'),
     dismiss: vscode.l10n.t('Dismiss'),
     'provider.label': vscode.l10n.t('Provider'),
     'provider.none': vscode.l10n.t('No provider configured'),

@@ -154,5 +154,11 @@ describe('ConversationStore', () => {
     assert.ok(version >= saved && version <= saved + 1, `loaded version ${version}, last reported ${saved}`);
     assert.ok(loaded.turns[0]?.reply?.text.startsWith(`${version}:`));
     assert.equal(loaded.turns[0]?.reply?.text.length, `${version}:`.length + 8 * 1024 * 1024);
+
+    // The next start removes the dead writer's temp file and nothing else.
+    const removed = await new ConversationStore(folder).removeLeftoverTempFiles();
+    assert.equal(removed.length, 1);
+    assert.match(removed[0] ?? '', new RegExp(`^\\.big\\.json\\.${child.pid}-[0-9a-f]+\\.tmp$`));
+    assert.deepEqual(await fs.readdir(folder), ['big.json']);
   });
 });

@@ -42,6 +42,9 @@ describe('protocol', () => {
       { type: 'history', visible: true, query: 'x', items: [{ id: 'c1', title: 'Hello', updatedAt: 2, turnCount: 1, snippet: 'x' }] },
       { type: 'notice', level: 'warning', text: 'A file was set aside' },
       { type: 'focusInput' },
+      { type: 'saveStatus', conversationId: 'c1', problem: 'Not saved: disk full — retrying' },
+      { type: 'saveStatus', conversationId: 'c1' },
+      { type: 'history', visible: true, query: '', items: [{ id: 'c2', title: 'Later', updatedAt: 3, turnCount: 0, savedByNewerVersion: true }] },
     ];
     for (const message of valid) assert.deepEqual(parseHostMessage(message), { ok: true, message });
   });
@@ -67,6 +70,8 @@ describe('protocol', () => {
       { type: 'historyRename', id: 'c1' },
       { type: 'historyDelete', id: 'c1' },
       { type: 'historyExport', id: 'c1' },
+      { type: 'saveAction', conversationId: 'c1', action: 'retry' },
+      { type: 'saveAction', conversationId: 'c1', action: 'export' },
     ];
     for (const message of valid) assert.deepEqual(parseWebviewMessage(message), { ok: true, message });
   });
@@ -85,6 +90,8 @@ describe('protocol', () => {
       { type: 'errorAction', turnId: 't1', action: 'deleteEverything' },
       { type: 'regenerate', turnId: '' },
       { type: 'selectModel', providerId: 'emma', model: '' },
+      { type: 'saveAction', conversationId: 'c1', action: 'deleteAll' },
+      { type: 'saveAction', action: 'retry' },
     ];
     for (const message of invalid) assert.equal(parseWebviewMessage(message).ok, false, JSON.stringify(message));
     const result = parseHostMessage({ type: 'replyDelta', turnId: 't1', text: { secret: 'value-123' } });
