@@ -3,7 +3,7 @@
  * when read. A reply still `streaming` in a file was cut off by a crash or a
  * reload: it is kept and marked `interrupted`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConversationSchema, type Conversation } from '../protocol/model';
 
 export const CONVERSATION_FILE_VERSION = 1;

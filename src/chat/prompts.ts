@@ -3,7 +3,8 @@
  * `parley.prompts` setting, validated entry by entry so one bad entry is
  * reported by name while the good ones keep working.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../providers/zodMessages';
 
 /** What a prompt needs from the editor before it can run. */
 export type PromptContext = 'selection' | 'file' | 'none';
@@ -98,14 +99,12 @@ export function expandTemplate(template: string, values: Partial<Record<PromptVa
 const userPromptSchema = z.object({
   id: z
     .string({ error: 'needs an "id" (a string)' })
-    .regex(/^[A-Za-z0-9_.-]+$/, { error: 'the "id" may use only letters, digits, "_", "." and "-"' }),
-  title: z.string({ error: 'needs a "title" (a string)' }).trim().min(1, { error: 'needs a non-empty "title"' }),
+    .check(z.regex(/^[A-Za-z0-9_.-]+$/, { error: 'the "id" may use only letters, digits, "_", "." and "-"' })),
+  title: z.string({ error: 'needs a "title" (a string)' }).check(z.trim(), z.minLength(1, { error: 'needs a non-empty "title"' })),
   template: z
     .string({ error: 'needs a "template" (a string)' })
-    .refine((t) => t.trim().length > 0, { error: 'needs a non-empty "template"' }),
-  context: z
-    .enum(['selection', 'file', 'none'], { error: '"context" must be "selection", "file" or "none"' })
-    .optional(),
+    .check(z.refine((t) => t.trim().length > 0, { error: 'needs a non-empty "template"' })),
+  context: z.optional(z.enum(['selection', 'file', 'none'], { error: '"context" must be "selection", "file" or "none"' })),
 });
 
 export interface PromptProblem {
