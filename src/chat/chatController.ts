@@ -253,7 +253,7 @@ export class ChatController implements ChatApi {
         reply.status = this.cutOffStatus();
       } else {
         reply.status = 'error';
-        reply.error = toReplyError(error, this.texts);
+        reply.error = toReplyError(error, this.texts, profile.kind);
         if (!isProviderError(error)) this.deps.log?.(`chat: unexpected error while streaming: ${String(error)}`);
       }
     } finally {

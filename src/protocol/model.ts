@@ -16,7 +16,8 @@ export const REPLY_STATUSES = ['streaming', 'done', 'stopped', 'error', 'interru
 export type ReplyStatus = (typeof REPLY_STATUSES)[number];
 
 /** What an error card offers to fix the failure. */
-export const ERROR_ACTIONS = ['setApiKey', 'openSettings', 'retry', 'manageProviders'] as const;
+/** `openBilling`: the provider's page where credit is topped up (Emma's Billing), in the browser. */
+export const ERROR_ACTIONS = ['setApiKey', 'openSettings', 'retry', 'manageProviders', 'openBilling'] as const;
 export type ErrorAction = (typeof ERROR_ACTIONS)[number];
 
 export const PROVIDER_KINDS = ['emma', 'secondme', 'openai-compatible'] as const;

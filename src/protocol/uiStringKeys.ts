@@ -46,6 +46,7 @@ export const UI_STRING_KEYS = [
   'action.openSettings',
   'action.retry',
   'action.manageProviders',
+  'action.openBilling',
   'code.copy',
   'code.insert',
   'code.replace',

@@ -24,6 +24,11 @@ import type { ChatEvent, ChatMessage, ChatProvider, ChatRequest, EmmaOptions, Pr
 
 export const EMMA_DEFAULT_BASE_URL = 'https://emma.egomnia.com';
 export const EMMA_PATH = '/api/chat/stream';
+/**
+ * Where Emma's credit is topped up: its site's account pages (the document:
+ * balance under Credits, movements under Billing; it gives no deeper URL).
+ */
+export const EMMA_BILLING_URL = 'https://emma.egomnia.com/';
 
 function invalid(message: string): ProviderError {
   return new ProviderError('invalid_request', message);

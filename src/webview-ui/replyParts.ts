@@ -8,6 +8,7 @@ const ACTION_LABEL: Record<ErrorAction, Parameters<typeof t>[0]> = {
   openSettings: 'action.openSettings',
   retry: 'action.retry',
   manageProviders: 'action.manageProviders',
+  openBilling: 'action.openBilling',
 };
 
 const ACTION_ICON: Record<ErrorAction, string> = {
@@ -15,6 +16,7 @@ const ACTION_ICON: Record<ErrorAction, string> = {
   openSettings: 'settings-gear',
   retry: 'refresh',
   manageProviders: 'server',
+  openBilling: 'credit-card',
 };
 
 export function statusLine(reply: Reply): HTMLElement | undefined {

@@ -7,6 +7,7 @@ import type { CodeActions } from './codeActions';
 import { deleteConversation, exportConversation, renameConversation } from './historyActions';
 import { openLink } from './links';
 import { isOfferedModel } from './offeredModel';
+import { EMMA_BILLING_URL } from '../providers/emma';
 import type { WebviewMessageHandlers } from './messageRouter';
 
 /** Command ids owned by the commands/host layer (issue 5). */
@@ -50,6 +51,7 @@ export function chatViewHandlers(
     setApiKey: (turnId) => setKeyAndRetry(chat, turnId),
     manageProviders: async () => void (await runCommand(SETUP_COMMANDS.manageProviders)),
     openSettings: async () => void (await runCommand('workbench.action.openSettings', 'parley.providers')),
+    openBilling: async () => void (await vscode.env.openExternal(vscode.Uri.parse(EMMA_BILLING_URL))),
   };
   return {
     send: ({ text }) => chat.ask({ prompt: text }),

@@ -51,6 +51,7 @@ export function uiStrings(): UiStrings {
     'action.openSettings': vscode.l10n.t('Open Settings'),
     'action.retry': vscode.l10n.t('Retry'),
     'action.manageProviders': vscode.l10n.t('Manage Providers'),
+    'action.openBilling': vscode.l10n.t('Top Up Credit (Emma Billing)'),
     'code.copy': vscode.l10n.t('Copy'),
     'code.insert': vscode.l10n.t('Insert at Cursor'),
     'code.replace': vscode.l10n.t('Replace Selection'),

@@ -118,7 +118,7 @@ describe('ChatController', () => {
 
   const cases: Array<[ConstructorParameters<typeof ProviderError>[0], string]> = [
     ['auth', 'setApiKey'],
-    ['quota', 'openSettings'],
+    ['quota', 'openBilling'],
     ['invalid_request', 'openSettings'],
     ['not_found', 'openSettings'],
     ['unavailable', 'retry'],
@@ -127,6 +127,12 @@ describe('ChatController', () => {
     ['network', 'retry'],
     ['protocol', 'retry'],
   ];
+  it('a quota error from a profile other than Emma offers Open Settings (only Emma has a Billing page Parley knows)', async () => {
+    const t = setup([[{ throw: new ProviderError('quota', 'ecovai: your credit is exhausted') }]], [ECOVAI]);
+    await t.controller.ask({ prompt: 'q' });
+    assert.equal(lastReply(t.controller)?.error?.action, 'openSettings');
+  });
+
   for (const [code, action] of cases) {
     it(`error ${code} becomes a card with the ${action} action and the partial reply stays`, async () => {
       const t = setup([[{ type: 'delta', text: 'half an ans' }, { throw: new ProviderError(code, `Failed: ${code}`) }]]);
