@@ -17,6 +17,7 @@ import {
   emmaRequestSchema,
   type EmmaRequest,
 } from './emma.wire';
+import { EmmaUpdateReader } from './emmaUpdates';
 import { codeForServerText, type ErrorContext } from './httpErrors';
 import { EMMA_TEMPERATURE } from './profile';
 import { cutOffError, guarded, htmlReplyError, parseJson, postJson, replyKind } from './transport';
@@ -109,7 +110,7 @@ export function buildEmmaRequest(profile: ProviderProfile, request: ChatRequest)
 
 /** Maps Emma's NDJSON lines to ChatEvents (see the module comment of types.ts for the contract). */
 export async function* emmaEvents(lines: AsyncIterable<string>, ctx: ErrorContext): AsyncGenerator<ChatEvent> {
-  let shown = '';
+  const updates = new EmmaUpdateReader();
   let promptTokens: number | undefined;
   for await (const raw of lines) {
     const line = raw.replace(/^\uFEFF/, '').trim();
@@ -129,16 +130,13 @@ export async function* emmaEvents(lines: AsyncIterable<string>, ctx: ErrorContex
           yield { type: 'usage', promptTokens };
         }
         break;
-      case 'update':
-        if (event.content.startsWith(shown)) {
-          if (event.content.length > shown.length) yield { type: 'delta', text: event.content.slice(shown.length) };
-        } else {
-          yield { type: 'replace', text: event.content };
-        }
-        shown = event.content;
+      case 'update': {
+        const change = updates.read(event.content);
+        if (change) yield change;
         break;
+      }
       case 'done': {
-        if (event.response !== shown) yield { type: 'replace', text: event.response };
+        if (event.response !== updates.text) yield { type: 'replace', text: event.response };
         const outputTokens = event.stats?.output_tokens;
         const prompt = promptTokens ?? event.stats?.prompt_tokens;
         yield {

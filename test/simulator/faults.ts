@@ -31,6 +31,8 @@ export const FAULT_KINDS = [
   'multibyte',
   /** Emma: an `update` that rewrites earlier text (not a prefix extension). */
   'rewrite',
+  /** Emma: each `update` carries only the new piece (the document's prose), not the text so far (its example). */
+  'incremental',
   /** Emma: `done.response` differs from the last `update`. */
   'done-differs',
   /** Event types / chunks the client must ignore (Emma `heartbeat`/`sources`, blank lines; SSE `ping`, empty choices, role-only delta). */
@@ -103,6 +105,7 @@ export interface StreamBehaviour {
   multibyte: boolean;
   oversize: boolean;
   rewrite: boolean;
+  incremental: boolean;
   doneDiffers: boolean;
   unknownEvents: boolean;
   sseExtras: boolean;
@@ -130,6 +133,7 @@ export function streamBehaviour(faults: ParsedFault[], defaultDelayMs: number): 
     multibyte: !!has('multibyte'),
     oversize: !!has('oversize'),
     rewrite: !!has('rewrite'),
+    incremental: !!has('incremental'),
     doneDiffers: !!has('done-differs'),
     unknownEvents: !!has('unknown-events'),
     sseExtras: !!has('sse-extras'),

@@ -148,6 +148,15 @@ describe('Emma adapter (against the simulator)', () => {
       assert.equal(outcome.events[index + 1]?.type, 'delta', 'deltas continue after the replace');
     });
 
+    it('reads incremental updates (the document’s prose) as pieces: same text as the cumulative shape, no replace', async () => {
+      const cumulative = expectSuccess(await run(emma(), user('spiega lo streaming')));
+      const outcome = await run(emma(), user('spiega lo streaming [[sim:incremental]]'));
+      const text = expectSuccess(outcome);
+      assert.ok(!types(outcome.events).includes('replace'), 'the increments are appended, never shown as rewrites');
+      assert.ok(outcome.events.filter((e) => e.type === 'delta').length > 5, 'streamed in pieces');
+      assert.equal(text, cumulative);
+    });
+
     it('emits replace when done.response differs from the assembled text', async () => {
       const outcome = await run(emma(), user('spiega [[sim:done-differs]]'));
       const text = expectSuccess(outcome);
