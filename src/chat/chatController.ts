@@ -14,6 +14,7 @@ import { DEFAULT_CHAT_TEXTS, type ChatTexts } from './chatTexts';
 import { emptyConversation, modelOf, newTurn, titleFrom, toProviderInfo } from './conversation';
 import { conversationToMarkdown } from './exportMarkdown';
 import type { AskOptions, ChatApi, ProviderSource, Unsubscribe } from './ports';
+import { profileSendsHistory } from './historyPolicy';
 import { historyLimits } from './providerLimits';
 import { toReplyError } from './replyErrors';
 
@@ -52,6 +53,8 @@ interface ActiveReply {
 export class ChatController implements ChatApi {
   private conversation: Conversation;
   private active: ActiveReply | undefined;
+  /** Turns asked by one-shot editor commands: their request leaves out the earlier turns (also on Retry). */
+  private readonly oneShotTurns = new Set<string>();
   private readonly listeners = new Set<(update: ChatUpdate) => void>();
   private readonly texts: ChatTexts;
   private readonly newId: () => string;
@@ -99,6 +102,7 @@ export class ChatController implements ChatApi {
     await this.stopAndWait();
     const now = this.deps.clock.now();
     const turn = newTurn(this.newId(), options.prompt, now, options.displayText, options.notes);
+    if (options.history === false) this.oneShotTurns.add(turn.id);
     if (this.conversation.turns.length === 0) this.conversation.title = titleFrom(options.displayText ?? options.prompt);
     this.conversation.turns.push(turn);
     this.emitConversation();
@@ -222,7 +226,8 @@ export class ChatController implements ChatApi {
         reply.error = { code: 'auth', message: this.texts.keyMissing, action: 'setApiKey' };
         return;
       }
-      const earlier = this.conversation.turns.slice(0, this.indexOf(turn.id));
+      const sendsHistory = !this.oneShotTurns.has(turn.id) && profileSendsHistory(profile);
+      const earlier = sendsHistory ? this.conversation.turns.slice(0, this.indexOf(turn.id)) : [];
       const built = buildRequest(earlier, turn.prompt, historyLimits(profile.kind), this.texts);
       if (built.notes.length > 0) turn.contextNotes = built.notes;
       this.emitReply(turn);

@@ -18,6 +18,11 @@ export interface AskOptions {
   displayText?: string;
   /** Notes shown with the turn, e.g. "Selection cut to 4,500 characters". Never silent. */
   notes?: string[];
+  /**
+   * Send the conversation's earlier turns with this question (default true, as in a chat).
+   * One-shot editor commands pass false unless their prompt asks for history.
+   */
+  history?: boolean;
 }
 
 export interface ChatApi {

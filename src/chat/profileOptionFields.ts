@@ -14,6 +14,7 @@ export const OPTION_FIELDS: Record<ProviderKind, readonly OptionField[]> = {
   emma: [
     { name: 'modelKey', type: 'enum', values: ['emma-5', 'emma-4', 'emma-3'], defaultValue: 'emma-5' },
     { name: 'useRag', type: 'boolean', defaultValue: true },
+    { name: 'useHistory', type: 'boolean', defaultValue: true },
     { name: 'mode', type: 'enum', values: ['raw', 'assisted'], defaultValue: 'raw' },
     { name: 'preset', type: 'enum', values: ['adaptive', 'precise', 'balanced', 'creative'], defaultValue: 'adaptive' },
     { name: 'maxNewTokens', type: 'number', min: 1, integer: true },

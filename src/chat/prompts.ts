@@ -15,6 +15,8 @@ export interface PromptDefinition {
   template: string;
   context: PromptContext;
   builtin: boolean;
+  /** Send the conversation's earlier turns with this prompt; by default a prompt runs on its own. */
+  useHistory?: boolean;
 }
 
 export const PROMPT_VARIABLES = ['selection', 'language', 'fileName', 'input'] as const;
@@ -105,6 +107,7 @@ const userPromptSchema = z.object({
     .string({ error: 'needs a "template" (a string)' })
     .check(z.refine((t) => t.trim().length > 0, { error: 'needs a non-empty "template"' })),
   context: z.optional(z.enum(['selection', 'file', 'none'], { error: '"context" must be "selection", "file" or "none"' })),
+  useHistory: z.optional(z.boolean({ error: '"useHistory" must be true or false' })),
 });
 
 export interface PromptProblem {
@@ -160,7 +163,8 @@ export function loadPrompts(userSetting: unknown): LoadedPrompts {
     seen.add(id);
     const usesSelection = templateVariables(template).includes('selection');
     const context = parsed.data.context ?? (usesSelection ? 'selection' : 'none');
-    prompts.push({ id, title: title.trim(), template, context, builtin: false });
+    const useHistory = parsed.data.useHistory === true ? { useHistory: true } : {};
+    prompts.push({ id, title: title.trim(), template, context, builtin: false, ...useHistory });
   });
   return { prompts, problems };
 }

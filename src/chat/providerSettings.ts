@@ -36,6 +36,7 @@ export const EMMA_MODEL_KEYS: readonly string[] = ['emma-5', 'emma-4', 'emma-3']
 export const emmaOptionsSchema = z.strictObject({
   modelKey: z.optional(oneOf(['emma-5', 'emma-4', 'emma-3'])),
   useRag: z.optional(bool),
+  useHistory: z.optional(bool),
   mode: z.optional(oneOf(['raw', 'assisted'])),
   preset: z.optional(oneOf(['adaptive', 'precise', 'balanced', 'creative'])),
   maxNewTokens: z.optional(int('at least 1', 1)),

@@ -13,7 +13,8 @@ import type { CommandDeps } from './deps';
 import { noteText, promptTitle } from './promptTexts';
 import { revealChat } from './revealChat';
 
-const PLAIN_QUESTION: PromptDefinition = { id: 'ask', title: 'Ask', template: '${input}', context: 'none', builtin: true };
+/** “Ask Parley” is a chat question typed in the palette: it goes with the conversation like one typed in the view. */
+const PLAIN_QUESTION: PromptDefinition = { id: 'ask', title: 'Ask', template: '${input}', context: 'none', builtin: true, useHistory: true };
 
 /** The editor a command works on: the active one unless it shows an output channel (e.g. Parley's log). */
 function sourceEditor(): vscode.TextEditor | undefined {
@@ -91,7 +92,8 @@ export async function runPrompt(prompt: PromptDefinition, deps: CommandDeps, giv
   const notes = result.notes.map((n) => noteText(n, displayName(profile), limit));
   deps.log.info(`command ${prompt.id}: ${result.prompt.length} chars to ${profile.id}${notes.length ? ` (notes: ${result.notes.map((n) => n.kind).join(', ')})` : ''}`);
   await revealChat();
-  await deps.chat.ask({ prompt: result.prompt, displayText, ...(notes.length ? { notes } : {}) });
+  // One-shot: the earlier turns go along only when the prompt asks for them.
+  await deps.chat.ask({ prompt: result.prompt, displayText, history: prompt.useHistory === true, ...(notes.length ? { notes } : {}) });
 }
 
 async function pickPrompt(deps: CommandDeps): Promise<PromptDefinition | undefined> {

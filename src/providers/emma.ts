@@ -3,7 +3,8 @@
  *
  * Conversation mapping: Emma takes one `message` plus up to 6 `{user, assistant}`
  * turns. The last user message becomes `message`; earlier user/assistant pairs
- * become `history` (oldest dropped first) with `use_history: true`. Emma has no
+ * become `history` (oldest dropped first) with `use_history: true` — none when the
+ * profile sets `useHistory: false`. Emma has no
  * system role, so system messages are prepended to `message`, separated by a
  * blank line, on every request (they then count toward the 4,500-character limit).
  */
@@ -74,7 +75,10 @@ export function mapConversation(messages: ChatMessage[]): { message: string; his
 /** The request body for a chat request, validated against the seed's limits. */
 export function buildEmmaRequest(profile: ProviderProfile, request: ChatRequest): EmmaRequest {
   const options = (profile.options ?? {}) as EmmaOptions;
-  const { message, history } = mapConversation(request.messages);
+  const mapped = mapConversation(request.messages);
+  const { message } = mapped;
+  // useHistory false: Emma answers the message alone (its API default), whatever the chat layer sent.
+  const history = options.useHistory === false ? [] : mapped.history;
   const length = [...message].length;
   if (message.trim().length === 0) throw invalid('Emma: the message is empty — type something to send');
   if (length > EMMA_MESSAGE_MAX_CHARS)

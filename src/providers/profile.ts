@@ -36,6 +36,7 @@ const emmaProfile = z.object({
     z.object({
       modelKey: z.optional(z.enum(EMMA_MODELS)),
       useRag: z.optional(z.boolean()),
+      useHistory: z.optional(z.boolean()),
       mode: z.optional(z.enum(['raw', 'assisted'])),
       preset: z.optional(z.enum(['adaptive', 'precise', 'balanced', 'creative'])),
       maxNewTokens: z.optional(positiveInt('maxNewTokens')),

@@ -9,6 +9,11 @@ export type ProviderKind = 'emma' | 'secondme' | 'openai-compatible';
 export interface EmmaOptions {
   modelKey?: 'emma-5' | 'emma-4' | 'emma-3';
   useRag?: boolean;
+  /**
+   * Send the earlier turns as Emma's `history` (with `use_history: true`). Default true for
+   * chat (the document's default is false); one-shot editor commands send none either way.
+   */
+  useHistory?: boolean;
   mode?: 'raw' | 'assisted';
   preset?: 'adaptive' | 'precise' | 'balanced' | 'creative';
   maxNewTokens?: number;

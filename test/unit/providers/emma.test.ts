@@ -76,6 +76,16 @@ describe('Emma adapter (against the simulator)', () => {
       });
     });
 
+    it('sends no history (Emma’s own default) when the profile sets useHistory: false', async () => {
+      const messages: ChatMessage[] = [
+        { role: 'user', content: 'Ciao' },
+        { role: 'assistant', content: 'Ciao! Come posso aiutarti?' },
+        { role: 'user', content: 'Scrivi una funzione' },
+      ];
+      expectSuccess(await run(emma({ useHistory: false }), { messages }));
+      assert.deepEqual(sim.requests[0]?.body, { message: 'Scrivi una funzione' });
+    });
+
     it('keeps at most 6 turns, dropping the oldest first', async () => {
       const messages: ChatMessage[] = [];
       for (let i = 1; i <= 8; i++) messages.push({ role: 'user', content: `q${i}` }, { role: 'assistant', content: `a${i}` });
