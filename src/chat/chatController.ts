@@ -248,6 +248,7 @@ export class ChatController implements ChatApi {
         } else if (event.type === 'usage') {
           if (event.promptTokens !== undefined) reply.promptTokens = event.promptTokens;
           if (event.outputTokens !== undefined) reply.outputTokens = event.outputTokens;
+          if (event.totalTokens !== undefined) reply.totalTokens = event.totalTokens;
         } else if (event.type === 'done') {
           if (event.finishReason !== undefined) reply.finishReason = event.finishReason;
         }

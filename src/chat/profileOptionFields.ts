@@ -33,7 +33,7 @@ export const OPTION_FIELDS: Record<ProviderKind, readonly OptionField[]> = {
     { name: 'maxTokens', type: 'number', min: 1, integer: true },
     { name: 'stream', type: 'boolean', defaultValue: true },
     { name: 'maxTemperature', type: 'number', min: 0, max: 2, integer: false },
-    { name: 'includeUsage', type: 'boolean', defaultValue: false },
+    { name: 'includeUsage', type: 'boolean', defaultValue: true },
   ],
 };
 

@@ -39,6 +39,8 @@ export const ReplySchema = z.strictObject({
   /** Token counts exactly as the API reported them; absent when it did not. */
   promptTokens: z.optional(count),
   outputTokens: z.optional(count),
+  /** The API's own total (ecovai and other OpenAI-style APIs report it). */
+  totalTokens: z.optional(count),
   /** Milliseconds from sending the request to the first text. */
   ttftMs: z.optional(count),
   durationMs: z.optional(count),

@@ -37,6 +37,7 @@ export const UI_STRING_KEYS = [
   'you',
   'assistant',
   'footer.tokens',
+  'footer.tokensTotal',
   'footer.ttft',
   'status.streaming',
   'status.stopped',

@@ -39,7 +39,8 @@ export interface OpenAICompatibleOptions {
   maxTemperature?: number;
   /**
    * Send `stream_options: { include_usage: true }` so the stream ends with token
-   * counts. Default false: not every compatible server accepts the field (ecovai does not document it).
+   * counts. Default true; an endpoint whose 400 names the field gets the request
+   * again without it, remembered per profile (usageInStream.ts). false: never ask.
    */
   includeUsage?: boolean;
 }
@@ -81,7 +82,7 @@ export type ChatEvent =
   | { type: 'delta'; text: string }
   /** The whole reply so far; supersedes everything emitted before. */
   | { type: 'replace'; text: string }
-  | { type: 'usage'; promptTokens?: number; outputTokens?: number }
+  | { type: 'usage'; promptTokens?: number; outputTokens?: number; totalTokens?: number }
   | { type: 'done'; finishReason?: string };
 
 export interface ChatProvider {

@@ -51,7 +51,10 @@ export function footer(reply: Reply): HTMLElement | undefined {
   if (reply.status === 'streaming' || reply.providerLabel === '') return undefined;
   const parts: string[] = [reply.providerLabel];
   if (reply.model) parts.push(reply.model);
-  if (reply.promptTokens !== undefined || reply.outputTokens !== undefined) {
+  // Counts only as the API reported them: none shown when it sent none.
+  if (reply.totalTokens !== undefined) {
+    parts.push(t('footer.tokensTotal', reply.promptTokens ?? '–', reply.outputTokens ?? '–', reply.totalTokens));
+  } else if (reply.promptTokens !== undefined || reply.outputTokens !== undefined) {
     parts.push(t('footer.tokens', reply.promptTokens ?? '–', reply.outputTokens ?? '–'));
   }
   if (reply.ttftMs !== undefined) parts.push(t('footer.ttft', reply.ttftMs));

@@ -42,6 +42,7 @@ export function uiStrings(): UiStrings {
     you: vscode.l10n.t('You'),
     assistant: vscode.l10n.t('Parley'),
     'footer.tokens': vscode.l10n.t('{0} in · {1} out tokens'),
+    'footer.tokensTotal': vscode.l10n.t('{0} in · {1} out · {2} total tokens'),
     'footer.ttft': vscode.l10n.t('first token {0} ms'),
     'status.streaming': vscode.l10n.t('Answering…'),
     'status.stopped': vscode.l10n.t('Stopped'),

@@ -41,6 +41,8 @@ export const FAULT_KINDS = [
   'sse-extras',
   /** A UTF-8 byte-order mark before the body. */
   'bom',
+  /** OpenAI-compatible: reject `stream_options` as an unknown field (400), like endpoints that do not support it. */
+  'reject-stream-options',
   /** SecondMe/OpenAI: answer one JSON `chat.completion` even when `stream: true` was asked. */
   'ignore-stream',
   /** End the body cleanly after `after` frames (default 3), without the final event. */
@@ -110,6 +112,7 @@ export interface StreamBehaviour {
   unknownEvents: boolean;
   sseExtras: boolean;
   ignoreStream: boolean;
+  rejectStreamOptions: boolean;
   stallAfter?: number;
   disconnectAfter?: number;
   errorEvent?: { after: number; message?: string };
@@ -138,6 +141,7 @@ export function streamBehaviour(faults: ParsedFault[], defaultDelayMs: number): 
     unknownEvents: !!has('unknown-events'),
     sseExtras: !!has('sse-extras'),
     ignoreStream: !!has('ignore-stream'),
+    rejectStreamOptions: !!has('reject-stream-options'),
     ...(stall ? { stallAfter: stall.after ?? 3 } : {}),
     ...(disconnect ? { disconnectAfter: disconnect.after ?? 3 } : {}),
     ...(errorEvent ? { errorEvent: { after: errorEvent.after ?? 3, message: errorEvent.message } } : {}),
