@@ -23,13 +23,14 @@ const problemMatcherPlugin = {
 
 /**
  * undici (~0.5 MB) is loaded on the first request, not at activation
- * (src/net/undici.ts imports it dynamically): the extension bundle requires it
- * as `./undici.js`, a bundle of its own next to dist/extension.js.
+ * (src/net/undici.ts requires the parts Parley uses, src/net/undiciParts.ts, on
+ * first use): the extension bundle requires them as `./undici.js`, a bundle of
+ * its own next to dist/extension.js.
  */
 const undiciOnFirstRequestPlugin = {
   name: 'undici-on-first-request',
   setup(build) {
-    build.onResolve({ filter: /^undici$/ }, () => ({ path: './undici.js', external: true }));
+    build.onResolve({ filter: /^\.\/undiciParts$/ }, () => ({ path: './undici.js', external: true }));
   },
 };
 
@@ -56,7 +57,7 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: ['node_modules/undici/index.js'],
+    entryPoints: ['src/net/undiciParts.ts'],
     outfile: 'dist/undici.js',
     platform: 'node',
     format: 'cjs',

@@ -158,8 +158,9 @@ export async function sendRequest(spec: HttpRequestSpec, options: SendOptions): 
     let response: Dispatcher.ResponseData;
     try {
       response = await raceAbort(
-        undici.request(url, {
-          dispatcher: route.dispatcher,
+        route.dispatcher.request({
+          origin: url.origin,
+          path: `${url.pathname}${url.search}`,
           method,
           headers: spec.headers,
           body: spec.body,
