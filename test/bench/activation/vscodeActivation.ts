@@ -23,14 +23,24 @@ const VSIX = path.join(REPO_ROOT, 'out', 'parley.vsix');
 const WAIT_MS = 120_000;
 
 async function runCommand(page: Page, title: string): Promise<void> {
-  // Focus the workbench (not Parley's webview, which keeps F1 to itself), then open the palette.
-  await page.locator('.part.editor').click({ position: { x: 200, y: 200 } });
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: WAIT_MS });
-  await input.fill(`>${title}`);
   const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await page.locator('.quick-input-widget').getByRole('option', { name: new RegExp(`^${escaped}(,|$)`) }).click({ timeout: WAIT_MS });
+  const widget = page.locator('.quick-input-widget');
+  // The palette can lose focus to a view that is still settling and close again: then it is opened again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // Focus the workbench (not Parley's webview, which keeps F1 to itself), then open the palette.
+      await page.locator('.part.editor').click({ position: { x: 200, y: 200 } });
+      await page.keyboard.press('F1');
+      const input = widget.locator('input');
+      await input.waitFor({ state: 'visible', timeout: 20_000 });
+      await input.fill(`>${title}`, { timeout: 10_000 });
+      await widget.getByRole('option', { name: new RegExp(`^${escaped}(,|$)`) }).click({ timeout: 20_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** The rows of the Running Extensions editor: display name → activation ms. */
@@ -70,7 +80,12 @@ export async function measureVsCodeActivation(runs: number, builtin: string): Pr
       const parley = page.locator('.part.activitybar').getByRole('tab', { name: 'Parley' });
       await parley.waitFor({ timeout: WAIT_MS });
       await parley.click();
-      await page.locator('iframe.webview').first().waitFor({ state: 'attached', timeout: WAIT_MS });
+      // Parley's chat is up (its composer shows): activation is over.
+      await page
+        .frameLocator('iframe.webview[src*="extensionId=parley-dev.parley"]')
+        .frameLocator('#active-frame')
+        .locator('textarea.composer-input')
+        .waitFor({ timeout: WAIT_MS });
       samples.push(await readRunningExtensions(page, ['Parley', builtin]));
       await context.close();
     }
