@@ -242,6 +242,21 @@ describe('ChatController', () => {
     assert.doesNotMatch(md, /sk-test-canary/);
   });
 
+  it('keeps the API\'s total token count and exports it; none when the API reported none', async () => {
+    const t = setup([
+      [{ type: 'delta', text: 'A' }, { type: 'usage', promptTokens: 5, outputTokens: 3, totalTokens: 8 }, { type: 'done' }],
+      [{ type: 'delta', text: 'B' }, { type: 'done' }],
+    ]);
+    await t.controller.ask({ prompt: 'with usage' });
+    assert.equal(lastReply(t.controller)?.totalTokens, 8);
+    await t.controller.ask({ prompt: 'without usage' });
+    const reply = lastReply(t.controller);
+    assert.deepEqual([reply?.promptTokens, reply?.outputTokens, reply?.totalTokens], [undefined, undefined, undefined]);
+    const md = t.controller.exportMarkdown() ?? '';
+    assert.match(md, /\*tokens: 5 in \/ 3 out \/ 8 total\*/);
+    assert.equal(md.match(/tokens:/g)?.length, 1, 'no counts invented for the reply without usage');
+  });
+
   it('newChat starts an empty conversation and the provider picker follows ProviderSource', async () => {
     const t = setup([[{ type: 'delta', text: 'a' }, { type: 'done' }]]);
     await t.controller.ask({ prompt: 'q' });
