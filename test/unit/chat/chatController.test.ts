@@ -253,7 +253,7 @@ describe('ChatController', () => {
     const reply = lastReply(t.controller);
     assert.deepEqual([reply?.promptTokens, reply?.outputTokens, reply?.totalTokens], [undefined, undefined, undefined]);
     const md = t.controller.exportMarkdown() ?? '';
-    assert.match(md, /\*tokens: 5 in \/ 3 out \/ 8 total\*/);
+    assert.match(md, /\*tokens: 5 in \/ 3 out \/ 8 total[ ·*]/);
     assert.equal(md.match(/tokens:/g)?.length, 1, 'no counts invented for the reply without usage');
   });
 
