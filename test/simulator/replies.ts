@@ -286,12 +286,34 @@ export function detectCodeLanguage(text: string): string | undefined {
   return undefined;
 }
 
-/** The answer with its first code block in `language` (a Fibonacci function) when it was in another one. */
-function inLanguage(answer: string, language: string | undefined): string {
-  const wanted = CODE_LANGUAGES.find((l) => l.fence === language);
-  const block = new RegExp(`${FENCE}([a-z]+)\\n[\\s\\S]*?\\n${FENCE}`).exec(answer);
-  if (!wanted || !block || block[1] === wanted.fence) return answer;
-  return answer.replace(block[0], `${FENCE}${wanted.fence}\n${wanted.snippet.join('\n')}\n${FENCE}`);
+const CODE_INTRO: Record<Language, (name: string) => string> = {
+  en: (name) => `Here is a small implementation in ${name}:`,
+  it: (name) => `Ecco una piccola implementazione in ${name}:`,
+  zh: (name) => `下面是一个 ${name} 的小实现：`,
+};
+const EXAMPLE_INTRO: Record<Language, (name: string) => string> = {
+  en: (name) => `An example in ${name}:`,
+  it: (name) => `Un esempio in ${name}:`,
+  zh: (name) => `${name} 示例：`,
+};
+
+const DISPLAY_NAME: Record<string, string> = {
+  python: 'Python', javascript: 'JavaScript', typescript: 'TypeScript', go: 'Go', rust: 'Rust', java: 'Java', bash: 'Bash',
+};
+
+/**
+ * The answer with its code in `language` when it was in another one: a code
+ * answer becomes an implementation in that language; any other answer gets an
+ * example in it at the end.
+ */
+function inLanguage(answer: string, topic: Topic, language: Language, code: string | undefined): string {
+  const wanted = CODE_LANGUAGES.find((l) => l.fence === code);
+  const firstFence = new RegExp(`${FENCE}([a-z]+)\\n`).exec(answer)?.[1];
+  if (!wanted || firstFence === wanted.fence) return answer;
+  const block = `${FENCE}${wanted.fence}\n${wanted.snippet.join('\n')}\n${FENCE}`;
+  const name = DISPLAY_NAME[wanted.fence] ?? wanted.fence;
+  if (topic === 'code') return `${CODE_INTRO[language](name)}\n\n${block}`;
+  return `${answer}\n\n${EXAMPLE_INTRO[language](name)}\n\n${block}`;
 }
 
 /** The question's first line that has text, shortened: what the reply quotes back. */
@@ -307,7 +329,8 @@ export function firstLine(prompt: string): string {
  */
 export function replyFor(prompt: string, forceLanguage?: Language): string {
   const language = forceLanguage ?? detectLanguage(prompt);
-  const answer = inLanguage(ANSWERS[language][detectTopic(prompt)], detectCodeLanguage(prompt));
+  const topic = detectTopic(prompt);
+  const answer = inLanguage(ANSWERS[language][topic], topic, language, detectCodeLanguage(prompt));
   const label = { en: 'You asked', it: 'Hai chiesto', zh: '你的问题' }[language];
   return `${answer}\n\n_${label}: “${firstLine(prompt)}”_`;
 }
