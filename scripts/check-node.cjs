@@ -1,13 +1,13 @@
 // Runs before `npm start` (prestart): a clear message when Node is older than
-// package.json's engines.node, instead of an obscure failure later on.
+// package.json's engines.node (">=major.minor"), instead of an obscure failure later on.
 const { engines } = require('../package.json');
 
-const wanted = Number(/(\d+)/.exec(engines.node)?.[1] ?? 0);
-const actual = Number(process.versions.node.split('.')[0]);
-if (actual < wanted) {
+const [wantedMajor, wantedMinor] = (/(\d+)(?:\.(\d+))?/.exec(engines.node) ?? []).slice(1).map((n) => Number(n ?? 0));
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < wantedMajor || (major === wantedMajor && minor < wantedMinor)) {
   console.error(
     `Parley needs Node ${engines.node} (package.json "engines"); this is Node ${process.versions.node}.\n` +
-      `On Debian 13: sudo apt-get install -y nodejs npm (Node 20). Elsewhere: https://nodejs.org/en/download`,
+      'On Debian 13: sudo apt-get install -y nodejs npm (Node 20.19). Elsewhere: https://nodejs.org/en/download',
   );
   process.exit(1);
 }
