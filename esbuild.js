@@ -1,5 +1,5 @@
-// Builds two bundles: the extension host code (Node, CommonJS, `vscode` external)
-// and the webview script (browser, IIFE). `--production` minifies and drops
+// Builds three bundles: the extension host code (Node, CommonJS, `vscode` external),
+// undici for it (loaded on the first request) and the webview script (browser, IIFE). `--production` minifies and drops
 // sourcemaps; `--watch` rebuilds on change.
 const esbuild = require('esbuild');
 
@@ -18,6 +18,19 @@ const problemMatcherPlugin = {
       }
       console.log('[watch] build finished');
     });
+  },
+};
+
+/**
+ * undici (~0.5 MB) is loaded on the first request, not at activation
+ * (src/net/undici.ts requires the parts Parley uses, src/net/undiciParts.ts, on
+ * first use): the extension bundle requires them as `./undici.js`, a bundle of
+ * its own next to dist/extension.js.
+ */
+const undiciOnFirstRequestPlugin = {
+  name: 'undici-on-first-request',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/undiciParts$/ }, () => ({ path: './undici.js', external: true }));
   },
 };
 
@@ -40,6 +53,15 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    plugins: [...common.plugins, undiciOnFirstRequestPlugin],
+  },
+  {
+    ...common,
+    entryPoints: ['src/net/undiciParts.ts'],
+    outfile: 'dist/undici.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     ...common,

@@ -15,6 +15,7 @@ import { ComposerDraft, type Suggestion } from './composerDraft';
 import { emptyConversation, modelOf, newTurn, titleFrom, toProviderInfo } from './conversation';
 import { conversationToMarkdown } from './exportMarkdown';
 import type { AskOptions, ChatApi, ProviderSource, Unsubscribe } from './ports';
+import { profileSendsHistory } from './historyPolicy';
 import { toReplyError } from './replyErrors';
 
 export type ChatUpdate = Extract<
@@ -52,6 +53,8 @@ interface ActiveReply {
 export class ChatController implements ChatApi {
   private conversation: Conversation;
   private active: ActiveReply | undefined;
+  /** Turns asked by one-shot editor commands: their request leaves out the earlier turns (also on Retry). */
+  private readonly oneShotTurns = new Set<string>();
   private readonly listeners = new Set<(update: ChatUpdate) => void>();
   private readonly texts: ChatTexts;
   private readonly newId: () => string;
@@ -104,6 +107,7 @@ export class ChatController implements ChatApi {
     const now = this.deps.clock.now();
     const turn = newTurn(this.newId(), options.prompt, now, options.displayText, options.notes);
     if (options.attachments?.length) turn.attachments = options.attachments.map((a) => ({ ...a }));
+    if (options.history === false) this.oneShotTurns.add(turn.id);
     if (this.conversation.turns.length === 0) this.conversation.title = titleFrom(options.displayText ?? options.prompt);
     this.conversation.turns.push(turn);
     this.emitConversation();
@@ -254,7 +258,8 @@ export class ChatController implements ChatApi {
     const model = modelOf(profile);
     if (model !== undefined) reply.model = model;
     turn.reply = reply;
-    const earlier = this.conversation.turns.slice(0, this.indexOf(turn.id));
+    const sendsHistory = !this.oneShotTurns.has(turn.id) && profileSendsHistory(profile);
+    const earlier = sendsHistory ? this.conversation.turns.slice(0, this.indexOf(turn.id)) : [];
     const built = buildRequest(profile, earlier, turn.prompt, turn.attachments ?? [], this.texts);
     if (!built.ok) {
       // Over the budget: nothing is sent and nothing is cut; the card says what to remove.
@@ -299,6 +304,7 @@ export class ChatController implements ChatApi {
         } else if (event.type === 'usage') {
           if (event.promptTokens !== undefined) reply.promptTokens = event.promptTokens;
           if (event.outputTokens !== undefined) reply.outputTokens = event.outputTokens;
+          if (event.totalTokens !== undefined) reply.totalTokens = event.totalTokens;
         } else if (event.type === 'done') {
           if (event.finishReason !== undefined) reply.finishReason = event.finishReason;
         }
@@ -309,7 +315,7 @@ export class ChatController implements ChatApi {
         reply.status = this.cutOffStatus();
       } else {
         reply.status = 'error';
-        reply.error = toReplyError(error, this.texts);
+        reply.error = toReplyError(error, this.texts, profile.kind);
         if (!isProviderError(error)) this.deps.log?.(`chat: unexpected error while streaming: ${String(error)}`);
       }
     } finally {

@@ -4,7 +4,7 @@
  * reload: it is kept and marked `interrupted`. A file with a higher `version`
  * comes from a newer Parley: it is recognised as such, never taken for corrupt.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConversationSchema, type Conversation } from '../protocol/model';
 
 export const CONVERSATION_FILE_VERSION = 1;

@@ -9,8 +9,9 @@ function replyHeading(reply: Reply): string {
 
 function replyFooter(reply: Reply): string | undefined {
   const bits: string[] = [];
-  if (reply.promptTokens !== undefined || reply.outputTokens !== undefined) {
-    bits.push(`tokens: ${reply.promptTokens ?? '?'} in / ${reply.outputTokens ?? '?'} out`);
+  if (reply.promptTokens !== undefined || reply.outputTokens !== undefined || reply.totalTokens !== undefined) {
+    const total = reply.totalTokens !== undefined ? ` / ${reply.totalTokens} total` : '';
+    bits.push(`tokens: ${reply.promptTokens ?? '?'} in / ${reply.outputTokens ?? '?'} out${total}`);
   }
   if (reply.ttftMs !== undefined) bits.push(`first token after ${reply.ttftMs} ms`);
   if (reply.status !== 'done') bits.push(reply.status);

@@ -21,6 +21,11 @@ export interface AskOptions {
   notes?: string[];
   /** Code attached to the question (sent as fenced blocks before it, and again on Regenerate). */
   attachments?: Attachment[];
+  /**
+   * Send the conversation's earlier turns with this question (default true, as in a chat).
+   * One-shot editor commands pass false unless their prompt asks for history.
+   */
+  history?: boolean;
 }
 
 export interface ChatApi {

@@ -15,6 +15,7 @@ export const OPTION_FIELDS: Record<ProviderKind, readonly OptionField[]> = {
   emma: [
     { name: 'modelKey', type: 'enum', values: ['emma-5', 'emma-4', 'emma-3'], defaultValue: 'emma-5' },
     { name: 'useRag', type: 'boolean', defaultValue: true },
+    { name: 'useHistory', type: 'boolean', defaultValue: true },
     { name: 'mode', type: 'enum', values: ['raw', 'assisted'], defaultValue: 'raw' },
     { name: 'preset', type: 'enum', values: ['adaptive', 'precise', 'balanced', 'creative'], defaultValue: 'adaptive' },
     { name: 'maxNewTokens', type: 'number', min: 1, integer: true },
@@ -33,7 +34,7 @@ export const OPTION_FIELDS: Record<ProviderKind, readonly OptionField[]> = {
     { name: 'maxTokens', type: 'number', min: 1, integer: true },
     { name: 'stream', type: 'boolean', defaultValue: true },
     { name: 'maxTemperature', type: 'number', min: 0, max: 2, integer: false },
-    { name: 'includeUsage', type: 'boolean', defaultValue: false },
+    { name: 'includeUsage', type: 'boolean', defaultValue: true },
     { name: 'toolCalling', type: 'boolean', defaultValue: false },
   ],
 };

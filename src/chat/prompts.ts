@@ -3,7 +3,8 @@
  * `parley.prompts` setting, validated entry by entry so one bad entry is
  * reported by name while the good ones keep working.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../providers/zodMessages';
 
 /** What a prompt needs from the editor before it can run. */
 export type PromptContext = 'selection' | 'file' | 'none';
@@ -14,6 +15,8 @@ export interface PromptDefinition {
   template: string;
   context: PromptContext;
   builtin: boolean;
+  /** Send the conversation's earlier turns with this prompt; by default a prompt runs on its own. */
+  useHistory?: boolean;
 }
 
 export const PROMPT_VARIABLES = ['selection', 'language', 'fileName', 'input'] as const;
@@ -98,14 +101,13 @@ export function expandTemplate(template: string, values: Partial<Record<PromptVa
 const userPromptSchema = z.object({
   id: z
     .string({ error: 'needs an "id" (a string)' })
-    .regex(/^[A-Za-z0-9_.-]+$/, { error: 'the "id" may use only letters, digits, "_", "." and "-"' }),
-  title: z.string({ error: 'needs a "title" (a string)' }).trim().min(1, { error: 'needs a non-empty "title"' }),
+    .check(z.regex(/^[A-Za-z0-9_.-]+$/, { error: 'the "id" may use only letters, digits, "_", "." and "-"' })),
+  title: z.string({ error: 'needs a "title" (a string)' }).check(z.trim(), z.minLength(1, { error: 'needs a non-empty "title"' })),
   template: z
     .string({ error: 'needs a "template" (a string)' })
-    .refine((t) => t.trim().length > 0, { error: 'needs a non-empty "template"' }),
-  context: z
-    .enum(['selection', 'file', 'none'], { error: '"context" must be "selection", "file" or "none"' })
-    .optional(),
+    .check(z.refine((t) => t.trim().length > 0, { error: 'needs a non-empty "template"' })),
+  context: z.optional(z.enum(['selection', 'file', 'none'], { error: '"context" must be "selection", "file" or "none"' })),
+  useHistory: z.optional(z.boolean({ error: '"useHistory" must be true or false' })),
 });
 
 export interface PromptProblem {
@@ -161,7 +163,8 @@ export function loadPrompts(userSetting: unknown): LoadedPrompts {
     seen.add(id);
     const usesSelection = templateVariables(template).includes('selection');
     const context = parsed.data.context ?? (usesSelection ? 'selection' : 'none');
-    prompts.push({ id, title: title.trim(), template, context, builtin: false });
+    const useHistory = parsed.data.useHistory === true ? { useHistory: true } : {};
+    prompts.push({ id, title: title.trim(), template, context, builtin: false, ...useHistory });
   });
   return { prompts, problems };
 }

@@ -4,7 +4,8 @@
  * profile is left out and the others keep working. Option names are those of
  * src/providers/types.ts so a valid profile goes straight to createProvider().
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../providers/zodMessages';
 import { MIN_CONTEXT_WINDOW } from '../providers/profile';
 import type { ProviderKind, ProviderProfile } from '../providers/types';
 
@@ -16,44 +17,49 @@ export const KIND_NAMES: Record<ProviderKind, string> = {
   'openai-compatible': 'OpenAI-compatible endpoints',
 };
 
-const int = (what: string) =>
-  z.number({ error: `must be a number (${what})` }).int({ error: `must be a whole number (${what})` });
+const int = (what: string, min: number) =>
+  z
+    .number({ error: `must be a number (${what})` })
+    .check(z.int({ error: `must be a whole number (${what})` }), z.minimum(min, { error: `must be at least ${min}` }));
 const bool = z.boolean({ error: 'must be true or false' });
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `must be one of ${values.join(', ')}` });
 
 function range(min: number, max: number, digits: number, kind: string) {
   const text = `must be between ${min.toFixed(digits)} and ${max.toFixed(digits)} for ${kind}`;
-  return z.number({ error: `must be a number: ${text.replace('must be ', '')}` }).min(min, { error: text }).max(max, { error: text });
+  return z
+    .number({ error: `must be a number: ${text.replace('must be ', '')}` })
+    .check(z.minimum(min, { error: text }), z.maximum(max, { error: text }));
 }
 
 export const EMMA_MODEL_KEYS: readonly string[] = ['emma-5', 'emma-4', 'emma-3'];
 
 export const emmaOptionsSchema = z.strictObject({
-  modelKey: oneOf(['emma-5', 'emma-4', 'emma-3']).optional(),
-  useRag: bool.optional(),
-  mode: oneOf(['raw', 'assisted']).optional(),
-  preset: oneOf(['adaptive', 'precise', 'balanced', 'creative']).optional(),
-  maxNewTokens: int('at least 1').min(1, { error: 'must be at least 1' }).optional(),
-  temperature: range(0.1, 1.5, 2, 'Emma').optional(),
+  modelKey: z.optional(oneOf(['emma-5', 'emma-4', 'emma-3'])),
+  useRag: z.optional(bool),
+  useHistory: z.optional(bool),
+  mode: z.optional(oneOf(['raw', 'assisted'])),
+  preset: z.optional(oneOf(['adaptive', 'precise', 'balanced', 'creative'])),
+  maxNewTokens: z.optional(int('at least 1', 1)),
+  temperature: z.optional(range(0.1, 1.5, 2, 'Emma')),
 });
 
 export const secondMeOptionsSchema = z.strictObject({
-  endpoint: oneOf(['chat', 'chat-completions']).optional(),
-  enableL0Retrieval: bool.optional(),
-  roleId: z.string({ error: 'must be a string' }).optional(),
-  temperature: range(0, 1, 1, 'SecondMe').optional(),
-  maxTokens: int('at least 1, default 2000').min(1, { error: 'must be at least 1' }).optional(),
+  endpoint: z.optional(oneOf(['chat', 'chat-completions'])),
+  enableL0Retrieval: z.optional(bool),
+  roleId: z.optional(z.string({ error: 'must be a string' })),
+  temperature: z.optional(range(0, 1, 1, 'SecondMe')),
+  maxTokens: z.optional(int('at least 1, default 2000', 1)),
 });
 
 export const openAICompatibleOptionsSchema = z.strictObject({
-  temperature: z.number({ error: 'must be a number' }).min(0, { error: 'must be at least 0' }).optional(),
-  topK: int('at least 1').min(1, { error: 'must be at least 1' }).optional(),
-  maxTokens: int('at least 1').min(1, { error: 'must be at least 1' }).optional(),
-  stream: bool.optional(),
-  maxTemperature: range(0, 2, 0, 'OpenAI-compatible endpoints').optional(),
-  includeUsage: bool.optional(),
-  toolCalling: bool.optional(),
+  temperature: z.optional(z.number({ error: 'must be a number' }).check(z.minimum(0, { error: 'must be at least 0' }))),
+  topK: z.optional(int('at least 1', 1)),
+  maxTokens: z.optional(int('at least 1', 1)),
+  stream: z.optional(bool),
+  maxTemperature: z.optional(range(0, 2, 0, 'OpenAI-compatible endpoints')),
+  includeUsage: z.optional(bool),
+  toolCalling: z.optional(bool),
 });
 
 /** The provider layer's default: ecovai documents temperature 0–1, other endpoints (OpenAI) accept up to 2. */
@@ -69,36 +75,43 @@ const OPTION_SCHEMAS = {
   emma: emmaOptionsSchema,
   secondme: secondMeOptionsSchema,
   'openai-compatible': openAICompatibleOptionsSchema,
-} satisfies Record<ProviderKind, z.ZodType>;
+} satisfies Record<ProviderKind, z.ZodMiniObject>;
 
 const httpUrl = z
   .string({ error: 'must be a URL (a string)' })
-  .refine(
-    (value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === 'http:' || url.protocol === 'https:';
-      } catch {
-        return false;
-      }
-    },
-    { error: 'must be an http:// or https:// URL' },
+  .check(
+    z.refine(
+      (value) => {
+        try {
+          const url = new URL(value);
+          return url.protocol === 'http:' || url.protocol === 'https:';
+        } catch {
+          return false;
+        }
+      },
+      { error: 'must be an http:// or https:// URL' },
+    ),
   );
 
 const profileBaseSchema = z.object({
   id: z
     .string({ error: 'is required: a short name such as "emma" or "work-ecovai"' })
-    .regex(/^[A-Za-z0-9_.-]+$/, { error: 'may use only letters, digits, "_", "." and "-"' }),
+    .check(z.regex(/^[A-Za-z0-9_.-]+$/, { error: 'may use only letters, digits, "_", "." and "-"' })),
   kind: oneOf(PROVIDER_KINDS),
-  label: z.string({ error: 'must be a string' }).optional(),
-  baseUrl: httpUrl.optional(),
-  model: z.string({ error: 'must be a string' }).trim().min(1, { error: 'must not be empty' }).optional(),
-  instanceId: z.string({ error: 'must be a string' }).optional(),
-  systemPrompt: z.string({ error: 'must be a string' }).optional(),
-  contextWindow: int(`tokens, at least ${MIN_CONTEXT_WINDOW}`)
-    .min(MIN_CONTEXT_WINDOW, { error: `must be at least ${MIN_CONTEXT_WINDOW} (tokens)` })
-    .optional(),
-  options: z.record(z.string(), z.unknown(), { error: 'must be an object' }).optional(),
+  label: z.optional(z.string({ error: 'must be a string' })),
+  baseUrl: z.optional(httpUrl),
+  model: z.optional(z.string({ error: 'must be a string' }).check(z.trim(), z.minLength(1, { error: 'must not be empty' }))),
+  instanceId: z.optional(z.string({ error: 'must be a string' })),
+  systemPrompt: z.optional(z.string({ error: 'must be a string' })),
+  contextWindow: z.optional(
+    z
+      .number({ error: `must be a number (tokens, at least ${MIN_CONTEXT_WINDOW})` })
+      .check(
+        z.int({ error: `must be a whole number (tokens, at least ${MIN_CONTEXT_WINDOW})` }),
+        z.minimum(MIN_CONTEXT_WINDOW, { error: `must be at least ${MIN_CONTEXT_WINDOW} (tokens)` }),
+      ),
+  ),
+  options: z.optional(z.record(z.string(), z.unknown(), { error: 'must be an object' })),
 });
 
 export interface SettingProblem {
@@ -120,7 +133,7 @@ function pathText(base: string, path: readonly PropertyKey[]): string {
 
 const snakeToCamel = (name: string): string => name.replace(/[_-]([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
-function issuesToProblems(base: string, error: z.ZodError, kind?: ProviderKind): SettingProblem[] {
+function issuesToProblems(base: string, error: z.core.$ZodError, kind?: ProviderKind): SettingProblem[] {
   const problems: SettingProblem[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys' && kind) {

@@ -1,6 +1,7 @@
 /** Turns a failure into the error card shown in place of (or under) the reply. */
 import { isProviderError, type ProviderErrorCode } from '../net/errors';
 import type { ErrorAction, ReplyError } from '../protocol/model';
+import type { ProviderKind } from '../providers/types';
 import type { ChatTexts } from './chatTexts';
 
 const ACTION_BY_CODE: Record<ProviderErrorCode, ErrorAction | undefined> = {
@@ -16,14 +17,16 @@ const ACTION_BY_CODE: Record<ProviderErrorCode, ErrorAction | undefined> = {
   cancelled: undefined,
 };
 
-export function actionFor(code: ProviderErrorCode): ErrorAction | undefined {
+/** Emma's credit is topped up on its site (the document's Billing), not in Parley's settings. */
+export function actionFor(code: ProviderErrorCode, kind?: ProviderKind): ErrorAction | undefined {
+  if (code === 'quota' && kind === 'emma') return 'openBilling';
   return ACTION_BY_CODE[code];
 }
 
 /** A ProviderError keeps its (user-facing) message; anything else gets a generic one. */
-export function toReplyError(error: unknown, texts: ChatTexts): ReplyError {
+export function toReplyError(error: unknown, texts: ChatTexts, kind?: ProviderKind): ReplyError {
   if (isProviderError(error)) {
-    const action = actionFor(error.code);
+    const action = actionFor(error.code, kind);
     return action === undefined
       ? { code: error.code, message: error.message }
       : { code: error.code, message: error.message, action };

@@ -15,7 +15,8 @@ import { offerPartThatFits } from './overBudget';
 import { noteText, promptTitle } from './promptTexts';
 import { revealChat } from './revealChat';
 
-const PLAIN_QUESTION: PromptDefinition = { id: 'ask', title: 'Ask', template: '${input}', context: 'none', builtin: true };
+/** “Ask Parley” is a chat question typed in the palette: it goes with the conversation like one typed in the view. */
+const PLAIN_QUESTION: PromptDefinition = { id: 'ask', title: 'Ask', template: '${input}', context: 'none', builtin: true, useHistory: true };
 
 /** The editor a command works on: the active one unless it shows an output channel (e.g. Parley's log). */
 function sourceEditor(): vscode.TextEditor | undefined {
@@ -112,7 +113,8 @@ export async function runPrompt(prompt: PromptDefinition, deps: CommandDeps, giv
   const notes = built.notes;
   deps.log.info(`command ${prompt.id}: ${built.prompt.length} chars to ${profile.id}${notes.length ? ` (${notes.length} note(s))` : ''}`);
   await revealChat();
-  await deps.chat.ask({ prompt: built.prompt, displayText, ...(notes.length ? { notes } : {}) });
+  // One-shot: the earlier turns go along only when the prompt asks for them.
+  await deps.chat.ask({ prompt: built.prompt, displayText, history: prompt.useHistory === true, ...(notes.length ? { notes } : {}) });
 }
 
 async function pickPrompt(deps: CommandDeps): Promise<PromptDefinition | undefined> {

@@ -1,8 +1,11 @@
 /**
- * Builds the host adapters (log, settings, keys, provider source, status bar)
- * and starts the key-in-settings check. Returned for extension.ts to wire.
+ * Builds the host adapters (log, settings, keys, provider source, status bar).
+ * What can wait — validating every profile, reading their keys, the
+ * key-in-settings check, the status bar's text — runs right after activation.
+ * Returned for extension.ts to wire.
  */
 import * as vscode from 'vscode';
+import { afterActivation } from './afterActivation';
 import { KeyStore } from './keyStore';
 import { offerToMoveKeysFromSettings } from './keyMigration';
 import { ParleyLog } from './log';
@@ -24,13 +27,15 @@ export function createHost(context: vscode.ExtensionContext): Host {
   const settings = new ParleySettings(log);
   const source = new HostProviderSource(settings, keys, log);
   const checkKeys = () => void offerToMoveKeysFromSettings(keys, log);
-  checkKeys();
-  void keys.preload(source.list().map((p) => p.id));
+  const startup = afterActivation(() => {
+    checkKeys();
+    void keys.preload(source.list().map((p) => p.id));
+  });
   return {
     log,
     settings,
     keys,
     source,
-    disposables: [log, settings, keys, source, createProviderStatusBar(source), settings.onDidChange(checkKeys)],
+    disposables: [log, settings, keys, source, startup, createProviderStatusBar(source), settings.onDidChange(checkKeys)],
   };
 }

@@ -1,6 +1,7 @@
 /** Status-bar item: the active profile and model; a click switches. */
 import * as vscode from 'vscode';
 import type { ProviderSource } from '../chat/ports';
+import { afterActivation } from './afterActivation';
 import { displayName, modelOf } from '../chat/profileModels';
 
 export function createProviderStatusBar(source: ProviderSource): vscode.Disposable {
@@ -19,7 +20,8 @@ export function createProviderStatusBar(source: ProviderSource): vscode.Disposab
     }
     item.show();
   };
-  update();
+  // Its text needs every profile validated: shown right after activation, not during it.
+  const first = afterActivation(update);
   const subscription = source.onDidChange(update);
-  return { dispose: () => { subscription.dispose(); item.dispose(); } };
+  return { dispose: () => { first.dispose(); subscription.dispose(); item.dispose(); } };
 }

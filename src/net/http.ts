@@ -6,13 +6,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { ProviderError } from './errors';
 import { cancelledError, toProviderError, type FailureContext } from './failures';
 import { routeFor } from './proxy';
 import { redactText, secretsFromHeaders } from './redact';
 import { abortableSleep, isRetryableStatus, resolveMaxRetries, retryDelay } from './retry';
 import type { NetworkSettings } from './settings';
+import { loadUndici } from './undici';
 import { formatDuration, resolveTimeouts } from './timeouts';
 
 export { retryAfterSeconds } from './retry';
@@ -130,7 +131,8 @@ export async function sendRequest(spec: HttpRequestSpec, options: SendOptions): 
 
   const timeouts = resolveTimeouts(options.network);
   const maxRetries = resolveMaxRetries(options.network);
-  const route = routeFor(url, options.network, timeouts.connectMs, spec.label);
+  const undici = loadUndici();
+  const route = routeFor(undici, url, options.network, timeouts.connectMs, spec.label);
   const ctx: CallContext = {
     label: spec.label,
     host: url.host,
@@ -156,8 +158,9 @@ export async function sendRequest(spec: HttpRequestSpec, options: SendOptions): 
     let response: Dispatcher.ResponseData;
     try {
       response = await raceAbort(
-        request(url, {
-          dispatcher: route.dispatcher,
+        route.dispatcher.request({
+          origin: url.origin,
+          path: `${url.pathname}${url.search}`,
           method,
           headers: spec.headers,
           body: spec.body,

@@ -5,11 +5,12 @@
  * fetch patching does not cover direct undici calls, so this is done here.
  * Dispatchers are cached by their settings, never created per request.
  */
-import { Agent, EnvHttpProxyAgent, Pool, ProxyAgent, errors, type Dispatcher } from 'undici';
+import type { Dispatcher, Pool } from 'undici';
 import { ProviderError } from './errors';
 import { errorCode } from './failures';
 import { redactText } from './redact';
 import type { NetworkSettings } from './settings';
+import type { Undici } from './undici';
 
 export interface Route {
   dispatcher: Dispatcher;
@@ -41,42 +42,49 @@ export function cachedDispatcherCount(): number {
 }
 
 type TunnelOptions = Parameters<Pool['connect']>[0];
+type TunnelPoolClass = new (origin: URL, options: Pool.Options, connectMs: number) => Pool;
+
+let tunnelPoolClass: TunnelPoolClass | undefined;
 
 /**
  * The client undici's ProxyAgent uses to ask the proxy for a CONNECT tunnel.
  * undici would wait up to 300 s for the proxy's answer; opening the tunnel is
  * part of connecting, so it gets the connect timeout and is reported as one.
+ * Defined once undici is loaded (it extends undici's Pool).
  */
-class TunnelPool extends Pool {
-  constructor(
-    origin: URL,
-    options: Pool.Options,
-    private readonly connectMs: number,
-  ) {
-    super(origin, { ...options, headersTimeout: connectMs });
-  }
+function defineTunnelPool({ Pool, errors }: Undici): TunnelPoolClass {
+  return class TunnelPool extends Pool {
+    constructor(
+      origin: URL,
+      options: Pool.Options,
+      private readonly connectMs: number,
+    ) {
+      super(origin, { ...options, headersTimeout: connectMs });
+    }
 
-  override connect(options: TunnelOptions): Promise<Dispatcher.ConnectData>;
-  override connect(options: TunnelOptions, callback: (err: Error | null, data: Dispatcher.ConnectData) => void): void;
-  override connect(
-    options: TunnelOptions,
-    callback?: (err: Error | null, data: Dispatcher.ConnectData) => void,
-  ): Promise<Dispatcher.ConnectData> | void {
-    const opened = super.connect(options).catch((error: unknown) => {
-      if (errorCode(error) === 'UND_ERR_HEADERS_TIMEOUT') {
-        throw new errors.ConnectTimeoutError(`the proxy did not answer CONNECT within ${this.connectMs} ms`);
-      }
-      throw error;
-    });
-    if (!callback) return opened;
-    opened.then(
-      (data) => callback(null, data),
-      (error: Error) => callback(error, undefined as unknown as Dispatcher.ConnectData),
-    );
-  }
+    override connect(options: TunnelOptions): Promise<Dispatcher.ConnectData>;
+    override connect(options: TunnelOptions, callback: (err: Error | null, data: Dispatcher.ConnectData) => void): void;
+    override connect(
+      options: TunnelOptions,
+      callback?: (err: Error | null, data: Dispatcher.ConnectData) => void,
+    ): Promise<Dispatcher.ConnectData> | void {
+      const opened = super.connect(options).catch((error: unknown) => {
+        if (errorCode(error) === 'UND_ERR_HEADERS_TIMEOUT') {
+          throw new errors.ConnectTimeoutError(`the proxy did not answer CONNECT within ${this.connectMs} ms`);
+        }
+        throw error;
+      });
+      if (!callback) return opened;
+      opened.then(
+        (data) => callback(null, data),
+        (error: Error) => callback(error, undefined as unknown as Dispatcher.ConnectData),
+      );
+    }
+  };
 }
 
-function tunnelClientFactory(connectMs: number): (origin: URL, options: object) => Dispatcher {
+function tunnelClientFactory(undici: Undici, connectMs: number): (origin: URL, options: object) => Dispatcher {
+  const TunnelPool = (tunnelPoolClass ??= defineTunnelPool(undici));
   return (origin, options) => new TunnelPool(origin, options as Pool.Options, connectMs);
 }
 
@@ -136,6 +144,7 @@ function envValue(env: NodeJS.ProcessEnv, name: string): string | undefined {
  * dispatcher (undici applies it per connection), so it is part of the cache key.
  */
 export function routeFor(
+  undici: Undici,
   target: URL,
   network: NetworkSettings | undefined,
   connectMs: number,
@@ -150,17 +159,17 @@ export function routeFor(
     if (!bypassesProxy(target, network?.proxy?.noProxy)) {
       const dispatcher = cached(`explicit|${proxyUrl.href}|${strictSSL}|${connectMs}`, () => {
         const tls = { rejectUnauthorized: strictSSL, timeout: connectMs };
-        return new ProxyAgent({
+        return new undici.ProxyAgent({
           uri: proxyUrl.href,
           requestTls: tls,
           proxyTls: tls,
           connect: { timeout: connectMs },
-          clientFactory: tunnelClientFactory(connectMs),
+          clientFactory: tunnelClientFactory(undici, connectMs),
         });
       });
       return { dispatcher, via: describeProxy(proxyUrl) };
     }
-    return { dispatcher: direct(connectMs) };
+    return { dispatcher: direct(undici, connectMs) };
   }
 
   const httpsProxy = envValue(env, 'HTTPS_PROXY');
@@ -170,14 +179,14 @@ export function routeFor(
     const key = `env|${httpProxy ?? ''}|${httpsProxy ?? ''}|${noProxy}|${strictSSL}|${connectMs}`;
     const dispatcher = cached(key, () => {
       const tls = { rejectUnauthorized: strictSSL, timeout: connectMs };
-      return new EnvHttpProxyAgent({
+      return new undici.EnvHttpProxyAgent({
         httpProxy,
         httpsProxy,
         noProxy,
         requestTls: tls,
         proxyTls: tls,
         connect: { timeout: connectMs },
-        clientFactory: tunnelClientFactory(connectMs),
+        clientFactory: tunnelClientFactory(undici, connectMs),
       });
     });
     const chosen = target.protocol === 'https:' ? (httpsProxy ?? httpProxy) : httpProxy;
@@ -193,9 +202,9 @@ export function routeFor(
     return { dispatcher, via };
   }
 
-  return { dispatcher: direct(connectMs) };
+  return { dispatcher: direct(undici, connectMs) };
 }
 
-function direct(connectMs: number): Dispatcher {
-  return cached(`direct|${connectMs}`, () => new Agent({ connect: { timeout: connectMs } }));
+function direct(undici: Undici, connectMs: number): Dispatcher {
+  return cached(`direct|${connectMs}`, () => new undici.Agent({ connect: { timeout: connectMs } }));
 }

@@ -16,7 +16,8 @@ export const REPLY_STATUSES = ['streaming', 'done', 'stopped', 'error', 'interru
 export type ReplyStatus = (typeof REPLY_STATUSES)[number];
 
 /** What an error card offers to fix the failure. */
-export const ERROR_ACTIONS = ['setApiKey', 'openSettings', 'retry', 'manageProviders'] as const;
+/** `openBilling`: the provider's page where credit is topped up (Emma's Billing), in the browser. */
+export const ERROR_ACTIONS = ['setApiKey', 'openSettings', 'retry', 'manageProviders', 'openBilling'] as const;
 export type ErrorAction = (typeof ERROR_ACTIONS)[number];
 
 export const PROVIDER_KINDS = ['emma', 'secondme', 'openai-compatible'] as const;
@@ -38,6 +39,8 @@ export const ReplySchema = z.strictObject({
   /** Token counts exactly as the API reported them; absent when it did not. */
   promptTokens: z.optional(count),
   outputTokens: z.optional(count),
+  /** The API's own total (ecovai and other OpenAI-style APIs report it). */
+  totalTokens: z.optional(count),
   /** Milliseconds from sending the request to the first text. */
   ttftMs: z.optional(count),
   durationMs: z.optional(count),

@@ -3,7 +3,8 @@
  *
  * Conversation mapping: Emma takes one `message` plus up to 6 `{user, assistant}`
  * turns. The last user message becomes `message`; earlier user/assistant pairs
- * become `history` (oldest dropped first) with `use_history: true`. Emma has no
+ * become `history` (oldest dropped first) with `use_history: true` — none when the
+ * profile sets `useHistory: false`. Emma has no
  * system role, so system messages are prepended to `message`, separated by a
  * blank line, on every request (they then count toward the 4,500-character limit).
  */
@@ -17,6 +18,7 @@ import {
   emmaRequestSchema,
   type EmmaRequest,
 } from './emma.wire';
+import { EmmaUpdateReader } from './emmaUpdates';
 import { codeForServerText, type ErrorContext } from './httpErrors';
 import { EMMA_TEMPERATURE } from './profile';
 import { cutOffError, guarded, htmlReplyError, parseJson, postJson, replyKind } from './transport';
@@ -24,6 +26,11 @@ import type { ChatEvent, ChatMessage, ChatProvider, ChatRequest, EmmaOptions, Pr
 
 export const EMMA_DEFAULT_BASE_URL = 'https://emma.egomnia.com';
 export const EMMA_PATH = '/api/chat/stream';
+/**
+ * Where Emma's credit is topped up: its site's account pages (the document:
+ * balance under Credits, movements under Billing; it gives no deeper URL).
+ */
+export const EMMA_BILLING_URL = 'https://emma.egomnia.com/';
 
 function invalid(message: string): ProviderError {
   return new ProviderError('invalid_request', message);
@@ -68,7 +75,10 @@ export function mapConversation(messages: ChatMessage[]): { message: string; his
 /** The request body for a chat request, validated against the seed's limits. */
 export function buildEmmaRequest(profile: ProviderProfile, request: ChatRequest): EmmaRequest {
   const options = (profile.options ?? {}) as EmmaOptions;
-  const { message, history } = mapConversation(request.messages);
+  const mapped = mapConversation(request.messages);
+  const { message } = mapped;
+  // useHistory false: Emma answers the message alone (its API default), whatever the chat layer sent.
+  const history = options.useHistory === false ? [] : mapped.history;
   const length = [...message].length;
   if (message.trim().length === 0) throw invalid('Emma: the message is empty — type something to send');
   if (length > EMMA_MESSAGE_MAX_CHARS)
@@ -104,7 +114,7 @@ export function buildEmmaRequest(profile: ProviderProfile, request: ChatRequest)
 
 /** Maps Emma's NDJSON lines to ChatEvents (see the module comment of types.ts for the contract). */
 export async function* emmaEvents(lines: AsyncIterable<string>, ctx: ErrorContext): AsyncGenerator<ChatEvent> {
-  let shown = '';
+  const updates = new EmmaUpdateReader();
   let promptTokens: number | undefined;
   for await (const raw of lines) {
     const line = raw.replace(/^\uFEFF/, '').trim();
@@ -124,16 +134,13 @@ export async function* emmaEvents(lines: AsyncIterable<string>, ctx: ErrorContex
           yield { type: 'usage', promptTokens };
         }
         break;
-      case 'update':
-        if (event.content.startsWith(shown)) {
-          if (event.content.length > shown.length) yield { type: 'delta', text: event.content.slice(shown.length) };
-        } else {
-          yield { type: 'replace', text: event.content };
-        }
-        shown = event.content;
+      case 'update': {
+        const change = updates.read(event.content);
+        if (change) yield change;
         break;
+      }
       case 'done': {
-        if (event.response !== shown) yield { type: 'replace', text: event.response };
+        if (event.response !== updates.text) yield { type: 'replace', text: event.response };
         const outputTokens = event.stats?.output_tokens;
         const prompt = promptTokens ?? event.stats?.prompt_tokens;
         yield {

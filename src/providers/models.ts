@@ -4,7 +4,7 @@
  * timeouts, redaction). The reply is untrusted: only well-formed ids are kept,
  * and at most MAX_MODELS of them.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ProviderError } from '../net/errors';
 import { sendRequest } from '../net/http';
 import { errorFromResponse, type ErrorContext } from './httpErrors';

@@ -8,6 +8,7 @@ import { ProviderError } from '../net/errors';
 import type { ErrorContext } from './httpErrors';
 import { openAiReplyEvents } from './openaiStream';
 import { guarded, postJson } from './transport';
+import { asksUsageInStream, isUsageFieldRejection, rememberUsageRejected } from './usageInStream';
 import type {
   ChatEvent,
   ChatMessage,
@@ -84,7 +85,12 @@ function toOpenAiTool(tool: ToolDefinition): OpenAiTool {
   };
 }
 
-export function buildOpenAiRequest(profile: ProviderProfile, request: ChatRequest, label: string): OpenAiRequest {
+export function buildOpenAiRequest(
+  profile: ProviderProfile,
+  request: ChatRequest,
+  label: string,
+  usageInStream = asksUsageInStream(profile),
+): OpenAiRequest {
   const options = (profile.options ?? {}) as OpenAICompatibleOptions;
   if (request.messages.length === 0) throw invalid(`${label}: there is no message to send`);
   const model = profile.model?.trim();
@@ -112,7 +118,7 @@ export function buildOpenAiRequest(profile: ProviderProfile, request: ChatReques
     ...(options.topK !== undefined ? { top_k: options.topK } : {}),
     ...(maxTokens !== undefined ? { max_tokens: maxTokens } : {}),
     stream,
-    ...(stream && options.includeUsage ? { stream_options: { include_usage: true } } : {}),
+    ...(stream && usageInStream ? { stream_options: { include_usage: true } } : {}),
   };
 }
 
@@ -132,14 +138,24 @@ export class OpenAICompatibleProvider implements ChatProvider {
   }
 
   private async *run(request: ChatRequest, signal: AbortSignal, ctx: ErrorContext): AsyncGenerator<ChatEvent> {
-    const body = buildOpenAiRequest(this.profile, request, this.label);
+    let body = buildOpenAiRequest(this.profile, request, this.label);
     const key = await this.deps.getSecret(this.profile.id);
     if (key) ctx.key = key;
     const headers: Record<string, string> = {
       accept: body.stream ? 'text/event-stream, application/json' : 'application/json',
       ...(key ? { authorization: `Bearer ${key}` } : {}),
     };
-    const response = await postJson({ url: chatCompletionsUrl(this.profile.baseUrl ?? ''), headers, body, ctx }, this.deps, signal);
+    const url = chatCompletionsUrl(this.profile.baseUrl ?? '');
+    let response;
+    try {
+      response = await postJson({ url, headers, body, ctx }, this.deps, signal);
+    } catch (error) {
+      if (!body.stream_options || !isUsageFieldRejection(error)) throw error;
+      rememberUsageRejected(this.profile);
+      this.deps.log?.(`${this.label}: the endpoint rejected stream_options; asking again without token counts (remembered for profile ${this.profile.id})`);
+      body = buildOpenAiRequest(this.profile, request, this.label, false);
+      response = await postJson({ url, headers, body, ctx }, this.deps, signal);
+    }
     yield* openAiReplyEvents(response, ctx, body.stream);
   }
 }

@@ -23,6 +23,7 @@ function usageEvent(usage: Usage): ChatEvent {
     type: 'usage',
     ...(usage.prompt_tokens != null ? { promptTokens: usage.prompt_tokens } : {}),
     ...(usage.completion_tokens != null ? { outputTokens: usage.completion_tokens } : {}),
+    ...(usage.total_tokens != null ? { totalTokens: usage.total_tokens } : {}),
   };
 }
 

@@ -3,59 +3,59 @@
  * endpoints such as ecovai (seed 002): request messages, streamed
  * `chat.completion.chunk`s and the plain `chat.completion`. Unknown fields are tolerated.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-const count = z.number().nonnegative();
+const count = z.number().check(z.nonnegative());
 
 export const usageSchema = z.looseObject({
-  prompt_tokens: count.nullish(),
-  completion_tokens: count.nullish(),
-  total_tokens: count.nullish(),
+  prompt_tokens: z.nullish(count),
+  completion_tokens: z.nullish(count),
+  total_tokens: z.nullish(count),
 });
 
 export const errorObjectSchema = z.looseObject({
-  message: z.string().optional(),
-  type: z.string().nullish(),
-  code: z.union([z.string(), z.number()]).nullish(),
+  message: z.optional(z.string()),
+  type: z.nullish(z.string()),
+  code: z.nullish(z.union([z.string(), z.number()])),
 });
 
 /** One tool call, or (streamed) a piece of one: `index` says which call a piece belongs to. */
 export const toolCallSchema = z.looseObject({
-  index: z.number().int().nonnegative().optional(),
-  id: z.string().nullish(),
-  type: z.string().nullish(),
-  function: z.looseObject({ name: z.string().nullish(), arguments: z.string().nullish() }).nullish(),
+  index: z.optional(z.int().check(z.nonnegative())),
+  id: z.nullish(z.string()),
+  type: z.nullish(z.string()),
+  function: z.nullish(z.looseObject({ name: z.nullish(z.string()), arguments: z.nullish(z.string()) })),
 });
 export type WireToolCall = z.infer<typeof toolCallSchema>;
 
 export const chunkSchema = z.looseObject({
-  choices: z
-    .array(
+  choices: z.nullish(
+    z.array(
       z.looseObject({
-        index: z.number().optional(),
-        delta: z
-          .looseObject({ content: z.string().nullish(), role: z.string().nullish(), tool_calls: z.array(toolCallSchema).nullish() })
-          .nullish(),
-        finish_reason: z.string().nullish(),
+        index: z.optional(z.number()),
+        delta: z.nullish(
+          z.looseObject({ content: z.nullish(z.string()), role: z.nullish(z.string()), tool_calls: z.nullish(z.array(toolCallSchema)) }),
+        ),
+        finish_reason: z.nullish(z.string()),
       }),
-    )
-    .nullish(),
-  usage: usageSchema.nullish(),
-  error: z.union([errorObjectSchema, z.string()]).optional(),
+    ),
+  ),
+  usage: z.nullish(usageSchema),
+  error: z.optional(z.union([errorObjectSchema, z.string()])),
 });
 export type Chunk = z.infer<typeof chunkSchema>;
 
 export const completionSchema = z.looseObject({
-  choices: z
-    .array(
+  choices: z.nullish(
+    z.array(
       z.looseObject({
-        index: z.number().optional(),
-        message: z.looseObject({ content: z.string().nullish(), tool_calls: z.array(toolCallSchema).nullish() }).nullish(),
-        finish_reason: z.string().nullish(),
+        index: z.optional(z.number()),
+        message: z.nullish(z.looseObject({ content: z.nullish(z.string()), tool_calls: z.nullish(z.array(toolCallSchema)) })),
+        finish_reason: z.nullish(z.string()),
       }),
-    )
-    .nullish(),
-  usage: usageSchema.nullish(),
-  error: z.union([errorObjectSchema, z.string()]).optional(),
+    ),
+  ),
+  usage: z.nullish(usageSchema),
+  error: z.optional(z.union([errorObjectSchema, z.string()])),
 });
 export type Completion = z.infer<typeof completionSchema>;

@@ -63,7 +63,7 @@ export const PRESETS: readonly ProviderPreset[] = [
     models: ['spark-v2', 'spark-v3', 'SparkDesk-v4.0', 'moonshot-v1-8k', 'qwen-plus', 'glm-4', 'deepseek-chat', 'gpt-4o-mini'],
     needsKey: true,
     temperature: { min: 0, max: 1, default: 0.7 },
-    options: { maxTemperature: 1, stream: true, includeUsage: false },
+    options: { maxTemperature: 1, stream: true },
   },
   {
     id: 'openai',

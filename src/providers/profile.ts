@@ -2,16 +2,21 @@
  * Validation of a ProviderProfile (it comes from user settings). A bad profile
  * is a ProviderError('invalid_request') whose message names the field.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zodMessages';
 import { ProviderError } from '../net/errors';
 import type { ProviderProfile } from './types';
 
 const httpUrl = z
   .string()
-  .refine((value) => /^https?:\/\/[^\s/]+/i.test(value), { message: 'must be an http(s) URL' });
-const positiveInt = (name: string) => z.number().int(`${name} must be a whole number`).min(1, `${name} must be at least 1`);
+  .check(z.refine((value) => /^https?:\/\/[^\s/]+/i.test(value), { error: 'must be an http(s) URL' }));
+const positiveInt = (name: string) =>
+  z.number().check(z.int({ error: `${name} must be a whole number` }), z.minimum(1, { error: `${name} must be at least 1` }));
 const range = (min: number, max: number) =>
-  z.number().min(min, `must be between ${min} and ${max}`).max(max, `must be between ${min} and ${max}`);
+  z.number().check(
+    z.minimum(min, { error: `must be between ${min} and ${max}` }),
+    z.maximum(max, { error: `must be between ${min} and ${max}` }),
+  );
 
 export const EMMA_MODELS = ['emma-5', 'emma-4', 'emma-3'] as const;
 export const EMMA_TEMPERATURE = { min: 0.1, max: 1.5 } as const;
@@ -21,62 +26,66 @@ export const SECONDME_TEMPERATURE = { min: 0, max: 1 } as const;
 export const MIN_CONTEXT_WINDOW = 256;
 
 const base = {
-  id: z.string().min(1, 'must not be empty'),
-  label: z.string().optional(),
-  baseUrl: httpUrl.optional(),
-  systemPrompt: z.string().optional(),
+  id: z.string().check(z.minLength(1, { error: 'must not be empty' })),
+  label: z.optional(z.string()),
+  baseUrl: z.optional(httpUrl),
+  systemPrompt: z.optional(z.string()),
 };
-const contextWindow = positiveInt('contextWindow').min(MIN_CONTEXT_WINDOW, `contextWindow must be at least ${MIN_CONTEXT_WINDOW}`).optional();
+const contextWindow = z.optional(
+  positiveInt('contextWindow').check(z.minimum(MIN_CONTEXT_WINDOW, { error: `contextWindow must be at least ${MIN_CONTEXT_WINDOW}` })),
+);
 
 const emmaProfile = z.object({
   ...base,
   kind: z.literal('emma'),
-  model: z.enum(EMMA_MODELS).optional(),
-  options: z
-    .object({
-      modelKey: z.enum(EMMA_MODELS).optional(),
-      useRag: z.boolean().optional(),
-      mode: z.enum(['raw', 'assisted']).optional(),
-      preset: z.enum(['adaptive', 'precise', 'balanced', 'creative']).optional(),
-      maxNewTokens: positiveInt('maxNewTokens').optional(),
-      temperature: range(EMMA_TEMPERATURE.min, EMMA_TEMPERATURE.max).optional(),
-    })
-    .optional(),
+  model: z.optional(z.enum(EMMA_MODELS)),
+  options: z.optional(
+    z.object({
+      modelKey: z.optional(z.enum(EMMA_MODELS)),
+      useRag: z.optional(z.boolean()),
+      useHistory: z.optional(z.boolean()),
+      mode: z.optional(z.enum(['raw', 'assisted'])),
+      preset: z.optional(z.enum(['adaptive', 'precise', 'balanced', 'creative'])),
+      maxNewTokens: z.optional(positiveInt('maxNewTokens')),
+      temperature: z.optional(range(EMMA_TEMPERATURE.min, EMMA_TEMPERATURE.max)),
+    }),
+  ),
 });
 
 const secondMeProfile = z.object({
   ...base,
   kind: z.literal('secondme'),
-  instanceId: z.string().trim().min(1, 'is required: the instance id or its chat URL'),
+  instanceId: z.string().check(z.trim(), z.minLength(1, { error: 'is required: the instance id or its chat URL' })),
   contextWindow,
-  options: z
-    .object({
-      endpoint: z.enum(['chat', 'chat-completions']).optional(),
-      enableL0Retrieval: z.boolean().optional(),
-      roleId: z.string().optional(),
-      temperature: range(SECONDME_TEMPERATURE.min, SECONDME_TEMPERATURE.max).optional(),
-      maxTokens: positiveInt('maxTokens').optional(),
-    })
-    .optional(),
+  options: z.optional(
+    z.object({
+      endpoint: z.optional(z.enum(['chat', 'chat-completions'])),
+      enableL0Retrieval: z.optional(z.boolean()),
+      roleId: z.optional(z.string()),
+      temperature: z.optional(range(SECONDME_TEMPERATURE.min, SECONDME_TEMPERATURE.max)),
+      maxTokens: z.optional(positiveInt('maxTokens')),
+    }),
+  ),
 });
 
 const openAiProfile = z.object({
   ...base,
   kind: z.literal('openai-compatible'),
-  baseUrl: httpUrl.describe('e.g. https://api.ecovai.cn/v1'),
-  model: z.string().trim().min(1, 'is required (e.g. spark-v3)'),
+  /** e.g. https://api.ecovai.cn/v1 */
+  baseUrl: httpUrl,
+  model: z.string().check(z.trim(), z.minLength(1, { error: 'is required (e.g. spark-v3)' })),
   contextWindow,
-  options: z
-    .object({
-      temperature: z.number().min(0, 'must be at least 0').optional(),
-      topK: positiveInt('topK').optional(),
-      maxTokens: positiveInt('maxTokens').optional(),
-      stream: z.boolean().optional(),
-      maxTemperature: z.number().positive('must be positive').optional(),
-      includeUsage: z.boolean().optional(),
-      toolCalling: z.boolean().optional(),
-    })
-    .optional(),
+  options: z.optional(
+    z.object({
+      temperature: z.optional(z.number().check(z.minimum(0, { error: 'must be at least 0' }))),
+      topK: z.optional(positiveInt('topK')),
+      maxTokens: z.optional(positiveInt('maxTokens')),
+      stream: z.optional(z.boolean()),
+      maxTemperature: z.optional(z.number().check(z.positive({ error: 'must be positive' }))),
+      includeUsage: z.optional(z.boolean()),
+      toolCalling: z.optional(z.boolean()),
+    }),
+  ),
 });
 
 const profileSchema = z.discriminatedUnion('kind', [emmaProfile, secondMeProfile, openAiProfile], {

@@ -9,6 +9,11 @@ export type ProviderKind = 'emma' | 'secondme' | 'openai-compatible';
 export interface EmmaOptions {
   modelKey?: 'emma-5' | 'emma-4' | 'emma-3';
   useRag?: boolean;
+  /**
+   * Send the earlier turns as Emma's `history` (with `use_history: true`). Default true for
+   * chat (the document's default is false); one-shot editor commands send none either way.
+   */
+  useHistory?: boolean;
   mode?: 'raw' | 'assisted';
   preset?: 'adaptive' | 'precise' | 'balanced' | 'creative';
   maxNewTokens?: number;
@@ -34,7 +39,8 @@ export interface OpenAICompatibleOptions {
   maxTemperature?: number;
   /**
    * Send `stream_options: { include_usage: true }` so the stream ends with token
-   * counts. Default false: not every compatible server accepts the field (ecovai does not document it).
+   * counts. Default true; an endpoint whose 400 names the field gets the request
+   * again without it, remembered per profile (usageInStream.ts). false: never ask.
    */
   includeUsage?: boolean;
   /**
@@ -116,7 +122,7 @@ export type ChatEvent =
   | { type: 'delta'; text: string }
   /** The whole reply so far; supersedes everything emitted before. */
   | { type: 'replace'; text: string }
-  | { type: 'usage'; promptTokens?: number; outputTokens?: number }
+  | { type: 'usage'; promptTokens?: number; outputTokens?: number; totalTokens?: number }
   /** A complete tool call (its streamed pieces already joined). */
   | ({ type: 'toolCall' } & ToolCall)
   | { type: 'done'; finishReason?: string };

@@ -8,6 +8,7 @@ const ACTION_LABEL: Record<ErrorAction, Parameters<typeof t>[0]> = {
   openSettings: 'action.openSettings',
   retry: 'action.retry',
   manageProviders: 'action.manageProviders',
+  openBilling: 'action.openBilling',
 };
 
 const ACTION_ICON: Record<ErrorAction, string> = {
@@ -15,6 +16,7 @@ const ACTION_ICON: Record<ErrorAction, string> = {
   openSettings: 'settings-gear',
   retry: 'refresh',
   manageProviders: 'server',
+  openBilling: 'credit-card',
 };
 
 export function statusLine(reply: Reply): HTMLElement | undefined {
@@ -49,7 +51,10 @@ export function footer(reply: Reply): HTMLElement | undefined {
   if (reply.status === 'streaming' || reply.providerLabel === '') return undefined;
   const parts: string[] = [reply.providerLabel];
   if (reply.model) parts.push(reply.model);
-  if (reply.promptTokens !== undefined || reply.outputTokens !== undefined) {
+  // Counts only as the API reported them: none shown when it sent none.
+  if (reply.totalTokens !== undefined) {
+    parts.push(t('footer.tokensTotal', reply.promptTokens ?? '–', reply.outputTokens ?? '–', reply.totalTokens));
+  } else if (reply.promptTokens !== undefined || reply.outputTokens !== undefined) {
     parts.push(t('footer.tokens', reply.promptTokens ?? '–', reply.outputTokens ?? '–'));
   }
   if (reply.ttftMs !== undefined) parts.push(t('footer.ttft', reply.ttftMs));

@@ -8,6 +8,7 @@ import type { ComposerAttachments } from './composerAttachments';
 import { deleteConversation, exportConversation, openFromHistory, renameConversation } from './historyActions';
 import { openLink } from './links';
 import { isOfferedModel } from './offeredModel';
+import { EMMA_BILLING_URL } from '../providers/emma';
 import type { WebviewMessageHandlers } from './messageRouter';
 import type { SaveStatusReporter } from './saveStatusReporter';
 
@@ -54,6 +55,7 @@ export function chatViewHandlers(
     setApiKey: (turnId) => setKeyAndRetry(chat, turnId),
     manageProviders: async () => void (await runCommand(SETUP_COMMANDS.manageProviders)),
     openSettings: async () => void (await runCommand('workbench.action.openSettings', 'parley.providers')),
+    openBilling: async () => void (await vscode.env.openExternal(vscode.Uri.parse(EMMA_BILLING_URL))),
   };
   return {
     send: ({ text, attachmentIds }) => chat.send(text, attachmentIds),

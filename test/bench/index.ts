@@ -2,10 +2,12 @@
  * `npm run bench`: every benchmark of the project, one after the other.
  * Each bench lives in its own module and prints its own table.
  */
+import { runActivationBench } from './activation';
 import { runDecoderBench } from './decoders';
 import { runRenderBench } from './render';
 
 const benches: [string, () => void | Promise<void>][] = [
+  ['activation', runActivationBench],
   ['decoders', runDecoderBench],
   ['render', () => runRenderBench().then(() => undefined)],
 ];

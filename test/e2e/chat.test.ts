@@ -42,6 +42,7 @@ describe('Chat view', () => {
     const footer = await turn.locator('.reply-footer').innerText();
     assert.match(footer, /Simulator \(no key\)/);
     assert.match(footer, /sim-model/);
+    assert.match(footer, /\d+ in · \d+ out · \d+ total tokens/, 'the sandbox profile asks for usage and shows it');
     const requests = await simulatorRequests();
     const last = requests[requests.length - 1];
     assert.ok(last);

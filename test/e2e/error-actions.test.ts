@@ -1,12 +1,13 @@
 // Error cards whose button fixes the problem (issue 4, "Using it"): Set API
 // Key asks for the key of the provider that failed and answers the question
 // again; a provider refusing for its quota offers Open Settings, which opens
-// Parley's provider settings. (Retry: chat-actions.test.ts.)
+// Parley's provider settings; Emma out of credit offers its Billing page in the
+// browser. (Retry: chat-actions.test.ts.)
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { lastTurn, newChat, pickProvider, replyBody, replyFooter, sendMessage, showChat, simulatorRequests, waitForReplyEnd, waitForSimulator, restoreProviderAndClose } from './support/chat';
 import { activeTab } from './support/editor';
-import { answerInputBox, openWorkbench, quickInput, runCommand, screenshot } from './support/workbench';
+import { answerInputBox, modalDialog, openWorkbench, quickInput, runCommand, screenshot } from './support/workbench';
 
 const OPENAI = 'Simulator: OpenAI-compatible';
 const KEY_BOX_TITLE = `API key for ${OPENAI}`;
@@ -62,5 +63,32 @@ describe('Error card actions', () => {
     await search.filter({ hasText: 'parley.providers' }).waitFor();
     await page.locator('.settings-editor .setting-item-title', { hasText: /^Parley:\s*Providers$/ }).first().waitFor({ state: 'visible' });
     await screenshot(page, 'errors-3-open-settings');
+  });
+
+  it('Emma out of credit (402) offers Top Up Credit, which opens Emma\'s site in the browser', async () => {
+    assert.ok(page);
+    await runCommand(page, 'Parley: Set API Key', { opensQuickInput: true });
+    await quickInput(page).getByRole('option', { name: /^Simulator: Emma/ }).first().click();
+    await answerInputBox(page, 'sim-emma-nocredit', 'API key for Simulator: Emma');
+    await showChat(page);
+    await newChat(page);
+    await pickProvider(page, 'Simulator: Emma · emma-5');
+    await sendMessage(page, 'Ciao, chi sei?');
+    const card = lastTurn(page).locator('.error-card');
+    await card.waitFor();
+    assert.equal(await card.getAttribute('data-error-code'), 'quota');
+    assert.match(await card.innerText(), /top up under Billing/);
+    await screenshot(page, 'errors-4-emma-billing-card');
+    // The page is not fetched: the test only checks where the browser is sent.
+    await page.context().route('https://emma.egomnia.com/**', (route) => route.fulfill({ status: 200, body: 'Emma' }));
+    const opened = page.context().waitForEvent('page', { timeout: 60_000 });
+    await card.getByRole('button', { name: 'Top Up Credit (Emma Billing)' }).click();
+    // VS Code asks before opening an external site, naming it.
+    const dialog = modalDialog(page);
+    await dialog.filter({ hasText: 'emma.egomnia.com' }).waitFor();
+    await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+    const tab = await opened;
+    assert.match(tab.url(), /^https:\/\/emma\.egomnia\.com\//);
+    await tab.close();
   });
 });

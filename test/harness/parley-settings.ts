@@ -12,7 +12,15 @@ export const SANDBOX_ACTIVE_PROFILE = 'sim-local';
 export function simulatorProfiles(simulatorUrl: string): ProviderProfile[] {
   const base = simulatorUrl.replace(/\/+$/, '');
   return [
-    { id: 'sim-local', label: 'Simulator (no key)', kind: 'openai-compatible', baseUrl: `${base}/local/v1`, model: 'sim-model' },
+    // Asks for token counts in the stream (the default, spelled out): the sandbox's replies show them.
+    {
+      id: 'sim-local',
+      label: 'Simulator (no key)',
+      kind: 'openai-compatible',
+      baseUrl: `${base}/local/v1`,
+      model: 'sim-model',
+      options: { includeUsage: true },
+    },
     { id: 'sim-emma', label: 'Simulator: Emma', kind: 'emma', baseUrl: base },
     { id: 'sim-secondme', label: 'Simulator: SecondMe', kind: 'secondme', baseUrl: base, instanceId: 'sim-instance' },
     { id: 'sim-openai', label: 'Simulator: OpenAI-compatible', kind: 'openai-compatible', baseUrl: `${base}/v1`, model: 'sim-model' },

@@ -1,6 +1,7 @@
 /**
  * Emma: `POST /api/chat/stream`, `X-API-Key`, NDJSON reply
- * (`meta`, cumulative `update`s, `done`, or `error`). Errors in FastAPI style,
+ * (`meta`, cumulative `update`s — incremental ones with the `incremental`
+ * fault —, `done`, or `error`). Errors in FastAPI style,
  * messages in Italian like the service's own.
  */
 import type { Exchange } from './context';
@@ -73,7 +74,8 @@ export function emmaFrames(body: EmmaBody, behaviour: StreamBehaviour): string[]
   let text = '';
   pieces.forEach((piece, i) => {
     text += piece;
-    frames.push(line({ type: 'update', content: i + 1 >= rewriteAt ? revise(text) : text }));
+    const content = behaviour.incremental ? piece : i + 1 >= rewriteAt ? revise(text) : text;
+    frames.push(line({ type: 'update', content }));
   });
   let response = pieces.length >= rewriteAt ? revise(text) : text;
   if (behaviour.doneDiffers) response = `${response.trimEnd()}\n\n— Emma`;

@@ -31,6 +31,8 @@ export const FAULT_KINDS = [
   'multibyte',
   /** Emma: an `update` that rewrites earlier text (not a prefix extension). */
   'rewrite',
+  /** Emma: each `update` carries only the new piece (the document's prose), not the text so far (its example). */
+  'incremental',
   /** Emma: `done.response` differs from the last `update`. */
   'done-differs',
   /** Event types / chunks the client must ignore (Emma `heartbeat`/`sources`, blank lines; SSE `ping`, empty choices, role-only delta). */
@@ -39,6 +41,8 @@ export const FAULT_KINDS = [
   'sse-extras',
   /** A UTF-8 byte-order mark before the body. */
   'bom',
+  /** OpenAI-compatible: reject `stream_options` as an unknown field (400), like endpoints that do not support it. */
+  'reject-stream-options',
   /** SecondMe/OpenAI: answer one JSON `chat.completion` even when `stream: true` was asked. */
   'ignore-stream',
   /** End the body cleanly after `after` frames (default 3), without the final event. */
@@ -103,10 +107,12 @@ export interface StreamBehaviour {
   multibyte: boolean;
   oversize: boolean;
   rewrite: boolean;
+  incremental: boolean;
   doneDiffers: boolean;
   unknownEvents: boolean;
   sseExtras: boolean;
   ignoreStream: boolean;
+  rejectStreamOptions: boolean;
   stallAfter?: number;
   disconnectAfter?: number;
   errorEvent?: { after: number; message?: string };
@@ -130,10 +136,12 @@ export function streamBehaviour(faults: ParsedFault[], defaultDelayMs: number): 
     multibyte: !!has('multibyte'),
     oversize: !!has('oversize'),
     rewrite: !!has('rewrite'),
+    incremental: !!has('incremental'),
     doneDiffers: !!has('done-differs'),
     unknownEvents: !!has('unknown-events'),
     sseExtras: !!has('sse-extras'),
     ignoreStream: !!has('ignore-stream'),
+    rejectStreamOptions: !!has('reject-stream-options'),
     ...(stall ? { stallAfter: stall.after ?? 3 } : {}),
     ...(disconnect ? { disconnectAfter: disconnect.after ?? 3 } : {}),
     ...(errorEvent ? { errorEvent: { after: errorEvent.after ?? 3, message: errorEvent.message } } : {}),

@@ -84,6 +84,8 @@ export async function handleOpenAi(ex: Exchange): Promise<void> {
   const parsed = openAiBody.safeParse(ex.body);
   if (!parsed.success) return sendJson(ex.res, 400, openAiInvalid(parsed.error.issues));
   const body = parsed.data;
+  if (behaviour.rejectStreamOptions && body.stream_options != null)
+    return sendJson(ex.res, 400, openAiError('Unrecognized request argument supplied: stream_options', 'invalid_request_error', null));
   if (!ex.path.startsWith('/local/') && !OPENAI_MODELS.includes(body.model) && !body.model.startsWith('sim-'))
     return sendJson(
       ex.res,

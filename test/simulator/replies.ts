@@ -2,8 +2,9 @@
  * A small deterministic library of answers that read like a real model's:
  * markdown with headings, lists, fenced code and tables, in English, Italian and
  * Chinese. The answer is chosen from the user's last message (language by its
- * characters/keywords, topic by keywords) and ends with a short line quoting the
- * prompt, so a human watching the UI can see what arrived.
+ * characters/keywords, topic by keywords), its code block is in the programming
+ * language the question names or contains, and it ends with a line quoting the
+ * question's first line, so a human watching the UI can see what arrived.
  */
 
 export type Language = 'en' | 'it' | 'zh';
@@ -229,14 +230,109 @@ export function detectTopic(text: string): Topic {
   return 'explain';
 }
 
-/** The full reply text for a prompt, ending with a line that quotes the prompt. */
+/** Programming languages the simulator can answer in, by the names a question may use. */
+const CODE_LANGUAGES: readonly { fence: string; names: RegExp; snippet: string[] }[] = [
+  {
+    fence: 'python',
+    names: /^(python|py)$/,
+    snippet: ['def fibonacci(n: int) -> int:', '    """Returns the n-th Fibonacci number, iteratively."""', '    a, b = 0, 1', '    for _ in range(n):', '        a, b = b, a + b', '    return a'],
+  },
+  {
+    fence: 'javascript',
+    names: /^(javascript|js|node(js)?)$/,
+    snippet: ['/** Returns the n-th Fibonacci number, iteratively. */', 'function fibonacci(n) {', '  let [a, b] = [0, 1];', '  for (let i = 0; i < n; i++) [a, b] = [b, a + b];', '  return a;', '}'],
+  },
+  {
+    fence: 'typescript',
+    names: /^(typescript|ts|typescriptreact|tsx)$/,
+    snippet: ['/** Returns the n-th Fibonacci number, iteratively. */', 'export function fibonacci(n: number): number {', '  let [a, b] = [0, 1];', '  for (let i = 0; i < n; i++) [a, b] = [b, a + b];', '  return a;', '}'],
+  },
+  {
+    fence: 'go',
+    names: /^(go|golang)$/,
+    snippet: ['// Fibonacci returns the n-th Fibonacci number, iteratively.', 'func Fibonacci(n int) int {', '\ta, b := 0, 1', '\tfor i := 0; i < n; i++ {', '\t\ta, b = b, a+b', '\t}', '\treturn a', '}'],
+  },
+  {
+    fence: 'rust',
+    names: /^(rust|rs)$/,
+    snippet: ['/// Returns the n-th Fibonacci number, iteratively.', 'fn fibonacci(n: u32) -> u64 {', '    let (mut a, mut b) = (0u64, 1u64);', '    for _ in 0..n {', '        (a, b) = (b, a + b);', '    }', '    a', '}'],
+  },
+  {
+    fence: 'java',
+    names: /^java$/,
+    snippet: ['/** Returns the n-th Fibonacci number, iteratively. */', 'static long fibonacci(int n) {', '    long a = 0, b = 1;', '    for (int i = 0; i < n; i++) { long next = a + b; a = b; b = next; }', '    return a;', '}'],
+  },
+  {
+    fence: 'bash',
+    names: /^(bash|sh|shell|shellscript|zsh)$/,
+    snippet: ['# Prints the n-th Fibonacci number, iteratively.', 'fibonacci() {', '  local a=0 b=1 i', '  for ((i = 0; i < $1; i++)); do', '    local next=$((a + b)); a=$b; b=$next', '  done', '  echo "$a"', '}'],
+  },
+];
+
+/**
+ * The programming language a question is about: the language of a fenced
+ * block it contains (```python), else one it names ("in Rust"), else none.
+ */
+export function detectCodeLanguage(text: string): string | undefined {
+  const byName = (name: string) => CODE_LANGUAGES.find((l) => l.names.test(name.toLowerCase()))?.fence;
+  const fenced = /(^|\n)\s*(`{3,}|~{3,})\s*([A-Za-z0-9_+#-]+)/.exec(text)?.[3];
+  const fromFence = fenced ? byName(fenced) : undefined;
+  if (fromFence) return fromFence;
+  // By name only the long names ("python", "golang", "bash"): short ones ("go", "sh") are ordinary words too.
+  for (const word of text.match(/[A-Za-z]{4,}/g) ?? []) {
+    const found = byName(word);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const CODE_INTRO: Record<Language, (name: string) => string> = {
+  en: (name) => `Here is a small implementation in ${name}:`,
+  it: (name) => `Ecco una piccola implementazione in ${name}:`,
+  zh: (name) => `下面是一个 ${name} 的小实现：`,
+};
+const EXAMPLE_INTRO: Record<Language, (name: string) => string> = {
+  en: (name) => `An example in ${name}:`,
+  it: (name) => `Un esempio in ${name}:`,
+  zh: (name) => `${name} 示例：`,
+};
+
+const DISPLAY_NAME: Record<string, string> = {
+  python: 'Python', javascript: 'JavaScript', typescript: 'TypeScript', go: 'Go', rust: 'Rust', java: 'Java', bash: 'Bash',
+};
+
+/**
+ * The answer with its code in `language` when it was in another one: a code
+ * answer becomes an implementation in that language; any other answer gets an
+ * example in it at the end.
+ */
+function inLanguage(answer: string, topic: Topic, language: Language, code: string | undefined): string {
+  const wanted = CODE_LANGUAGES.find((l) => l.fence === code);
+  const firstFence = new RegExp(`${FENCE}([a-z]+)\\n`).exec(answer)?.[1];
+  if (!wanted || firstFence === wanted.fence) return answer;
+  const block = `${FENCE}${wanted.fence}\n${wanted.snippet.join('\n')}\n${FENCE}`;
+  const name = DISPLAY_NAME[wanted.fence] ?? wanted.fence;
+  if (topic === 'code') return `${CODE_INTRO[language](name)}\n\n${block}`;
+  return `${answer}\n\n${EXAMPLE_INTRO[language](name)}\n\n${block}`;
+}
+
+/** The question's first line that has text, shortened: what the reply quotes back. */
+export function firstLine(prompt: string): string {
+  const line = prompt.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).find((l) => l !== '') ?? '';
+  return line.length > 80 ? `${line.slice(0, 80)}…` : line;
+}
+
+/**
+ * The full reply text for a prompt: an answer picked by the question's words
+ * and natural language, its code in the question's programming language when
+ * it names or contains one, ending with a line that quotes the question's first line.
+ */
 export function replyFor(prompt: string, forceLanguage?: Language): string {
   const language = forceLanguage ?? detectLanguage(prompt);
-  const answer = ANSWERS[language][detectTopic(prompt)];
-  const excerpt = prompt.replace(/\s+/g, ' ').trim();
-  const quoted = excerpt.length > 80 ? `${excerpt.slice(0, 80)}…` : excerpt;
+  const topic = detectTopic(prompt);
+  const answer = inLanguage(ANSWERS[language][topic], topic, language, detectCodeLanguage(prompt));
   const label = { en: 'You asked', it: 'Hai chiesto', zh: '你的问题' }[language];
-  return `${answer}\n\n_${label}: “${quoted}”_`;
+  return `${answer}\n\n_${label}: “${firstLine(prompt)}”_`;
 }
 
 /**

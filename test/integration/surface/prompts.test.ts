@@ -54,6 +54,7 @@ describe('prompt commands on a real editor selection', () => {
       assert.ok(!ask.prompt.includes('answer = add'), 'only the selection travels');
       assert.match(ask.displayText ?? '', /\.ts:2-5$/);
       assert.equal(ask.notes, undefined, 'nothing to note for a short selection');
+      assert.equal(ask.history, false, 'a one-shot command goes without the conversation');
     });
   }
 

@@ -122,7 +122,7 @@ describe('ChatController', () => {
 
   const cases: Array<[ConstructorParameters<typeof ProviderError>[0], string]> = [
     ['auth', 'setApiKey'],
-    ['quota', 'openSettings'],
+    ['quota', 'openBilling'],
     ['invalid_request', 'openSettings'],
     ['not_found', 'openSettings'],
     ['unavailable', 'retry'],
@@ -131,6 +131,12 @@ describe('ChatController', () => {
     ['network', 'retry'],
     ['protocol', 'retry'],
   ];
+  it('a quota error from a profile other than Emma offers Open Settings (only Emma has a Billing page Parley knows)', async () => {
+    const t = setup([[{ throw: new ProviderError('quota', 'ecovai: your credit is exhausted') }]], [ECOVAI]);
+    await t.controller.ask({ prompt: 'q' });
+    assert.equal(lastReply(t.controller)?.error?.action, 'openSettings');
+  });
+
   for (const [code, action] of cases) {
     it(`error ${code} becomes a card with the ${action} action and the partial reply stays`, async () => {
       const t = setup([[{ type: 'delta', text: 'half an ans' }, { throw: new ProviderError(code, `Failed: ${code}`) }]]);
@@ -238,6 +244,21 @@ describe('ChatController', () => {
     assert.match(md, /## You\n\nThe question/);
     assert.match(md, /### Emma · emma-5\n\nAn \*\*answer\*\*/);
     assert.doesNotMatch(md, /sk-test-canary/);
+  });
+
+  it('keeps the API\'s total token count and exports it; none when the API reported none', async () => {
+    const t = setup([
+      [{ type: 'delta', text: 'A' }, { type: 'usage', promptTokens: 5, outputTokens: 3, totalTokens: 8 }, { type: 'done' }],
+      [{ type: 'delta', text: 'B' }, { type: 'done' }],
+    ]);
+    await t.controller.ask({ prompt: 'with usage' });
+    assert.equal(lastReply(t.controller)?.totalTokens, 8);
+    await t.controller.ask({ prompt: 'without usage' });
+    const reply = lastReply(t.controller);
+    assert.deepEqual([reply?.promptTokens, reply?.outputTokens, reply?.totalTokens], [undefined, undefined, undefined]);
+    const md = t.controller.exportMarkdown() ?? '';
+    assert.match(md, /\*tokens: 5 in \/ 3 out \/ 8 total[ ·*]/);
+    assert.equal(md.match(/tokens:/g)?.length, 1, 'no counts invented for the reply without usage');
   });
 
   it('newChat starts an empty conversation and the provider picker follows ProviderSource', async () => {

@@ -111,7 +111,7 @@ describe('ChatController with the real providers and the simulator', function ()
     assert.equal((await sim.settled(0)).outcome, 'aborted');
   });
 
-  it('a wrong key → an auth card with Set API Key; no credit → Open Settings', async () => {
+  it('a wrong key → an auth card with Set API Key; no Emma credit → a card that opens Emma’s Billing', async () => {
     const wrong = setup(emma(), 'not-a-key');
     await wrong.chat.ask({ prompt: 'hi' });
     assert.equal(last(wrong.chat)?.error?.code, 'auth');
@@ -120,7 +120,7 @@ describe('ChatController with the real providers and the simulator', function ()
     const broke = setup(emma(), 'sim-emma-nocredit');
     await broke.chat.ask({ prompt: 'hi' });
     assert.equal(last(broke.chat)?.error?.code, 'quota');
-    assert.equal(last(broke.chat)?.error?.action, 'openSettings');
+    assert.equal(last(broke.chat)?.error?.action, 'openBilling');
   });
 
   it('a connection cut mid-stream → a Retry card and the partial reply stays; Retry then succeeds', async () => {

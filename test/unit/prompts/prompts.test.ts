@@ -50,6 +50,18 @@ describe('prompts as data', () => {
     assert.deepEqual(prompts.filter((p) => !p.builtin).map((p) => p.id), ['ok', 'ok2']);
   });
 
+  it('a user prompt runs on its own unless it sets useHistory: true; a non-boolean useHistory is reported', () => {
+    const { prompts, problems } = loadPrompts([
+      { id: 'alone', title: 'Alone', template: '${selection}' },
+      { id: 'followUp', title: 'Follow up', template: 'And now? ${input}', useHistory: true },
+      { id: 'bad', title: 'Bad', template: 'x', useHistory: 'yes' },
+    ]);
+    const own = prompts.filter((p) => !p.builtin);
+    assert.deepEqual(own.map((p) => [p.id, p.useHistory === true]), [['alone', false], ['followUp', true]]);
+    assert.ok(BUILTIN_PROMPTS.every((p) => p.useHistory !== true), 'the built-in editor commands run on their own');
+    assert.deepEqual(problems.map(formatPromptProblem), ['parley.prompts[2] (id "bad"): "useHistory" must be true or false']);
+  });
+
   it('reports bad entries by index: missing fields, wrong types, bad context, duplicate ids', () => {
     const { problems } = loadPrompts([
       'not an object',

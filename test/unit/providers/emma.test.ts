@@ -76,6 +76,16 @@ describe('Emma adapter (against the simulator)', () => {
       });
     });
 
+    it('sends no history (Emma’s own default) when the profile sets useHistory: false', async () => {
+      const messages: ChatMessage[] = [
+        { role: 'user', content: 'Ciao' },
+        { role: 'assistant', content: 'Ciao! Come posso aiutarti?' },
+        { role: 'user', content: 'Scrivi una funzione' },
+      ];
+      expectSuccess(await run(emma({ useHistory: false }), { messages }));
+      assert.deepEqual(sim.requests[0]?.body, { message: 'Scrivi una funzione' });
+    });
+
     it('keeps at most 6 turns, dropping the oldest first', async () => {
       const messages: ChatMessage[] = [];
       for (let i = 1; i <= 8; i++) messages.push({ role: 'user', content: `q${i}` }, { role: 'assistant', content: `a${i}` });
@@ -146,6 +156,15 @@ describe('Emma adapter (against the simulator)', () => {
       assert.match(text, /^## Come funziona la risposta in streaming \(rivisto\)\n/);
       const index = outcome.events.findIndex((e) => e.type === 'replace');
       assert.equal(outcome.events[index + 1]?.type, 'delta', 'deltas continue after the replace');
+    });
+
+    it('reads incremental updates (the document’s prose) as pieces: same text as the cumulative shape, no replace', async () => {
+      const cumulative = expectSuccess(await run(emma(), user('spiega lo streaming')));
+      const outcome = await run(emma(), user('spiega lo streaming [[sim:incremental]]'));
+      const text = expectSuccess(outcome);
+      assert.ok(!types(outcome.events).includes('replace'), 'the increments are appended, never shown as rewrites');
+      assert.ok(outcome.events.filter((e) => e.type === 'delta').length > 5, 'streamed in pieces');
+      assert.equal(text, cumulative);
     });
 
     it('emits replace when done.response differs from the assembled text', async () => {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { createProvider } from '../../../src/providers';
+import { ProviderError } from '../../../src/net/errors';
 import { errorForStatus } from '../../../src/providers/httpErrors';
+import { isUsageFieldRejection } from '../../../src/providers/usageInStream';
 import type { ChatMessage, OpenAICompatibleOptions } from '../../../src/providers/types';
 import type { Simulator } from '../../simulator/server';
 import { expectError, expectSuccess, run, testDeps, types, user } from './helpers';
@@ -8,9 +10,9 @@ import { useSimulator } from '../../simulator/mochaHooks';
 
 describe('OpenAI-compatible adapter (against the simulator)', () => {
   let sim: Simulator;
-  const ecovai = (options: OpenAICompatibleOptions = {}, key: string | null = 'sim-openai-key', model = 'spark-v3', path = '/v1') =>
+  const ecovai = (options: OpenAICompatibleOptions = {}, key: string | null = 'sim-openai-key', model = 'spark-v3', path = '/v1', id = 'eco') =>
     createProvider(
-      { id: 'eco', kind: 'openai-compatible', label: 'ecovai', baseUrl: `${sim.url}${path}`, model, options },
+      { id, kind: 'openai-compatible', label: 'ecovai', baseUrl: `${sim.url}${path}`, model, options },
       testDeps(key ?? undefined),
     );
 
@@ -28,7 +30,7 @@ describe('OpenAI-compatible adapter (against the simulator)', () => {
       const request = sim.requests[0];
       assert.equal(request?.path, '/v1/chat/completions');
       assert.equal(request?.headers.authorization, 'Bearer sim-openai-key');
-      assert.deepEqual(request?.body, { model: 'spark-v3', messages, stream: true });
+      assert.deepEqual(request?.body, { model: 'spark-v3', messages, stream: true, stream_options: { include_usage: true } });
     });
 
     it('tolerates a trailing slash in the base URL', async () => {
@@ -45,6 +47,7 @@ describe('OpenAI-compatible adapter (against the simulator)', () => {
         top_k: 4,
         max_tokens: 2048,
         stream: true,
+        stream_options: { include_usage: true },
       });
       const outcome = await run(ecovai({ temperature: 0.7, maxTokens: 2048 }), { ...user('hi'), temperature: 0.2, maxTokens: 4 });
       expectSuccess(outcome);
@@ -75,14 +78,50 @@ describe('OpenAI-compatible adapter (against the simulator)', () => {
       assert.throws(() => ecovai({ maxTokens: 0 }), { code: 'invalid_request', message: /options\.maxTokens/ });
     });
 
-    it('sends stream_options.include_usage only when asked, and reports the final usage chunk', async () => {
-      expectSuccess(await run(ecovai(), user('hi')));
-      assert.equal((sim.requests[0]?.body as Record<string, unknown>).stream_options, undefined);
-      const outcome = await run(ecovai({ includeUsage: true }), user('hi'));
+    it('asks for usage in the stream by default and reports prompt, completion and total tokens', async () => {
+      const outcome = await run(ecovai(), user('hi'));
       expectSuccess(outcome);
-      assert.deepEqual((sim.requests[1]?.body as Record<string, unknown>).stream_options, { include_usage: true });
+      assert.deepEqual((sim.requests[0]?.body as Record<string, unknown>).stream_options, { include_usage: true });
       const usage = outcome.events.find((e) => e.type === 'usage');
       assert.ok(usage && usage.type === 'usage' && usage.promptTokens! > 0 && usage.outputTokens! > 0);
+      assert.equal(usage.totalTokens, usage.promptTokens! + usage.outputTokens!);
+    });
+
+    it('includeUsage: false never asks, and then no counts are reported (none invented)', async () => {
+      const outcome = await run(ecovai({ includeUsage: false }), user('hi'));
+      expectSuccess(outcome);
+      assert.equal((sim.requests[0]?.body as Record<string, unknown>).stream_options, undefined);
+      assert.ok(!types(outcome.events).includes('usage'), JSON.stringify(types(outcome.events)));
+    });
+
+    it('an endpoint whose 400 names stream_options gets the request once more without it, remembered for the profile', async () => {
+      const lines: string[] = [];
+      const strict = (id: string) => {
+        const deps = { ...testDeps('sim-openai-key'), log: (line: string) => lines.push(line) };
+        return createProvider({ id, kind: 'openai-compatible', label: 'strict', baseUrl: `${sim.url}/v1`, model: 'spark-v3' }, deps);
+      };
+      sim.setFault({ kind: 'reject-stream-options' });
+      const first = await run(strict('strict-endpoint'), user('hi'));
+      assert.match(expectSuccess(first), /hi/i);
+      assert.deepEqual(sim.requests.map((r) => (r.body as Record<string, unknown>).stream_options ?? null), [{ include_usage: true }, null]);
+      assert.ok(!types(first.events).includes('usage'), 'no counts arrived, none are shown');
+      assert.ok(lines.some((l) => /rejected stream_options/.test(l)));
+
+      expectSuccess(await run(strict('strict-endpoint'), user('again')));
+      assert.equal(sim.requests.length, 3, 'remembered: the next request goes without the field at once');
+      assert.equal((sim.requests[2]?.body as Record<string, unknown>).stream_options, undefined);
+
+      expectSuccess(await run(strict('another-profile'), user('hi')));
+      assert.deepEqual((sim.requests[3]?.body as Record<string, unknown>).stream_options, { include_usage: true }, 'per profile');
+    });
+
+    it('only a 400/422 that names stream_options or include_usage counts as refusing the field', () => {
+      const said = (status: number, text: string) =>
+        new ProviderError('invalid_request', `ecovai: the server rejected the request (HTTP ${status}). The server said: “${text}”`, { status });
+      assert.equal(isUsageFieldRejection(said(400, 'Unrecognized request argument supplied: stream_options')), true);
+      assert.equal(isUsageFieldRejection(said(422, 'extra fields not permitted: include_usage')), true);
+      assert.equal(isUsageFieldRejection(said(400, 'temperature must be at most 1')), false);
+      assert.equal(isUsageFieldRejection(said(500, 'stream_options crashed us')), false);
     });
 
     it('stream: false → one chat.completion JSON: whole content as one delta, usage, done', async () => {

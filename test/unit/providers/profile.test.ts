@@ -60,13 +60,13 @@ describe('presets', () => {
     }
   });
 
-  it('ecovai: seed base URL, Spark models, temperature 0–1, no stream_options', () => {
+  it('ecovai: seed base URL, Spark models, temperature 0–1, usage asked for in the stream (includeUsage left to its default)', () => {
     const ecovai = findPreset('ecovai');
     assert.ok(ecovai);
     assert.equal(ecovai.baseUrl, 'https://api.ecovai.cn/v1');
     for (const model of ['spark-v2', 'spark-v3', 'SparkDesk-v4.0']) assert.ok(ecovai.models.includes(model));
     assert.deepEqual(ecovai.temperature, { min: 0, max: 1, default: 0.7 });
-    assert.equal((ecovai.options as { includeUsage?: boolean }).includeUsage, false);
+    assert.equal((ecovai.options as { includeUsage?: boolean }).includeUsage, undefined);
     assert.equal((ecovai.options as { maxTemperature?: number }).maxTemperature, 1);
   });
 

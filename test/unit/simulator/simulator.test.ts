@@ -177,6 +177,18 @@ describe('provider simulator', () => {
       assert.equal(replyFor('write a function'), replyFor('write a function'), 'deterministic');
     });
 
+    it('depends on the question: topic by keyword, code in the programming language asked about, its first line quoted', () => {
+      assert.notEqual(replyFor('compare REST and gRPC'), replyFor('explain closures'));
+      assert.match(replyFor('compare REST and gRPC'), /^\| Option \| Strengths/m);
+      assert.match(replyFor('Write a Python function'), /^```python\ndef fibonacci\(n: int\) -> int:/m);
+      assert.match(replyFor('scrivi una funzione in Rust'), /^Ecco una piccola implementazione in Rust:\n\n```rust\n[^`]*fn fibonacci/);
+      assert.match(replyFor('How do I write a bash script?'), /```bash\n/);
+      assert.match(replyFor('Write a function'), /```typescript\n/, 'no language named: the default answer');
+      const explainSelection = 'Explain what the following go code from main.go does.\n\n```go\nfunc main() {}\n```';
+      assert.match(replyFor(explainSelection), /```go\n[^`]*func Fibonacci/, 'the language of a fenced block in the question');
+      assert.match(replyFor(explainSelection), /_You asked: “Explain what the following go code from main\.go does\.”_$/);
+    });
+
     it('splitting into pieces never loses or changes a character', () => {
       fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => splitPieces(text).join('') === text));
       for (const prompt of ['hello', 'spiega', '解释', 'compare', 'scrivi codice']) {

@@ -22,6 +22,7 @@ export async function launch(): Promise<Browser> {
 /** UI strings that show their key, so tests can find texts without depending on English. */
 export const STRINGS: Record<string, string> = Object.fromEntries(UI_STRING_KEYS.map((key) => [key, `«${key}»`]));
 STRINGS['footer.tokens'] = '{0} in · {1} out';
+STRINGS['footer.tokensTotal'] = '{0} in · {1} out · {2} total';
 STRINGS['footer.ttft'] = 'ttft {0} ms';
 
 /** What the page's global scope offers to `page.evaluate` callbacks (this tsconfig has no DOM lib). */

@@ -95,6 +95,18 @@ describe('chat view in Chromium (dist/webview.js)', function () {
     assert.equal(await chat.page.locator('.reply-footer').innerText(), 'Emma · emma-5 · 12 in · 9 out · ttft 345 ms');
   });
 
+  it('a footer shows the total when the API reported one, and no counts at all when it reported none', async () => {
+    const twoTurns = conversation([
+      { id: 't1', prompt: 'With usage', notes: [], createdAt: 1, reply: reply({ text: 'A', promptTokens: 12, outputTokens: 9, totalTokens: 21 }) },
+      { id: 't2', prompt: 'Without usage', notes: [], createdAt: 2, reply: reply({ text: 'B' }) },
+    ]);
+    await chat.send({ type: 'init', strings: STRINGS, state: state({ conversation: twoTurns }) });
+    await chat.frames();
+    const footers = chat.page.locator('.reply-footer');
+    assert.equal(await footers.nth(0).innerText(), 'Emma · emma-5 · 12 in · 9 out · 21 total');
+    assert.equal(await footers.nth(1).innerText(), 'Emma · emma-5');
+  });
+
   it('streams deltas and replace events into the reply; Stop shows while streaming and posts stop', async () => {
     await chat.send({ type: 'init', strings: STRINGS, state: state({ conversation: conversation([{ id: 't1', prompt: 'Hi', notes: [], createdAt: 1 }]) }) });
     await chat.send({ type: 'reply', turnId: 't1', reply: reply({ status: 'streaming' }), contextNotes: ['2 older turns were left out'] });

@@ -1,0 +1,73 @@
+/**
+ * `npm run bench activation`: the shipped bundles' sizes against their
+ * budgets, and activation time — in plain Node (require + activate(), many
+ * fresh processes, next to the same bundle with undici loaded at activation as
+ * before) and inside VS Code (code-server's Running Extensions, next to the
+ * built-in Git extension in the same window). Ratios say how Parley compares.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO_ROOT } from '../harness/versions';
+import { BUDGETS, kb } from '../package/packageRules';
+import { measureNodeActivation, median } from './activation/nodeActivation';
+import { measureVsCodeActivation } from './activation/vscodeActivation';
+
+const NODE_RUNS = 15;
+const VSCODE_RUNS = 3;
+const BUILTIN = 'Git';
+const TARGET_ACTIVATE_MS = 30;
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
+
+function printSizes(): void {
+  console.log('Bundle sizes (production build)');
+  const rows: [string, number | undefined][] = [
+    ['dist/extension.js (read at activation)', BUDGETS.extensionJsBytes],
+    ['dist/undici.js (read on the first request)', BUDGETS.undiciJsBytes],
+    ['dist/webview.js (the chat view)', BUDGETS.webviewJsBytes],
+  ];
+  for (const [label, budget] of rows) {
+    const file = path.join(REPO_ROOT, label.split(' ')[0]!);
+    const size = fs.statSync(file).size;
+    console.log(`  ${label.padEnd(46)} ${kb(size).padStart(10)}   budget ${kb(budget ?? 0)}   ${size <= (budget ?? 0) ? 'ok' : 'OVER'}`);
+  }
+  const vsix = path.join(REPO_ROOT, 'out', 'parley.vsix');
+  if (fs.existsSync(vsix)) console.log(`  ${'out/parley.vsix'.padEnd(46)} ${kb(fs.statSync(vsix).size).padStart(10)}   budget ${kb(BUDGETS.vsixBytes)}`);
+}
+
+function printNode(): void {
+  const bundle = path.join(REPO_ROOT, 'dist', 'extension.js');
+  const lazy = measureNodeActivation(bundle, NODE_RUNS, false);
+  const eager = measureNodeActivation(bundle, NODE_RUNS, true);
+  const lazyTotal = median(lazy.samples.map((s) => s.requireMs + s.activateMs));
+  const eagerTotal = median(eager.samples.map((s) => s.requireMs + s.undiciMs + s.activateMs));
+  console.log(`\nActivation in plain Node (vscode stubbed; median of ${NODE_RUNS} fresh processes)`);
+  console.log(`  ${''.padEnd(34)} ${'require'.padStart(10)} ${'undici'.padStart(10)} ${'activate()'.padStart(11)} ${'total'.padStart(10)}`);
+  console.log(`  ${'Parley (undici on first request)'.padEnd(34)} ${ms(lazy.requireMs).padStart(10)} ${'—'.padStart(10)} ${ms(lazy.activateMs).padStart(11)} ${ms(lazyTotal).padStart(10)}`);
+  console.log(`  ${'peer: undici loaded at activation'.padEnd(34)} ${ms(eager.requireMs).padStart(10)} ${ms(eager.undiciMs).padStart(10)} ${ms(eager.activateMs).padStart(11)} ${ms(eagerTotal).padStart(10)}`);
+  console.log(`  Parley / peer: ${ratio(lazyTotal, eagerTotal)}   undici loaded during activation: ${lazy.samples.some((s) => s.undiciLoaded) ? 'YES' : 'no'}`);
+}
+
+async function printVsCode(): Promise<void> {
+  console.log(`\nActivation inside VS Code (code-server, Developer: Show Running Extensions; ${VSCODE_RUNS} fresh windows)`);
+  const samples = await measureVsCodeActivation(VSCODE_RUNS, BUILTIN);
+  const of = (name: string) => samples.map((s) => s[name]).filter((v): v is number => v !== undefined);
+  const parley = of('Parley');
+  const builtin = of(BUILTIN);
+  const show = (values: number[]) => (values.length ? `${ms(median(values))} (samples ${values.join(', ')} ms)` : 'not shown');
+  console.log(`  ${'Parley'.padEnd(10)} ${show(parley)}`);
+  console.log(`  ${BUILTIN.padEnd(10)} ${show(builtin)}   (built-in, same windows)`);
+  if (parley.length && builtin.length) console.log(`  Parley / ${BUILTIN}: ${ratio(median(parley), median(builtin))}`);
+  console.log(`  target: activation ≤ ${TARGET_ACTIVATE_MS} ms on an idle machine (these figures include the machine's current load)`);
+}
+
+export async function runActivationBench(): Promise<void> {
+  console.log('Building the production bundles and the VSIX…');
+  execFileSync('npm', ['run', '--silent', 'package:vsix'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  printSizes();
+  printNode();
+  if (process.env.PARLEY_BENCH_SKIP_VSCODE === '1') console.log('\n(in-VS-Code activation skipped: PARLEY_BENCH_SKIP_VSCODE=1)');
+  else await printVsCode();
+}
