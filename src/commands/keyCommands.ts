@@ -1,10 +1,22 @@
 /** Set API Key (resolves true once a key was stored), Clear API Key, Remove All Stored Keys. */
 import * as vscode from 'vscode';
-import { needsApiKey } from '../chat/profileNeeds';
+import { keyRequirement } from '../chat/profileNeeds';
 import { displayName } from '../chat/profileModels';
 import type { ProviderProfile } from '../providers/types';
 import { promptForApiKey } from '../host/keyPrompt';
 import type { CommandDeps } from './deps';
+
+/** What the picker says about a profile without a stored key. */
+function keyNeed(profile: ProviderProfile): string {
+  switch (keyRequirement(profile)) {
+    case 'required':
+      return vscode.l10n.t('No key yet');
+    case 'optional':
+      return vscode.l10n.t('Key optional');
+    case 'none':
+      return vscode.l10n.t('Needs no key');
+  }
+}
 
 /** The profile named by `profileId`, else one picked by the user (active first). */
 export async function chooseProfile(deps: CommandDeps, title: string, profileId?: unknown): Promise<ProviderProfile | undefined> {
@@ -24,11 +36,7 @@ export async function chooseProfile(deps: CommandDeps, title: string, profileId?
     ordered.map(async (p) => ({
       label: displayName(p),
       description: `${p.id} · ${p.kind}`,
-      detail: (await deps.keys.has(p.id))
-        ? vscode.l10n.t('Key stored')
-        : needsApiKey(p)
-          ? vscode.l10n.t('No key yet')
-          : vscode.l10n.t('Needs no key'),
+      detail: (await deps.keys.has(p.id)) ? vscode.l10n.t('Key stored') : keyNeed(p),
       profile: p,
     })),
   );
