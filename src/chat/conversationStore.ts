@@ -9,6 +9,7 @@ import type { Conversation, HistoryItem } from '../protocol/model';
 import { writeFileAtomic } from './atomicWrite';
 import { parseConversationFile, serializeConversation } from './conversationFile';
 import { findMatch } from './searchConversations';
+import { withRedactedErrors } from './replyErrors';
 
 export interface SetAsideFile {
   file: string;
@@ -66,7 +67,7 @@ export class ConversationStore {
 
   save(conversation: Conversation): Promise<void> {
     const file = this.pathOf(conversation.id);
-    const content = serializeConversation(conversation);
+    const content = serializeConversation(withRedactedErrors(conversation));
     return this.enqueue(conversation.id, async () => {
       await fs.mkdir(this.directory, { recursive: true });
       await writeFileAtomic(file, content);

@@ -2,10 +2,12 @@
  * API keys in SecretStorage, one per profile, stored under the profile id.
  * The ids that have a key are remembered in global state (ids only, never a
  * key) so "Remove All Stored Keys" can find them: SecretStorage cannot list.
- * Every key read or stored in this session stays in memory for redaction
- * (also after it is cleared: a former key in a log line is still a key).
+ * Every key read or stored in this session is handed to the one redaction
+ * (net/redact rememberSecret), also after it is cleared: a former key in a log
+ * line is still a key.
  */
 import * as vscode from 'vscode';
+import { rememberSecret } from '../net/redact';
 
 const STORED_IDS = 'parley.profilesWithKeys';
 
@@ -27,7 +29,7 @@ export class KeyStore implements vscode.Disposable {
 
   async get(profileId: string): Promise<string | undefined> {
     const value = await this.secrets.get(profileId);
-    if (value) this.known.add(value);
+    if (value) this.learn(value);
     return value || undefined;
   }
 
@@ -39,7 +41,7 @@ export class KeyStore implements vscode.Disposable {
     const trimmed = key.trim();
     if (!trimmed) throw new Error('An API key cannot be empty.');
     await this.secrets.store(profileId, trimmed);
-    this.known.add(trimmed);
+    this.learn(trimmed);
     await this.remember(profileId, true);
   }
 
@@ -58,6 +60,11 @@ export class KeyStore implements vscode.Disposable {
 
   storedIds(): string[] {
     return this.state.get<string[]>(STORED_IDS, []);
+  }
+
+  private learn(value: string): void {
+    this.known.add(value);
+    rememberSecret(value);
   }
 
   /** Keys seen in this session, for redaction only. */
