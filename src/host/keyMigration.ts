@@ -5,6 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { findKeysInSettings, withoutKeys } from '../chat/keysInSettings';
+import { validateProviders } from '../chat/providerSettings';
+import { keyDestination } from '../providers';
+import { originOf } from './keyOrigin';
 import type { KeyStore } from './keyStore';
 import type { ParleyLog } from './log';
 
@@ -39,9 +42,12 @@ export async function offerToMoveKeysFromSettings(keys: KeyStore, log: ParleyLog
     if (choice !== move) return 0;
     let moved = 0;
     for (const scope of found) {
+      // Each key is bound to the address its own entry (same scope) points at: where it was already being sent.
+      const profiles = validateProviders(withoutKeys(scope.value as unknown[], scope.keys)).profiles;
       for (const key of scope.keys) {
         if (!key.profileId) continue;
-        await keys.set(key.profileId, key.value);
+        const profile = profiles.find((p) => p.id === key.profileId);
+        await keys.set(key.profileId, key.value, originOf(profile ? keyDestination(profile) : undefined));
         moved++;
       }
       const cleaned = withoutKeys(scope.value as unknown[], scope.keys.filter((k) => k.profileId));

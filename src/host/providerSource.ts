@@ -8,21 +8,30 @@ import type { ProviderSource, Unsubscribe } from '../chat/ports';
 import { needsApiKey, needsInstanceId } from '../chat/profileNeeds';
 import { displayName } from '../chat/profileModels';
 import type { ProviderDeps, ProviderProfile } from '../providers/types';
+import { KeyOriginGuard } from './keyOriginGuard';
 import type { KeyStore } from './keyStore';
 import type { ParleyLog } from './log';
-import type { ParleySettings } from './parleySettings';
+import type { ParleySettings, ProviderSources } from './parleySettings';
 import { promptForApiKey } from './keyPrompt';
 
 export class HostProviderSource implements ProviderSource, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[];
+  /** Hands a key only to the origin it was stored for, unless the user confirms. */
+  readonly guard: KeyOriginGuard;
 
   constructor(
     private readonly settings: ParleySettings,
     private readonly keys: KeyStore,
     private readonly log: ParleyLog,
   ) {
+    this.guard = new KeyOriginGuard(keys, settings, log);
     this.subscriptions = [settings.onDidChange(() => this.changed.fire()), keys.onDidChange(() => this.changed.fire())];
+  }
+
+  /** Where the profiles and the active profile come from (user, workspace, …), for the picker and status bar markers. */
+  sources(): ProviderSources {
+    return this.settings.providerSources();
   }
 
   list(): ProviderProfile[] {
@@ -40,7 +49,7 @@ export class HostProviderSource implements ProviderSource, vscode.Disposable {
 
   deps(): ProviderDeps {
     return {
-      getSecret: (profileId) => this.keys.get(profileId),
+      getSecret: (profileId, destination) => this.guard.keyFor(profileId, destination),
       network: this.settings.network(),
       log: this.log.sink,
     };
@@ -49,9 +58,10 @@ export class HostProviderSource implements ProviderSource, vscode.Disposable {
   async ensureReady(profile: ProviderProfile): Promise<boolean> {
     if (needsInstanceId(profile) && !(await this.askInstanceId(profile))) return false;
     if (needsApiKey(profile) && !(await this.keys.has(profile.id))) {
-      const key = await promptForApiKey(profile, true);
+      const origin = this.guard.originFor(profile);
+      const key = await promptForApiKey(profile, true, origin);
       if (!key) return false;
-      await this.keys.set(profile.id, key);
+      await this.keys.set(profile.id, key, origin);
       this.log.info(`key stored for profile ${profile.id}`);
     }
     return true;

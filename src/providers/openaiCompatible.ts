@@ -77,13 +77,14 @@ export class OpenAICompatibleProvider implements ChatProvider {
 
   private async *run(request: ChatRequest, signal: AbortSignal, ctx: ErrorContext): AsyncGenerator<ChatEvent> {
     const body = buildOpenAiRequest(this.profile, request, this.label);
-    const key = await this.deps.getSecret(this.profile.id);
+    const url = chatCompletionsUrl(this.profile.baseUrl ?? '');
+    const key = await this.deps.getSecret(this.profile.id, url);
     if (key) ctx.key = key;
     const headers: Record<string, string> = {
       accept: body.stream ? 'text/event-stream, application/json' : 'application/json',
       ...(key ? { authorization: `Bearer ${key}` } : {}),
     };
-    const response = await postJson({ url: chatCompletionsUrl(this.profile.baseUrl ?? ''), headers, body, ctx }, this.deps, signal);
+    const response = await postJson({ url, headers, body, ctx }, this.deps, signal);
     yield* openAiReplyEvents(response, ctx, body.stream);
   }
 }
