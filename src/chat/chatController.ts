@@ -88,7 +88,8 @@ export class ChatController implements ChatApi {
   }
 
   providerState(): { providers: ProviderInfo[]; activeProviderId?: string } {
-    const providers = this.deps.providers.list().map(toProviderInfo);
+    const fromWorkspace = this.deps.providers.profilesFromWorkspace?.() === true;
+    const providers = this.deps.providers.list().map((p) => (fromWorkspace ? { ...toProviderInfo(p), fromWorkspace } : toProviderInfo(p)));
     const active = this.deps.providers.active();
     return active ? { providers, activeProviderId: active.id } : { providers };
   }

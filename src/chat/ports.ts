@@ -46,4 +46,6 @@ export interface ProviderSource {
    */
   ensureReady(profile: ProviderProfile): Promise<boolean>;
   onDidChange(listener: () => void): Unsubscribe;
+  /** True when the profiles come from workspace or folder settings (untrusted input), not the user's. */
+  profilesFromWorkspace?(): boolean;
 }

@@ -13,6 +13,7 @@ import type { KeyStore } from './keyStore';
 import type { ParleyLog } from './log';
 import type { ParleySettings, ProviderSources } from './parleySettings';
 import { promptForApiKey } from './keyPrompt';
+import { fromWorkspace } from './settingSourceText';
 
 export class HostProviderSource implements ProviderSource, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -32,6 +33,10 @@ export class HostProviderSource implements ProviderSource, vscode.Disposable {
   /** Where the profiles and the active profile come from (user, workspace, …), for the picker and status bar markers. */
   sources(): ProviderSources {
     return this.settings.providerSources();
+  }
+
+  profilesFromWorkspace(): boolean {
+    return fromWorkspace(this.settings.providerSources().profiles);
   }
 
   list(): ProviderProfile[] {

@@ -14,7 +14,7 @@ import { HARNESS_DEFAULT_SETTINGS, startCodeServer, type CodeServer } from '../h
 import { parleySettings, SIMULATOR_KEYS } from '../harness/parley-settings';
 import { workbenchUrl } from '../harness/workbench-url';
 import { makeWorkspace } from '../harness/workspace';
-import { lastTurn, sendMessage, showChat, waitForReplyEnd } from './support/chat';
+import { lastTurn, providerPicker, sendMessage, showChat, waitForReplyEnd } from './support/chat';
 import { harness } from './support/harness';
 import { VSIX_PATH } from './support/hooks';
 import { guardWebviewNetwork } from './support/network-guard';
@@ -92,6 +92,8 @@ describe('workspace trust: a folder cannot redirect a stored key', function () {
     const p = page!;
     await p.locator('.part.statusbar').getByText('Restricted Mode').first().waitFor();
     await showChat(p); // activates Parley
+    await providerPicker(p).locator('option:checked', { hasText: 'Simulator (no key) · sim-model' }).waitFor({ state: 'attached' });
+    assert.equal(await providerPicker(p).locator('option', { hasText: 'from workspace settings' }).count(), 0);
     // The user's own active profile (the simulator's no-key route), no workspace marker.
     await parleyStatus(p).filter({ hasText: 'Simulator (no key)' }).waitFor({ timeout: 60_000 });
     assert.ok(!(await parleyStatus(p).innerText()).includes('workspace'));
@@ -119,6 +121,8 @@ describe('workspace trust: a folder cannot redirect a stored key', function () {
     await screenshot(p, 'workspace-trust-status-bar-marker');
 
     await showChat(p);
+    // The chat view's own picker marks it too.
+    await providerPicker(p).locator('option:checked', { hasText: `${PROFILE_LABEL} · sim-model (from workspace settings)` }).waitFor({ state: 'attached' });
     await sendMessage(p, 'Hello from a folder I just trusted');
     const dialog = modalDialog(p);
     await dialog.waitFor();

@@ -26,6 +26,7 @@ export class FakeProviderSource implements ProviderSource {
   async ensureReady(): Promise<boolean> {
     return this.ready;
   }
+  profilesFromWorkspace?: () => boolean;
   onDidChange(listener: () => void): Unsubscribe {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
