@@ -26,8 +26,12 @@ export class KeyStore implements vscode.Disposable {
     private readonly state: vscode.Memento,
   ) {
     this.subscription = secrets.onDidChange((e) => {
-      // Another window may have stored a key: learn it for redaction.
-      void this.get(e.key).then(() => this.changed.fire(e.key));
+      // Another window may have stored a key: learn it for redaction. A key deleted
+      // elsewhere takes its binding along (a new key there is bound when it is stored).
+      void this.get(e.key).then(async (value) => {
+        if (value === undefined && this.binding(e.key)) await this.writeBinding(e.key, undefined);
+        this.changed.fire(e.key);
+      });
     });
   }
 
