@@ -15,13 +15,13 @@ export function createProviderStatusBar(source: ProviderSource & { sources(): Pr
   item.command = 'parley.switchProvider';
   const update = () => {
     const profile = source.active();
+    const sources = source.sources();
+    const marked = profile !== undefined && (fromWorkspace(sources.profiles) || fromWorkspace(sources.active));
     if (!profile) {
       item.text = `$(comment-discussion) ${vscode.l10n.t('Parley: no provider')}`;
       item.tooltip = vscode.l10n.t('No valid provider profile. Click to choose one.');
     } else {
       const model = modelOf(profile);
-      const sources = source.sources();
-      const marked = fromWorkspace(sources.profiles) || fromWorkspace(sources.active);
       item.text = `$(comment-discussion) ${displayName(profile)}${model ? ` · ${model}` : ''}${marked ? ` $(warning) ${vscode.l10n.t('workspace')}` : ''}`;
       const notes = [
         fromWorkspace(sources.profiles) ? vscode.l10n.t("The provider profiles come from this workspace's settings, not yours.") : undefined,
@@ -29,9 +29,7 @@ export function createProviderStatusBar(source: ProviderSource & { sources(): Pr
       ].filter((n): n is string => n !== undefined);
       item.tooltip = [vscode.l10n.t('Parley: {0} ({1}). Click to switch provider or model.', displayName(profile), profile.kind), ...notes].join('\n');
     }
-    item.backgroundColor = profile && (fromWorkspace(source.sources().profiles) || fromWorkspace(source.sources().active))
-      ? new vscode.ThemeColor('statusBarItem.warningBackground')
-      : undefined;
+    item.backgroundColor = marked ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };
   update();
