@@ -95,7 +95,11 @@ export class ChatController implements ChatApi {
   }
 
   providerState(): { providers: ProviderInfo[]; activeProviderId?: string } {
-    const providers = this.deps.providers.list().map((p) => toProviderInfo(p, this.deps.providers.discoveredModels?.(p)));
+    const fromWorkspace = this.deps.providers.profilesFromWorkspace?.() === true;
+    const providers = this.deps.providers.list().map((p) => {
+      const info = toProviderInfo(p, this.deps.providers.discoveredModels?.(p));
+      return fromWorkspace ? { ...info, fromWorkspace } : info;
+    });
     const active = this.deps.providers.active();
     return active ? { providers, activeProviderId: active.id } : { providers };
   }

@@ -15,6 +15,7 @@ import type { Conversation, HistoryItem } from '../protocol/model';
 import { isTempFileName, tempFileWriterPid, writeFileAtomic, type AtomicWriteFs } from './atomicWrite';
 import { parseConversationFile, serializeConversation, type NewerFile } from './conversationFile';
 import { findMatch } from './searchConversations';
+import { withRedactedErrors } from './replyErrors';
 
 const fs = nodeFs;
 
@@ -111,7 +112,7 @@ export class ConversationStore {
     const file = this.pathOf(conversation.id);
     const newerVersion = this.newer.get(conversation.id);
     if (newerVersion !== undefined) return Promise.reject(new NewerVersionFileError(conversation.id, newerVersion));
-    const content = serializeConversation(conversation);
+    const content = serializeConversation(withRedactedErrors(conversation));
     return this.enqueue(conversation.id, async () => {
       await this.writeFs.mkdir(this.directory, { recursive: true });
       await writeFileAtomic(file, content, this.writeFs);

@@ -1,4 +1,5 @@
 /** A conversation as Markdown, for export. Holds only what the conversation holds: never a key. */
+import { redactText } from '../net/redact';
 import type { Conversation, Reply } from '../protocol/model';
 import { attachmentBlock, attachmentLocation } from './assembleMessage';
 
@@ -30,7 +31,7 @@ export function conversationToMarkdown(conversation: Conversation): string {
     const reply = turn.reply;
     if (!reply) continue;
     out.push(replyHeading(reply), '', reply.text, '');
-    if (reply.error) out.push(`> **Error (${reply.error.code}):** ${reply.error.message}`, '');
+    if (reply.error) out.push(`> **Error (${reply.error.code}):** ${redactText(reply.error.message)}`, '');
     const footer = replyFooter(reply);
     if (footer) out.push(footer, '');
   }

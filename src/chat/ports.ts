@@ -61,4 +61,6 @@ export interface ProviderSource {
    * may start a silent discovery that fires onDidChange when it finds a list.
    */
   discoveredModels?(profile: ProviderProfile): string[] | undefined;
+  /** True when the profiles come from workspace or folder settings (untrusted input), not the user's. */
+  profilesFromWorkspace?(): boolean;
 }

@@ -26,6 +26,16 @@ export function needsApiKey(profile: Pick<ProviderProfile, 'kind' | 'baseUrl'>):
   }
 }
 
+/**
+ * Whether a key is needed before the first request: `required` (Emma, remote
+ * OpenAI-compatible), `optional` (a local OpenAI-compatible server: Ollama needs
+ * none, vLLM started with --api-key checks one) or `none` (SecondMe documents none).
+ */
+export function keyRequirement(profile: Pick<ProviderProfile, 'kind' | 'baseUrl'>): 'required' | 'optional' | 'none' {
+  if (needsApiKey(profile)) return 'required';
+  return profile.kind === 'openai-compatible' ? 'optional' : 'none';
+}
+
 /** SecondMe puts the instance id in the request path, so it cannot work without one. */
 export function needsInstanceId(profile: Pick<ProviderProfile, 'kind' | 'instanceId'>): boolean {
   return profile.kind === 'secondme' && !profile.instanceId?.trim();

@@ -1,6 +1,7 @@
 /** Turns a failure into the error card shown in place of (or under) the reply. */
 import { isProviderError, type ProviderErrorCode } from '../net/errors';
-import type { ErrorAction, ReplyError } from '../protocol/model';
+import { redactText } from '../net/redact';
+import type { Conversation, ErrorAction, ReplyError } from '../protocol/model';
 import type { ProviderKind } from '../providers/types';
 import type { ChatTexts } from './chatTexts';
 
@@ -23,13 +24,27 @@ export function actionFor(code: ProviderErrorCode, kind?: ProviderKind): ErrorAc
   return ACTION_BY_CODE[code];
 }
 
-/** A ProviderError keeps its (user-facing) message; anything else gets a generic one. */
+/** A ProviderError keeps its (user-facing, redacted) message; anything else gets a generic one. */
 export function toReplyError(error: unknown, texts: ChatTexts, kind?: ProviderKind): ReplyError {
   if (isProviderError(error)) {
     const action = actionFor(error.code, kind);
-    return action === undefined
-      ? { code: error.code, message: error.message }
-      : { code: error.code, message: error.message, action };
+    const message = redactText(error.message);
+    return action === undefined ? { code: error.code, message } : { code: error.code, message, action };
   }
   return { code: 'unexpected', message: texts.unexpectedError, action: 'retry' };
+}
+
+/**
+ * The conversation with every error card's text passed through the one
+ * redaction, for what is written to disk (the cards were redacted when made;
+ * this also covers files from older versions and errors set elsewhere).
+ */
+export function withRedactedErrors(conversation: Conversation): Conversation {
+  if (!conversation.turns.some((t) => t.reply?.error)) return conversation;
+  return {
+    ...conversation,
+    turns: conversation.turns.map((turn) =>
+      turn.reply?.error ? { ...turn, reply: { ...turn.reply, error: { ...turn.reply.error, message: redactText(turn.reply.error.message) } } } : turn,
+    ),
+  };
 }

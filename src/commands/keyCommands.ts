@@ -1,10 +1,23 @@
 /** Set API Key (resolves true once a key was stored), Clear API Key, Remove All Stored Keys. */
 import * as vscode from 'vscode';
-import { needsApiKey } from '../chat/profileNeeds';
+import { keyRequirement } from '../chat/profileNeeds';
 import { displayName } from '../chat/profileModels';
 import type { ProviderProfile } from '../providers/types';
 import { promptForApiKey } from '../host/keyPrompt';
+import { sourceMarker } from '../host/settingSourceText';
 import type { CommandDeps } from './deps';
+
+/** What the picker says about a profile without a stored key. */
+function keyNeed(profile: ProviderProfile): string {
+  switch (keyRequirement(profile)) {
+    case 'required':
+      return vscode.l10n.t('No key yet');
+    case 'optional':
+      return vscode.l10n.t('Key optional');
+    case 'none':
+      return vscode.l10n.t('Needs no key');
+  }
+}
 
 /** The profile named by `profileId`, else one picked by the user (active first). */
 export async function chooseProfile(deps: CommandDeps, title: string, profileId?: unknown): Promise<ProviderProfile | undefined> {
@@ -23,12 +36,8 @@ export async function chooseProfile(deps: CommandDeps, title: string, profileId?
   const items = await Promise.all(
     ordered.map(async (p) => ({
       label: displayName(p),
-      description: `${p.id} · ${p.kind}`,
-      detail: (await deps.keys.has(p.id))
-        ? vscode.l10n.t('Key stored')
-        : needsApiKey(p)
-          ? vscode.l10n.t('No key yet')
-          : vscode.l10n.t('Needs no key'),
+      description: [p.id, p.kind, sourceMarker(deps.source.sources().profiles)].filter(Boolean).join(' · '),
+      detail: (await deps.keys.has(p.id)) ? vscode.l10n.t('Key stored') : keyNeed(p),
       profile: p,
     })),
   );
@@ -41,10 +50,12 @@ export function registerKeyCommands(deps: CommandDeps): vscode.Disposable[] {
       const profile = await chooseProfile(deps, vscode.l10n.t('Set API Key'), profileId);
       if (!profile) return false;
       // A key passed as argument (tests, scripts) skips the input box; it is never logged.
-      const value = typeof key === 'string' && key.trim() ? key.trim() : await promptForApiKey(profile, false);
+      // The key is bound to where the profile points now; sending it anywhere else asks first.
+      const origin = deps.source.guard.originFor(profile);
+      const value = typeof key === 'string' && key.trim() ? key.trim() : await promptForApiKey(profile, false, origin);
       if (!value) return false;
-      await deps.keys.set(profile.id, value);
-      deps.log.info(`key stored for profile ${profile.id}`);
+      await deps.keys.set(profile.id, value, origin);
+      deps.log.info(`key stored for profile ${profile.id}, bound to ${origin ?? 'no address'}`);
       void vscode.window.showInformationMessage(vscode.l10n.t('API key for {0} stored in secret storage.', displayName(profile)));
       return true;
     }),

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { displayName, modelOf, modelsFor, withModel } from '../chat/profileModels';
 import type { ProviderProfile } from '../providers/types';
+import { fromWorkspace, sourceMarker } from '../host/settingSourceText';
 import type { CommandDeps } from './deps';
 
 type Item = vscode.QuickPickItem & { profileId?: string; model?: string; customModel?: true };
@@ -41,11 +42,13 @@ export function registerSwitchProvider(deps: CommandDeps): vscode.Disposable[] {
       }
       const profiles = deps.source.list();
       const active = deps.source.active();
+      const sources = deps.source.sources();
       const items: Item[] = [
         { label: vscode.l10n.t('Providers'), kind: vscode.QuickPickItemKind.Separator },
         ...profiles.map<Item>((p) => ({
           label: `${p.id === active?.id ? '$(check) ' : ''}${displayName(p)}`,
-          description: [modelOf(p), p.kind].filter(Boolean).join(' · '),
+          description: [modelOf(p), p.kind, sourceMarker(sources.profiles)].filter(Boolean).join(' · '),
+          ...(p.id === active?.id && fromWorkspace(sources.active) ? { detail: vscode.l10n.t("Chosen by this workspace's settings") } : {}),
           profileId: p.id,
         })),
       ];

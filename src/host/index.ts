@@ -23,7 +23,7 @@ export interface Host {
 
 export function createHost(context: vscode.ExtensionContext): Host {
   const keys = new KeyStore(context.secrets, context.globalState);
-  const log = new ParleyLog(() => keys.knownSecrets());
+  const log = new ParleyLog();
   const settings = new ParleySettings(log);
   const source = new HostProviderSource(settings, keys, log);
   const checkKeys = () => void offerToMoveKeysFromSettings(keys, log);

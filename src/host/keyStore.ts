@@ -1,13 +1,19 @@
 /**
- * API keys in SecretStorage, one per profile, stored under the profile id.
+ * API keys in SecretStorage, one per profile, stored under the profile id, each
+ * bound to the origin it was stored for (see keyOrigin.ts; the bindings live in
+ * global state, which no workspace can write).
  * The ids that have a key are remembered in global state (ids only, never a
  * key) so "Remove All Stored Keys" can find them: SecretStorage cannot list.
- * Every key read or stored in this session stays in memory for redaction
- * (also after it is cleared: a former key in a log line is still a key).
+ * Every key read or stored in this session is handed to the one redaction
+ * (net/redact rememberSecret), also after it is cleared: a former key in a log
+ * line is still a key.
  */
 import * as vscode from 'vscode';
+import { rememberSecret } from '../net/redact';
+import { parseBindings, withAllowed, type KeyBinding } from './keyOrigin';
 
 const STORED_IDS = 'parley.profilesWithKeys';
+const BINDINGS = 'parley.keyOrigins';
 
 export class KeyStore implements vscode.Disposable {
   private readonly known = new Set<string>();
@@ -20,14 +26,18 @@ export class KeyStore implements vscode.Disposable {
     private readonly state: vscode.Memento,
   ) {
     this.subscription = secrets.onDidChange((e) => {
-      // Another window may have stored a key: learn it for redaction.
-      void this.get(e.key).then(() => this.changed.fire(e.key));
+      // Another window may have stored a key: learn it for redaction. A key deleted
+      // elsewhere takes its binding along (a new key there is bound when it is stored).
+      void this.get(e.key).then(async (value) => {
+        if (value === undefined && this.binding(e.key)) await this.writeBinding(e.key, undefined);
+        this.changed.fire(e.key);
+      });
     });
   }
 
   async get(profileId: string): Promise<string | undefined> {
     const value = await this.secrets.get(profileId);
-    if (value) this.known.add(value);
+    if (value) this.learn(value);
     return value || undefined;
   }
 
@@ -35,29 +45,63 @@ export class KeyStore implements vscode.Disposable {
     return (await this.get(profileId)) !== undefined;
   }
 
-  async set(profileId: string, key: string): Promise<void> {
+  /**
+   * Stores the key and binds it to `origin`, the origin it is meant for
+   * (undefined: unbound, so every destination asks first).
+   */
+  async set(profileId: string, key: string, origin: string | undefined): Promise<void> {
     const trimmed = key.trim();
     if (!trimmed) throw new Error('An API key cannot be empty.');
     await this.secrets.store(profileId, trimmed);
-    this.known.add(trimmed);
+    this.learn(trimmed);
     await this.remember(profileId, true);
+    await this.writeBinding(profileId, origin === undefined ? undefined : { origin, allowed: [] });
   }
 
   async clear(profileId: string): Promise<void> {
     await this.get(profileId);
     await this.secrets.delete(profileId);
     await this.remember(profileId, false);
+    await this.writeBinding(profileId, undefined);
+  }
+
+  /** The origin the profile's key is bound to and the others the user confirmed; undefined for a key from before bindings. */
+  binding(profileId: string): KeyBinding | undefined {
+    return parseBindings(this.state.get<unknown>(BINDINGS))[profileId];
+  }
+
+  /** Binds an unbound key (migration) without changing the key. */
+  async bind(profileId: string, binding: KeyBinding): Promise<void> {
+    await this.writeBinding(profileId, binding);
+  }
+
+  /** Remembers that the user confirmed sending this profile's key to `origin`. */
+  async allow(profileId: string, origin: string): Promise<void> {
+    await this.writeBinding(profileId, withAllowed(this.binding(profileId), origin));
+  }
+
+  private async writeBinding(profileId: string, binding: KeyBinding | undefined): Promise<void> {
+    const all = parseBindings(this.state.get<unknown>(BINDINGS));
+    if (binding) all[profileId] = binding;
+    else delete all[profileId];
+    await this.state.update(BINDINGS, all);
   }
 
   /** Deletes the keys of the given ids and of every id remembered as having one. Returns how many ids were cleared. */
   async clearAll(alsoIds: Iterable<string>): Promise<number> {
     const ids = new Set([...this.storedIds(), ...alsoIds]);
     for (const id of ids) await this.clear(id);
+    await this.state.update(BINDINGS, undefined);
     return ids.size;
   }
 
   storedIds(): string[] {
     return this.state.get<string[]>(STORED_IDS, []);
+  }
+
+  private learn(value: string): void {
+    this.known.add(value);
+    rememberSecret(value);
   }
 
   /** Keys seen in this session, for redaction only. */

@@ -1,9 +1,9 @@
 /**
- * Parley's LogOutputChannel. Every line passes through redaction with the
- * keys known in this session before it is written.
+ * Parley's LogOutputChannel. Every line passes through the one redaction
+ * (net/redact: stored keys, credentials in URLs and headers) before it is written.
  */
 import * as vscode from 'vscode';
-import { redactSecrets } from '../chat/redactSecrets';
+import { redactText } from '../net/redact';
 
 /** How many recent (already redacted) lines are kept in memory for tests and diagnostics. */
 const RECENT_LINES = 500;
@@ -12,12 +12,13 @@ export class ParleyLog implements vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;
   private readonly recentLines: string[] = [];
 
-  constructor(private readonly secrets: () => Iterable<string>) {
+  constructor() {
     this.channel = vscode.window.createOutputChannel('Parley', { log: true });
   }
 
+  /** The one redaction (net/redact), for every text a command shows, saves or exports. */
   redact(text: string): string {
-    return redactSecrets(text, this.secrets());
+    return redactText(text);
   }
 
   info(text: string): void {

@@ -10,6 +10,9 @@ import type { NetworkSettings } from '../net/settings';
 import type { ProviderProfile } from '../providers/types';
 import type { ParleyLog } from './log';
 import { readNetworkSettings } from './networkSettings';
+import { sourceOf, type ProviderSources } from './settingSource';
+
+export type { ProviderSources, SettingSource } from './settingSource';
 
 export interface ProviderSettings {
   profiles: ProviderProfile[];
@@ -21,6 +24,7 @@ export class ParleySettings implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  private readonly trustSubscription: vscode.Disposable;
 
   constructor(private readonly log: ParleyLog) {
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
@@ -29,6 +33,8 @@ export class ParleySettings implements vscode.Disposable {
         this.changed.fire();
       }
     });
+    // Granting trust makes workspace values of the restricted settings count.
+    this.trustSubscription = vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire());
   }
 
   /** The raw (unvalidated) `parley.providers` value, as VS Code merges it. */
@@ -42,6 +48,25 @@ export class ParleySettings implements vscode.Disposable {
     const { profile, problem } = resolveActive(profiles, config.get<unknown>('activeProvider'));
     this.report([...problems, ...(problem ? [problem] : [])].map(formatProblem));
     return { profiles, active: profile };
+  }
+
+  /** Where the profiles and the active profile come from (workspace values are marked in the picker and status bar). */
+  providerSources(): ProviderSources {
+    const config = vscode.workspace.getConfiguration('parley');
+    const trusted = vscode.workspace.isTrusted;
+    return {
+      profiles: sourceOf(config.inspect<unknown>('providers'), trusted),
+      active: sourceOf(config.inspect<unknown>('activeProvider'), trusted),
+    };
+  }
+
+  /**
+   * The valid profiles of the user's own settings (else the defaults), never a
+   * workspace's: what a key stored before origin bindings is bound to.
+   */
+  userProfiles(): ProviderProfile[] {
+    const inspected = vscode.workspace.getConfiguration('parley').inspect<unknown>('providers');
+    return validateProviders(inspected?.globalValue ?? inspected?.defaultValue).profiles;
   }
 
   prompts(): PromptDefinition[] {
@@ -99,6 +124,7 @@ export class ParleySettings implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
+    this.trustSubscription.dispose();
     this.changed.dispose();
   }
 }

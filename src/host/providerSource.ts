@@ -10,24 +10,31 @@ import { displayName } from '../chat/profileModels';
 import { ModelCatalog } from '../chat/modelCatalog';
 import { fetchModels } from '../providers/models';
 import type { ProviderDeps, ProviderProfile } from '../providers/types';
+import { KeyOriginGuard } from './keyOriginGuard';
 import type { KeyStore } from './keyStore';
 import type { ParleyLog } from './log';
-import type { ParleySettings } from './parleySettings';
+import type { ParleySettings, ProviderSources } from './parleySettings';
 import { promptForApiKey } from './keyPrompt';
+import { fromWorkspace } from './settingSourceText';
 
 export class HostProviderSource implements ProviderSource, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[];
   /** Models listed by OpenAI-compatible endpoints (GET /models), cached per profile. */
   private readonly catalog: ModelCatalog;
+  /** Hands a key only to the origin it was stored for, unless the user confirms. */
+  readonly guard: KeyOriginGuard;
 
   constructor(
     private readonly settings: ParleySettings,
     private readonly keys: KeyStore,
     private readonly log: ParleyLog,
   ) {
+    this.guard = new KeyOriginGuard(keys, settings, log);
     this.catalog = new ModelCatalog({
-      fetch: (profile, signal) => fetchModels(profile, this.deps(), signal),
+      // Discovery runs in the background: it never asks to send a key to a new address (the request goes without it).
+      fetch: (profile, signal) =>
+        fetchModels(profile, { ...this.deps(), getSecret: (id, destination) => this.guard.keyWithoutAsking(id, destination) }, signal),
       canQuery: (profile) => this.isReady(profile),
       log: (line) => this.log.info(line),
       changed: () => this.changed.fire(),
@@ -62,6 +69,15 @@ export class HostProviderSource implements ProviderSource, vscode.Disposable {
     this.changed.fire();
   }
 
+  /** Where the profiles and the active profile come from (user, workspace, …), for the picker and status bar markers. */
+  sources(): ProviderSources {
+    return this.settings.providerSources();
+  }
+
+  profilesFromWorkspace(): boolean {
+    return fromWorkspace(this.settings.providerSources().profiles);
+  }
+
   list(): ProviderProfile[] {
     return this.settings.providers().profiles;
   }
@@ -77,7 +93,7 @@ export class HostProviderSource implements ProviderSource, vscode.Disposable {
 
   deps(): ProviderDeps {
     return {
-      getSecret: (profileId) => this.keys.get(profileId),
+      getSecret: (profileId, destination) => this.guard.keyFor(profileId, destination),
       network: this.settings.network(),
       log: this.log.sink,
     };
@@ -86,9 +102,10 @@ export class HostProviderSource implements ProviderSource, vscode.Disposable {
   async ensureReady(profile: ProviderProfile): Promise<boolean> {
     if (needsInstanceId(profile) && !(await this.askInstanceId(profile))) return false;
     if (needsApiKey(profile) && !(await this.keys.has(profile.id))) {
-      const key = await promptForApiKey(profile, true);
+      const origin = this.guard.originFor(profile);
+      const key = await promptForApiKey(profile, true, origin);
       if (!key) return false;
-      await this.keys.set(profile.id, key);
+      await this.keys.set(profile.id, key, origin);
       this.log.info(`key stored for profile ${profile.id}`);
     }
     return true;

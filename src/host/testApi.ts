@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import type { AskOptions, ChatApi, ProviderSource } from '../chat/ports';
 import { RecordingChat } from './chatRecorder';
 import type { Host } from './index';
+import type { KeyBinding } from './keyOrigin';
+import type { KeyConfirmationRequest } from './keyOriginGuard';
 
 export interface ParleyTestApi {
   /** Parley's own SecretStorage (context.secrets). */
@@ -28,6 +30,16 @@ export interface ParleyTestApi {
   globalStorageUri: vscode.Uri;
   /** Everything the commands asked the chat, in order. */
   asks(): AskOptions[];
+  /**
+   * Answers the "send your key there?" dialog in place of the user (true: send,
+   * false: refuse); undefined shows the real dialog again. Every request asked
+   * is recorded either way. The UI suite clicks the real dialog.
+   */
+  answerKeyConfirmations(answer: boolean | undefined): void;
+  /** Every "send your key there?" question asked since activation. */
+  keyConfirmationsAsked(): KeyConfirmationRequest[];
+  /** The origin a profile's key is bound to and the ones the user confirmed (no key). */
+  keyBinding(profileId: string): KeyBinding | undefined;
   /**
    * Every message posted to the chat webview since activation, as JSON, plus the
    * view's current state; present only when the chat view was wired in.
@@ -69,7 +81,20 @@ function recordPosts(view: PostingView): () => string[] {
 
 function createTestApi(context: vscode.ExtensionContext, host: Host, recorder: RecordingChat): ParleyTestApi {
   const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((k) => [k, memento.get(k)]));
+  const guard = host.source.guard;
+  const realConfirm = guard.confirm;
+  const asked: KeyConfirmationRequest[] = [];
+  let answer: boolean | undefined;
+  guard.confirm = async (request) => {
+    asked.push(request);
+    return answer === undefined ? realConfirm(request) : answer;
+  };
   return {
+    answerKeyConfirmations: (value) => {
+      answer = value;
+    },
+    keyConfirmationsAsked: () => [...asked],
+    keyBinding: (id) => host.keys.binding(id),
     secrets: context.secrets,
     source: host.source,
     settingsProblems: () => host.settings.problems(),

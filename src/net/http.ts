@@ -5,7 +5,7 @@
  * lines with secrets masked. Bodies are streamed, never logged.
  */
 import { randomBytes } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { ProviderError } from './errors';
 import { cancelledError, toProviderError, type FailureContext } from './failures';
@@ -36,6 +36,12 @@ export interface SendOptions {
   log?: (line: string) => void;
   /** Test seam only: replaces the wait between retries. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /**
+   * Whether a retryable status (429/502/503/504) is worth another try for this
+   * API, judged from the status, headers and (up to 16 KiB of) the error body;
+   * default yes. SecondMe's documented 503 "instance not online" is not transient.
+   */
+  transient?: (status: number, headers: Readonly<Record<string, string>>, bodyText: string) => boolean;
 }
 
 export interface StreamResponse {
@@ -178,14 +184,21 @@ export async function sendRequest(spec: HttpRequestSpec, options: SendOptions): 
 
     const status = response.statusCode;
     const headers = normalizeHeaders(response.headers);
-    if (isRetryableStatus(status) && retries < maxRetries) {
+    let body: Readable = response.body;
+    let worthRetrying = isRetryableStatus(status) && retries < maxRetries;
+    if (worthRetrying && options.transient) {
+      const peeked = await peekErrorBody(response.body, ctx);
+      body = Readable.from([peeked]);
+      worthRetrying = options.transient(status, headers, new TextDecoder('utf-8').decode(peeked));
+    }
+    if (worthRetrying) {
       const delay = retryDelay(retries, headers);
       log(
         `${prefix} → ${status} in ${elapsed(ctx)}; retry ${retries + 1}/${maxRetries} in ${formatDuration(delay.ms)}` +
           (delay.source === 'retry-after' ? ' (Retry-After)' : ' (backoff)') +
           (ctx.via ? ` via ${ctx.via}` : ''),
       );
-      discard(response.body);
+      discard(body);
       try {
         await sleep(delay.ms, signal);
       } catch (error) {
@@ -196,8 +209,30 @@ export async function sendRequest(spec: HttpRequestSpec, options: SendOptions): 
     }
 
     log(`${prefix} → ${status} in ${elapsed(ctx)} (retries ${retries})${ctx.via ? ` via ${ctx.via}` : ''}`);
-    return streamResponse(response.body, status, headers, retries, ctx, prefix);
+    return streamResponse(body, status, headers, retries, ctx, prefix);
   }
+}
+
+/** Error bodies are small; this much is read to judge one (the rest is dropped). */
+const PEEK_LIMIT = 16 * 1024;
+
+/** Reads up to PEEK_LIMIT bytes of an error body; a body that fails midway keeps what arrived. */
+async function peekErrorBody(body: Readable, ctx: CallContext): Promise<Uint8Array> {
+  const parts: Buffer[] = [];
+  let kept = 0;
+  try {
+    for await (const chunk of body) {
+      const bytes = chunk as Buffer;
+      parts.push(bytes.subarray(0, PEEK_LIMIT - kept));
+      kept += Math.min(bytes.byteLength, PEEK_LIMIT - kept);
+      if (kept >= PEEK_LIMIT) break;
+    }
+  } catch (error) {
+    ctx.log(`[${ctx.requestId}] error body unreadable: ${toProviderError(error, ctx, 'body').message}`);
+  } finally {
+    discard(body);
+  }
+  return Buffer.concat(parts);
 }
 
 /** Drops a body we will not read; the connection is closed rather than drained (it may stall). */

@@ -8,7 +8,7 @@
 import type { Dispatcher, Pool } from 'undici';
 import { ProviderError } from './errors';
 import { errorCode } from './failures';
-import { redactText } from './redact';
+import { REDACTED, redactText } from './redact';
 import type { NetworkSettings } from './settings';
 import type { Undici } from './undici';
 
@@ -114,14 +114,27 @@ export function bypassesProxy(url: URL, noProxy: readonly string[] | undefined):
   return false;
 }
 
+/**
+ * The proxy setting as it may be shown: everything before the last "@" (the
+ * userinfo, however oddly typed) replaced, so no part of a password survives.
+ */
+export function describeProxySetting(raw: string): string {
+  const at = raw.lastIndexOf('@');
+  if (at < 0) return raw;
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(raw)?.[0] ?? '';
+  return `${scheme}${REDACTED}@${raw.slice(at + 1)}`;
+}
+
 /** The explicit proxy URL, with `http://` added when the scheme is missing; throws a `network` error when unusable. */
-function parseProxyUrl(raw: string, label: string): URL {
-  const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`;
+function parseProxyUrl(setting: string, label: string): URL {
+  const raw = describeProxySetting(setting);
+  const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(setting) ? setting : `http://${setting}`;
   let url: URL;
   try {
     url = new URL(text);
-  } catch (cause) {
-    throw new ProviderError('network', redactText(`${label}: the proxy setting "http.proxy" (${raw}) is not a valid URL. Fix it or clear it.`), { cause });
+  } catch {
+    // No `cause`: URL's TypeError carries the whole input, password included.
+    throw new ProviderError('network', redactText(`${label}: the proxy setting "http.proxy" (${raw}) is not a valid URL. Fix it or clear it.`));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ProviderError('network', redactText(`${label}: the proxy "${raw}" uses ${url.protocol}, but only http:// and https:// proxies are supported. Fix "http.proxy".`));

@@ -1,8 +1,14 @@
 /**
- * Masking of secrets in anything that may reach a log line, an error message or
- * a test report. Header values of the key-carrying headers are masked by name;
- * free text is scrubbed of `Bearer …`, `key=…`-style pairs, URL credentials and
- * any exact secret value the caller passes in (providers pass the API key).
+ * The one redaction of Parley: every error text that is shown, saved, exported
+ * or logged (error cards, conversation files, Markdown exports, the log,
+ * notifications) passes through `redactText`. It masks
+ * - every stored key seen in this session (`rememberSecret`, fed by the key
+ *   store) and any exact secret value the caller passes in;
+ * - URL userinfo, with or without a scheme (`user:pass@host:port`);
+ * - the values of credential headers (`Authorization`, `Proxy-Authorization`,
+ *   `X-API-Key`, `api-key`), `Bearer …` / `Basic …` tokens;
+ * - `key=…`-style pairs, JSON `"apiKey": "…"` fields and OpenAI-style `sk-…` keys.
+ * It lives in net/ (a leaf below every layer) so all of them can use it.
  */
 
 export const REDACTED = '***';
@@ -55,8 +61,12 @@ function escapeRegExp(text: string): string {
 const HEADER_NAME_PATTERN = SECRET_HEADER_NAMES.map(escapeRegExp).join('|');
 
 const PATTERNS: ReadonlyArray<[RegExp, string]> = [
-  // URL credentials: scheme://user:password@host → scheme://user:***@host
-  [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+):[^\s/@]+@/gi, `$1:${REDACTED}@`],
+  // URL credentials: scheme://user:password@host → scheme://user:***@host. The password
+  // runs to the last "@" before the host (an unencoded "@" in it leaves nothing behind).
+  [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*):[^\s/]*@/gi, `$1:${REDACTED}@`],
+  // The same without a scheme (`"http.proxy": "user:PASSWORD@127.0.0.1:99999"`):
+  // user:password@host, at the start of a word (not inside a longer token such as a path).
+  [/(^|[\s"'`(<[{=,;])([^\s"'`()<>[\]{}=,;/:@]+):[^\s/]*@(?=[^\s@]*[A-Za-z0-9\]])/g, `$1$2:${REDACTED}@`],
   // Header-like `Authorization: …`, `"x-api-key": "…"` (the whole value up to the line end or quote).
   [
     new RegExp(`((["']?)\\b(?:${HEADER_NAME_PATTERN})\\2\\s*[:=]\\s*(["']?))(?:(?:bearer|basic|token)\\s+)?[^"'\\r\\n,;}]+`, 'gi'),
@@ -71,15 +81,27 @@ const PATTERNS: ReadonlyArray<[RegExp, string]> = [
   ],
   // OpenAI-style keys (sk-…, sk-proj-…).
   [/\bsk-[A-Za-z0-9_-]{12,}/g, `sk-${REDACTED}`],
+  // JSON-style fields holding a key (a key pasted into settings and echoed somewhere).
+  [/("(?:api[_-]?key|apikey|x-api-key|token|secret|password)"\s*:\s*")[^"]+/gi, `$1${REDACTED}`],
 ];
 
+/** Every key the key store read or stored in this session (also after it was cleared: a former key is still a key). */
+const rememberedSecrets = new Set<string>();
+
+/** Adds a stored key to what `redactText` always masks. */
+export function rememberSecret(value: string): void {
+  const trimmed = value.trim();
+  if (trimmed.length >= MIN_SECRET_LENGTH) rememberedSecrets.add(trimmed);
+}
+
 /**
- * `text` with secrets masked: every exact value in `secrets` (longest first, so a
- * token inside a longer secret cannot leave a tail), then the generic patterns.
+ * `text` with secrets masked: every remembered key and every exact value in
+ * `secrets` (longest first, so a token inside a longer secret cannot leave a
+ * tail), then the generic patterns.
  */
-export function redactText(text: string, secrets: readonly string[] = []): string {
+export function redactText(text: string, secrets: Iterable<string> = []): string {
   let out = text;
-  const exact = [...new Set(secrets.map((s) => s.trim()).filter((s) => s.length >= MIN_SECRET_LENGTH))].sort(
+  const exact = [...new Set([...rememberedSecrets, ...secrets].map((s) => s.trim()).filter((s) => s.length >= MIN_SECRET_LENGTH))].sort(
     (a, b) => b.length - a.length,
   );
   for (const secret of exact) {

@@ -106,6 +106,8 @@ export const ProviderInfoSchema = z.strictObject({
   model: z.optional(bounded(200)),
   /** The models the view's model picker offers for this profile (the one in use included). */
   models: z.optional(z.array(bounded(200)).check(z.maxLength(100))),
+  /** True when the profile comes from workspace or folder settings, not the user's: the picker marks it. */
+  fromWorkspace: z.optional(z.boolean()),
 });
 export type ProviderInfo = z.infer<typeof ProviderInfoSchema>;
 

@@ -28,6 +28,7 @@ export const UI_STRING_KEYS = [
   'dismiss',
   'provider.label',
   'provider.none',
+  'provider.fromWorkspace',
   'model.label',
   'empty.title',
   'empty.body',

@@ -173,12 +173,13 @@ export class EmmaProvider implements ChatProvider {
 
   private async *run(request: ChatRequest, signal: AbortSignal, ctx: ErrorContext): AsyncGenerator<ChatEvent> {
     const body = buildEmmaRequest(this.profile, request);
-    const key = await this.deps.getSecret(this.profile.id);
+    const base = (this.profile.baseUrl ?? EMMA_DEFAULT_BASE_URL).replace(/\/+$/, '');
+    const url = `${base}${EMMA_PATH}`;
+    const key = await this.deps.getSecret(this.profile.id, url);
     if (!key) throw new ProviderError('auth', 'Emma: no API key is set — run “Parley: Set API Key”');
     ctx.key = key;
-    const base = (this.profile.baseUrl ?? EMMA_DEFAULT_BASE_URL).replace(/\/+$/, '');
     const response = await postJson(
-      { url: `${base}${EMMA_PATH}`, headers: { 'x-api-key': key, accept: 'application/x-ndjson' }, body, ctx },
+      { url, headers: { 'x-api-key': key, accept: 'application/x-ndjson' }, body, ctx },
       this.deps,
       signal,
     );

@@ -61,11 +61,75 @@ function excerpt(text: string): string {
 
 const QUOTA = /quota|credit|crediti|saldo|balance|余额|额度|insufficient/i;
 
-/** The code for an error the server reported inside a stream or a 200 body. */
+/** The code for an error the server reported inside a stream or a 200 body, from its text alone. */
 export function codeForServerText(text: string, code?: string): ProviderErrorCode {
   if (QUOTA.test(`${code ?? ''} ${text}`)) return 'quota';
   if (/rate.?limit|too many requests|troppe richieste/i.test(`${code ?? ''} ${text}`)) return 'rate_limited';
   return 'unavailable';
+}
+
+type ReportedClass = 'auth' | 'forbidden' | 'quota' | 'rate_limited' | 'model_not_found' | 'invalid_request';
+
+/**
+ * What an OpenAI-style error object reports, from its `code` / `type` (OpenAI,
+ * Anthropic-style and one-api names) or an HTTP-like numeric `code`; undefined
+ * when it names nothing the user can act on.
+ */
+export function classOfErrorObject(code: string | number | undefined, type: string | undefined): ReportedClass | undefined {
+  const status = typeof code === 'number' ? code : typeof code === 'string' && /^\d{3}$/.test(code) ? Number(code) : undefined;
+  const byStatus: Record<number, ReportedClass> = { 400: 'invalid_request', 401: 'auth', 402: 'quota', 403: 'forbidden', 404: 'model_not_found', 422: 'invalid_request', 429: 'rate_limited' };
+  if (status !== undefined && byStatus[status]) return byStatus[status];
+  const names = [code, type].filter((n): n is string => typeof n === 'string').map((n) => n.toLowerCase());
+  const named = (pattern: RegExp) => names.some((n) => pattern.test(n));
+  if (named(/quota|billing|credit|balance|payment/)) return 'quota';
+  if (named(/invalid_api_key|missing_api_key|api_key|authentication|unauthori[sz]ed|invalid_token|token_expired/)) return 'auth';
+  if (named(/permission|forbidden|access_denied/)) return 'forbidden';
+  if (named(/rate_limit|too_many_requests/)) return 'rate_limited';
+  if (named(/model_not_found/)) return 'model_not_found';
+  if (named(/context_length|invalid_request|invalid_value|invalid_parameter|bad_request/)) return 'invalid_request';
+  return undefined;
+}
+
+/**
+ * An error object the server sent with HTTP 200 (a stream's `data: {"error": …}`
+ * or a JSON body): mapped as the same error would be with its HTTP status
+ * (invalid_api_key → auth → "Set API Key"), else by its text. No status is
+ * claimed: the reply itself was a 200.
+ */
+export function errorForReportedError(error: unknown, ctx: ErrorContext): ProviderError {
+  let message = '';
+  let code: string | number | undefined;
+  let type: string | undefined;
+  if (typeof error === 'string') message = error;
+  else if (error && typeof error === 'object') {
+    const e = error as { message?: unknown; code?: unknown; type?: unknown };
+    if (typeof e.message === 'string') message = e.message;
+    if (typeof e.code === 'string' || typeof e.code === 'number') code = e.code;
+    if (typeof e.type === 'string') type = e.type;
+  }
+  const secrets = ctx.key ? [ctx.key] : [];
+  const said = redactText(message, secrets).replace(/\s+/g, ' ').trim();
+  const quoted = said ? `. The server said: “${excerpt(said)}”` : '';
+  const { label } = ctx;
+  const make = (code: ProviderErrorCode, text: string) => new ProviderError(code, redactText(text, secrets));
+  switch (classOfErrorObject(code, type)) {
+    case 'auth':
+      return make('auth', `${label}: the API key is missing or invalid — run “Parley: Set API Key”${quoted}`);
+    case 'forbidden':
+      return make('auth', `${label}: access denied — check the API key and its permissions${quoted}`);
+    case 'quota':
+      return make('quota', `${label}: your quota is exhausted — top up your account${quoted}`);
+    case 'rate_limited':
+      return make('rate_limited', `${label}: too many requests — wait a moment and try again${quoted}`);
+    case 'model_not_found':
+      return make('not_found', `${label}: ${ctx.model ? `model “${ctx.model}”` : 'the model'} was not found — check the model name${quoted}`);
+    case 'invalid_request':
+      return make('invalid_request', `${label}: the server rejected the request${quoted}`);
+    default: {
+      const textCode = typeof code === 'string' ? code : type;
+      return make(codeForServerText(message, textCode), `${label}: ${said || 'the server reported an error'}`);
+    }
+  }
 }
 
 export function errorForStatus(

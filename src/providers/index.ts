@@ -25,5 +25,6 @@ export function createProvider(profile: ProviderProfile, deps: ProviderDeps): Ch
 export { validateProfile, EMMA_MODELS } from './profile';
 export { PRESETS, findPreset, profileFromPreset, type ProviderPreset } from './presets';
 export { parseInstanceId } from './secondme';
+export { keyDestination } from './keyDestination';
 export { EMMA_MESSAGE_MAX_CHARS, EMMA_HISTORY_MAX_TURNS } from './emma.wire';
 export type * from './types';

@@ -139,13 +139,13 @@ export class OpenAICompatibleProvider implements ChatProvider {
 
   private async *run(request: ChatRequest, signal: AbortSignal, ctx: ErrorContext): AsyncGenerator<ChatEvent> {
     let body = buildOpenAiRequest(this.profile, request, this.label);
-    const key = await this.deps.getSecret(this.profile.id);
+    const url = chatCompletionsUrl(this.profile.baseUrl ?? '');
+    const key = await this.deps.getSecret(this.profile.id, url);
     if (key) ctx.key = key;
     const headers: Record<string, string> = {
       accept: body.stream ? 'text/event-stream, application/json' : 'application/json',
       ...(key ? { authorization: `Bearer ${key}` } : {}),
     };
-    const url = chatCompletionsUrl(this.profile.baseUrl ?? '');
     let response;
     try {
       response = await postJson({ url, headers, body, ctx }, this.deps, signal);

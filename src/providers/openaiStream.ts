@@ -7,7 +7,7 @@
 import { ProviderError } from '../net/errors';
 import type { StreamResponse } from '../net/http';
 import { sseMessages, type SseMessage } from './decoders';
-import { codeForServerText, type ErrorContext } from './httpErrors';
+import { errorForReportedError, type ErrorContext } from './httpErrors';
 import { chunkSchema, completionSchema, type Chunk } from './openaiStyle.wire';
 import { ToolCallAssembler } from './toolCalls';
 import { cutOffError, htmlReplyError, parseJson, replyKind } from './transport';
@@ -27,20 +27,6 @@ function usageEvent(usage: Usage): ChatEvent {
   };
 }
 
-/** The error a server reported inside a 200 reply (`{"error": …}`). */
-function reportedError(error: unknown, ctx: ErrorContext): ProviderError {
-  let message = '';
-  let code: string | undefined;
-  if (typeof error === 'string') message = error;
-  else if (error && typeof error === 'object') {
-    const e = error as { message?: unknown; code?: unknown; type?: unknown };
-    if (typeof e.message === 'string') message = e.message;
-    if (typeof e.code === 'string') code = e.code;
-    else if (typeof e.type === 'string') code = e.type;
-  }
-  return new ProviderError(codeForServerText(message, code), `${ctx.label}: ${message || 'the server reported an error'}`);
-}
-
 export async function* chunkEvents(messages: AsyncIterable<SseMessage>, ctx: ErrorContext): AsyncGenerator<ChatEvent> {
   let finishReason: string | undefined;
   let sawDone = false;
@@ -55,7 +41,7 @@ export async function* chunkEvents(messages: AsyncIterable<SseMessage>, ctx: Err
     const json = parseJson(data, ctx, 'stream event');
     if (typeof json !== 'object' || json === null || Array.isArray(json))
       throw new ProviderError('protocol', `${ctx.label}: the server sent a stream event that is not a JSON object`);
-    if ('error' in json || message.event === 'error') throw reportedError((json as { error?: unknown }).error ?? json, ctx);
+    if ('error' in json || message.event === 'error') throw errorForReportedError((json as { error?: unknown }).error ?? json, ctx);
     const parsed = chunkSchema.safeParse(json);
     if (!parsed.success) throw new ProviderError('protocol', `${ctx.label}: the server sent a malformed stream chunk`);
     const chunk = parsed.data;
@@ -77,7 +63,7 @@ export async function* chunkEvents(messages: AsyncIterable<SseMessage>, ctx: Err
 
 export function* completionEvents(text: string, ctx: ErrorContext): Generator<ChatEvent> {
   const json = parseJson(text, ctx, 'reply');
-  if (json && typeof json === 'object' && 'error' in json) throw reportedError((json as { error?: unknown }).error, ctx);
+  if (json && typeof json === 'object' && 'error' in json) throw errorForReportedError((json as { error?: unknown }).error, ctx);
   const parsed = completionSchema.safeParse(json);
   if (!parsed.success || !parsed.data.choices)
     throw new ProviderError('protocol', `${ctx.label}: the server's reply is not a chat completion`);

@@ -11,6 +11,9 @@ import { SECONDME_TEMPERATURE } from './profile';
 import { guarded, postJson } from './transport';
 import type { ChatEvent, ChatProvider, ChatRequest, ProviderDeps, ProviderProfile, SecondMeOptions } from './types';
 
+/** How SecondMe says an instance is not online (the simulator and the real API: "is not connected … ensure the instance is online"). */
+const NOT_ONLINE = /not (connected|online)|offline/i;
+
 export const SECONDME_DEFAULT_BASE_URL = 'https://app.secondme.io';
 
 const BARE_ID = /^[A-Za-z0-9._~-]+$/;
@@ -69,6 +72,15 @@ export function buildSecondMeRequest(options: SecondMeOptions, request: ChatRequ
   };
 }
 
+/**
+ * SecondMe answers 503 "Instance … is not connected" when the instance is not
+ * online (seed 001): that lasts until the user starts it, so it is not retried.
+ * Any other 503 (a gateway page, an overloaded server) still is.
+ */
+function instanceMayComeBack(status: number, _headers: Readonly<Record<string, string>>, bodyText: string): boolean {
+  return !(status === 503 && NOT_ONLINE.test(bodyText));
+}
+
 export class SecondMeProvider implements ChatProvider {
   private readonly instanceId: string;
   private readonly url: string;
@@ -92,7 +104,7 @@ export class SecondMeProvider implements ChatProvider {
   private async *run(request: ChatRequest, signal: AbortSignal, ctx: ErrorContext): AsyncGenerator<ChatEvent> {
     const body = buildSecondMeRequest((this.profile.options ?? {}) as SecondMeOptions, request);
     const response = await postJson(
-      { url: this.url, headers: { accept: 'text/event-stream, application/json' }, body, ctx },
+      { url: this.url, headers: { accept: 'text/event-stream, application/json' }, body, ctx, transient: instanceMayComeBack },
       this.deps,
       signal,
     );

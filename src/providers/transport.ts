@@ -13,6 +13,8 @@ export interface PostSpec {
   headers: Record<string, string>;
   body: unknown;
   ctx: ErrorContext;
+  /** See SendOptions.transient: which retryable statuses this API means as "try again". */
+  transient?: (status: number, headers: Readonly<Record<string, string>>, bodyText: string) => boolean;
 }
 
 /** POSTs `body` as JSON; resolves with a 2xx response, throws a ProviderError otherwise. */
@@ -30,6 +32,7 @@ export async function postJson(spec: PostSpec, deps: ProviderDeps, signal: Abort
       ...(deps.network ? { network: deps.network } : {}),
       ...(deps.log ? { log: deps.log } : {}),
       ...(deps.sleep ? { sleep: deps.sleep } : {}),
+      ...(spec.transient ? { transient: spec.transient } : {}),
     },
   );
   if (response.status < 200 || response.status >= 300) throw await errorFromResponse(response, spec.ctx);

@@ -71,8 +71,13 @@ export interface ProviderProfile {
 }
 
 export interface ProviderDeps {
-  /** The API key for a profile, from SecretStorage in the extension; never logged. */
-  getSecret(profileId: string): Promise<string | undefined>;
+  /**
+   * The API key for a profile, from SecretStorage in the extension; never logged.
+   * `destination` is the URL the key is about to be sent to: the extension hands
+   * a key only to the origin it was stored for unless the user confirms, and
+   * throws a ProviderError when they do not (no request is made then).
+   */
+  getSecret(profileId: string, destination?: string): Promise<string | undefined>;
   network?: NetworkSettings;
   /** Optional structured log sink; lines it receives are already redacted. */
   log?: (line: string) => void;

@@ -39,7 +39,9 @@ export class Toolbar {
 
   setProviders(providers: ProviderInfo[], activeId: string | undefined): void {
     const options = providers.map((p) => {
-      const option = h('option', { value: p.id }, p.model ? `${p.label} · ${p.model}` : p.label);
+      const name = p.model ? `${p.label} · ${p.model}` : p.label;
+      // A profile a workspace supplied (not the user) says so: its address is not the user's choice.
+      const option = h('option', { value: p.id }, p.fromWorkspace ? `⚠ ${name} (${t('provider.fromWorkspace')})` : name);
       option.selected = p.id === activeId;
       return option;
     });

@@ -33,6 +33,7 @@ export function uiStrings(): UiStrings {
     dismiss: vscode.l10n.t('Dismiss'),
     'provider.label': vscode.l10n.t('Provider'),
     'provider.none': vscode.l10n.t('No provider configured'),
+    'provider.fromWorkspace': vscode.l10n.t('from workspace settings'),
     'model.label': vscode.l10n.t('Model'),
     'empty.title': vscode.l10n.t('Welcome to Parley'),
     'empty.body': vscode.l10n.t('Chat with Emma, SecondMe, ecovai or any OpenAI-compatible endpoint.'),

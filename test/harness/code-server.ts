@@ -24,6 +24,11 @@ export interface CodeServerOptions {
   locale?: string;
   /** Keep the data dir after stop (for debugging); default: env PARLEY_HARNESS_KEEP=1. */
   keepData?: boolean;
+  /**
+   * Workspace trust as a user has it: on, the folder starts untrusted and VS Code
+   * asks. Default off (`--disable-workspace-trust`), so other tests need no clicks.
+   */
+  workspaceTrust?: boolean;
 }
 
 export interface CodeServer {
@@ -106,7 +111,11 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
   fs.writeFileSync(configFile, 'auth: none\n');
-  const settings = { ...HARNESS_DEFAULT_SETTINGS, ...options.settings };
+  const settings = {
+    ...HARNESS_DEFAULT_SETTINGS,
+    ...options.settings,
+    ...(options.workspaceTrust ? { 'security.workspace.trust.enabled': true } : {}),
+  };
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
   const env = serverEnv(dataDir);
@@ -118,7 +127,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const args = [
     codeServerEntry, '--config', configFile, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--vscode-option', 'enable-smoke-test-driver',
     ...(options.locale ? ['--locale', options.locale] : []),
     options.workspace,

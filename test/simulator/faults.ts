@@ -17,7 +17,7 @@ export const FAULT_KINDS = [
   'slow',
   /** Destroy the socket after `after` frames (default 3). */
   'disconnect',
-  /** Send the API's error event after `after` frames (default 3), then end. */
+  /** Send the API's error event after `after` frames (default 3), then end; SSE: `code` / `type` set the error object's fields. */
   'error-event',
   /** 429 with `Retry-After: retry-after` (default 1) for the first `times` requests (default 1). */
   'rate-limit',
@@ -68,6 +68,10 @@ export const faultSchema = z.object({
   retryAfter: z.union([z.string(), z.number()]).transform(String).optional(),
   /** Message of the error event. */
   message: z.string().optional(),
+  /** SSE error event: `error.code` (e.g. `invalid_api_key`, what a real OpenAI-compatible server sent with HTTP 200). */
+  code: z.string().optional(),
+  /** SSE error event: `error.type` (e.g. `invalid_request_error`). */
+  type: z.string().optional(),
 });
 
 export type Fault = z.input<typeof faultSchema>;
@@ -115,7 +119,7 @@ export interface StreamBehaviour {
   rejectStreamOptions: boolean;
   stallAfter?: number;
   disconnectAfter?: number;
-  errorEvent?: { after: number; message?: string };
+  errorEvent?: { after: number; message?: string; code?: string; type?: string };
   truncateAfter?: number;
   malformedAfter?: number;
 }
@@ -144,7 +148,9 @@ export function streamBehaviour(faults: ParsedFault[], defaultDelayMs: number): 
     rejectStreamOptions: !!has('reject-stream-options'),
     ...(stall ? { stallAfter: stall.after ?? 3 } : {}),
     ...(disconnect ? { disconnectAfter: disconnect.after ?? 3 } : {}),
-    ...(errorEvent ? { errorEvent: { after: errorEvent.after ?? 3, message: errorEvent.message } } : {}),
+    ...(errorEvent
+      ? { errorEvent: { after: errorEvent.after ?? 3, message: errorEvent.message, code: errorEvent.code, type: errorEvent.type } }
+      : {}),
     ...(truncate ? { truncateAfter: truncate.after ?? 3 } : {}),
     ...(malformed ? { malformedAfter: malformed.after ?? 3 } : {}),
   };

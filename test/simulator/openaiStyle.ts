@@ -121,7 +121,8 @@ export function completionFrames(plan: CompletionPlan, behaviour: StreamBehaviou
   if (behaviour.oversize) frames.splice(2, 0, sseFrame(chunk({ content: 'x'.repeat(OVERSIZE_BYTES) }, null), ''));
   if (behaviour.malformedAfter !== undefined) frames.splice(behaviour.malformedAfter, 0, 'data: {"choices": [{"delta": \n\n');
   if (behaviour.errorEvent) {
-    const error = { ...plan.errorBody, ...(behaviour.errorEvent.message ? { message: behaviour.errorEvent.message } : {}) };
+    const { message, code, type } = behaviour.errorEvent;
+    const error = { ...plan.errorBody, ...(message ? { message } : {}), ...(code ? { code } : {}), ...(type ? { type } : {}) };
     frames.splice(behaviour.errorEvent.after, frames.length, sseFrame({ error }, ''));
   }
   return frames;

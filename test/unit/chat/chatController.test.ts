@@ -292,6 +292,15 @@ describe('ChatController and model discovery', () => {
   });
 });
 
+describe('ChatController and workspace-supplied profiles', () => {
+  it('marks every profile in the view’s picker when the profiles come from workspace settings, none otherwise', () => {
+    const t = setup([]);
+    assert.ok(t.controller.providerState().providers.every((p) => p.fromWorkspace === undefined));
+    t.source.profilesFromWorkspace = () => true;
+    assert.ok(t.controller.providerState().providers.every((p) => p.fromWorkspace === true));
+  });
+});
+
 describe('ChatController and keys', () => {
   it('nothing it emits or saves carries the key, even when the provider fails', async () => {
     const canary = 'sk-test-canary-0000';

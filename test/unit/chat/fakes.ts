@@ -36,6 +36,7 @@ export class FakeProviderSource implements ProviderSource {
     this.discovered.set(profileId, models);
     this.listeners.forEach((l) => l());
   }
+  profilesFromWorkspace?: () => boolean;
   onDidChange(listener: () => void): Unsubscribe {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };

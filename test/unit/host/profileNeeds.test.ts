@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isLocalUrl, needsApiKey, needsInstanceId } from '../../../src/chat/profileNeeds';
+import { isLocalUrl, keyRequirement, needsApiKey, needsInstanceId } from '../../../src/chat/profileNeeds';
 
 describe('what a profile needs before its first request', () => {
   it('Emma always needs a key; SecondMe never does', () => {
@@ -22,5 +22,12 @@ describe('what a profile needs before its first request', () => {
     assert.equal(needsInstanceId({ kind: 'secondme', instanceId: '  ' }), true);
     assert.equal(needsInstanceId({ kind: 'secondme', instanceId: 'abc' }), false);
     assert.equal(needsInstanceId({ kind: 'emma' }), false);
+  });
+
+  it('a local OpenAI-compatible server: key optional (it may check one), never "needs no key"', () => {
+    assert.equal(keyRequirement({ kind: 'openai-compatible', baseUrl: 'http://127.0.0.1:8000/v1' }), 'optional');
+    assert.equal(keyRequirement({ kind: 'openai-compatible', baseUrl: 'https://api.ecovai.cn/v1' }), 'required');
+    assert.equal(keyRequirement({ kind: 'emma' }), 'required');
+    assert.equal(keyRequirement({ kind: 'secondme' }), 'none');
   });
 });

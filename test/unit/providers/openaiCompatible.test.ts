@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { createProvider } from '../../../src/providers';
-import { ProviderError } from '../../../src/net/errors';
+import { isProviderError, ProviderError } from '../../../src/net/errors';
 import { errorForStatus } from '../../../src/providers/httpErrors';
+import { completionEvents } from '../../../src/providers/openaiStream';
 import { isUsageFieldRejection } from '../../../src/providers/usageInStream';
 import type { ChatMessage, OpenAICompatibleOptions } from '../../../src/providers/types';
 import type { Simulator } from '../../simulator/server';
@@ -162,6 +163,36 @@ describe('OpenAI-compatible adapter (against the simulator)', () => {
       const outcome = await run(ecovai(), user('hi [[sim:error-event after=4]]'));
       expectError(outcome, 'unavailable', /^ecovai: The server had an error/);
       assert.equal(outcome.events.filter((e) => e.type === 'delta').length, 3, 'role chunk + 3 content chunks were sent');
+    });
+
+    it('an error event with HTTP 200 is mapped by its code like the HTTP status: invalid_api_key → auth (Set API Key card)', async () => {
+      const outcome = await run(ecovai(), user('hi [[sim:error-event after=0 code=invalid_api_key type=invalid_request_error message=Incorrect-API-key-provided]]'));
+      const error = expectError(outcome, 'auth', /^ecovai: the API key is missing or invalid — run “Parley: Set API Key”\. The server said: “Incorrect-API-key-provided”$/);
+      assert.equal(error.status, undefined, 'the reply was a 200: no HTTP status is claimed');
+      assert.equal(sim.requests.length, 1);
+    });
+
+    for (const [fields, code] of [
+      ['code=insufficient_quota', 'quota'],
+      ['code=rate_limit_exceeded', 'rate_limited'],
+      ['code=model_not_found', 'not_found'],
+      ['type=invalid_request_error code=context_length_exceeded', 'invalid_request'],
+      ['type=authentication_error code=none', 'auth'],
+      ['type=permission_error code=none', 'auth'],
+      ['code=401', 'auth'],
+      ['type=server_error code=internal_error', 'unavailable'],
+    ] as const) {
+      it(`an error event with ${fields} → ${code}`, async () => {
+        expectError(await run(ecovai(), user(`hi [[sim:error-event after=1 ${fields}]]`)), code);
+      });
+    }
+
+    it('the same error object in a plain JSON 200 reply is mapped the same way', () => {
+      const body = JSON.stringify({ error: { message: 'Incorrect API key', type: 'invalid_request_error', code: 'invalid_api_key' } });
+      assert.throws(
+        () => [...completionEvents(body, { label: 'ecovai', kind: 'openai-compatible' })],
+        (error: unknown) => isProviderError(error) && error.code === 'auth' && /Set API Key/.test(error.message),
+      );
     });
   });
 

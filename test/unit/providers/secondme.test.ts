@@ -139,6 +139,21 @@ describe('SecondMe adapter (against the simulator)', () => {
       assert.equal(error.status, 503);
     });
 
+    it('offline instance is not retried: it stays offline until the user starts it (one request, no wait)', async () => {
+      const deps = testDeps(undefined);
+      const provider = createProvider({ id: 'sm', kind: 'secondme', baseUrl: sim.url, instanceId: 'sim-offline' }, deps);
+      expectError(await run(provider, user('hi')), 'unavailable', /is not online/);
+      assert.equal(sim.requests.length, 1, 'one request, no retries');
+      assert.deepEqual(deps.sleeps, []);
+    });
+
+    it('a 503 page from a gateway in front of SecondMe is still retried', async () => {
+      const deps = testDeps(undefined);
+      const provider = createProvider({ id: 'sm', kind: 'secondme', baseUrl: sim.url, instanceId: 'sim-instance' }, deps);
+      expectSuccess(await run(provider, user('hi [[sim:html status=503 times=1]]')));
+      assert.equal(sim.requests.length, 2, 'the HTML 503, then the reply');
+    });
+
     it('422 → invalid_request quoting the server detail (the simulator’s real 422 body)', async () => {
       const raw = await fetch(`${sim.url}/api/chat/sim-instance`, {
         method: 'POST',
