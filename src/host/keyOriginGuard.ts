@@ -107,16 +107,25 @@ export class KeyOriginGuard {
 
   /**
    * For background work that must never ask (model discovery): the key only when
-   * it may go to `destinationUrl` without a confirmation, otherwise undefined (the
-   * request goes out without it).
+   * it may go to `destinationUrl` without a confirmation, otherwise undefined.
    */
   async keyWithoutAsking(profileId: string, destinationUrl: string | undefined): Promise<string | undefined> {
     const key = await this.keys.get(profileId);
     if (!key) return undefined;
+    return (await this.sendsWithoutAsking(profileId, destinationUrl)) ? key : undefined;
+  }
+
+  /** Whether a stored key of `profileId` would need the user's confirmation to go to `destinationUrl` (its profile's address when absent). */
+  async wouldAsk(profileId: string, destinationUrl?: string): Promise<boolean> {
+    if (!(await this.keys.get(profileId))) return false;
+    return !(await this.sendsWithoutAsking(profileId, destinationUrl));
+  }
+
+  private async sendsWithoutAsking(profileId: string, destinationUrl: string | undefined): Promise<boolean> {
     const profile = this.settings.providers().profiles.find((p) => p.id === profileId);
     const destination = originOf(destinationUrl ?? (profile ? keyDestination(profile) : undefined));
     const binding = await this.migrate(profileId);
-    return decideKeyUse(binding, destination).kind === 'send' ? key : undefined;
+    return decideKeyUse(binding, destination).kind === 'send';
   }
 
   /** The origin a key is meant for when it is stored now: the profile's current address. */

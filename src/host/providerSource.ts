@@ -35,7 +35,8 @@ export class HostProviderSource implements ProviderSource, vscode.Disposable {
       // Discovery runs in the background: it never asks to send a key to a new address (the request goes without it).
       fetch: (profile, signal) =>
         fetchModels(profile, { ...this.deps(), getSecret: (id, destination) => this.guard.keyWithoutAsking(id, destination) }, signal),
-      canQuery: (profile) => this.isReady(profile),
+      // Never in the background to an address the profile's key is not bound to (a workspace's redefinition): not even without the key.
+      canQuery: async (profile) => (await this.isReady(profile)) && !(await this.guard.wouldAsk(profile.id)),
       log: (line) => this.log.info(line),
       changed: () => this.changed.fire(),
     });
