@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import type { Token } from 'markdown-it';
 import { createMarkdownEngine, createRenderEnv } from '../../../src/webview-ui/markdown/markdownEngine';
+import { HIGHLIGHT_MAX_CHARS } from '../../../src/webview-ui/markdown/highlight';
 
 /** Renders `source`; returns how many times the renderer read a token of an inline token's children. */
 function inlineTokenReads(source: string): number {
@@ -40,5 +41,19 @@ describe('markdown engine: linear work', () => {
     const html = md.render('[![logo](https://example.com/a.png)](https://example.com/) ![b](https://example.com/b.png)', createRenderEnv());
     assert.equal((html.match(/md-image-placeholder/g) ?? []).length, 1, html);
     assert.equal((html.match(/md-image-link/g) ?? []).length, 1, html);
+  });
+});
+
+describe('markdown engine: highlighting is capped', () => {
+  it('shows a code block longer than HIGHLIGHT_MAX_CHARS as plain text, and highlights shorter ones', () => {
+    const md = createMarkdownEngine();
+    const line = 'const value = compute(1, "two", three);\n';
+    const huge = line.repeat(Math.ceil((HIGHLIGHT_MAX_CHARS + 1) / line.length));
+    const hugeHtml = md.render('```ts\n' + huge + '```\n', createRenderEnv());
+    assert.doesNotMatch(hugeHtml, /hljs-/, 'no highlight.js spans in a huge block');
+    assert.match(hugeHtml, /class="hljs language-typescript"/);
+    assert.ok(hugeHtml.includes('compute(1, &quot;two&quot;, three);'), 'the code is all there, escaped');
+    const smallHtml = md.render('```ts\n' + line + '```\n', createRenderEnv());
+    assert.match(smallHtml, /hljs-keyword/);
   });
 });
