@@ -8,6 +8,7 @@ import { endsInOpenFence, finalBlockCount, proofLineCount, topLevelBlocks, type 
 import { markdownEngine, normalizeSource, renderSource, type References } from './renderPipeline';
 import { lineStarts, offsetOfLine, placeParts, renderParts, type TailPart } from './tailParts';
 import { budgetFrameScheduler, type FrameScheduler } from './frameSchedulers';
+import { LazyCodeToolbars } from './codeToolbar';
 
 interface Segment {
   /** Source offset where the segment ends (the tail starts here). */
@@ -42,6 +43,8 @@ export class StreamingMarkdownView implements StreamingMessageView {
   private frame: number | undefined;
   private disposed = false;
   private busy = false;
+  private readonly toolbars: LazyCodeToolbars;
+  private readonly watch = (blocks: readonly HTMLElement[]): void => this.toolbars.watch(blocks);
 
   constructor(
     container: HTMLElement,
@@ -55,6 +58,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     this.element.setAttribute('aria-atomic', 'false');
     this.element.setAttribute('aria-busy', 'false');
     container.appendChild(this.element);
+    this.toolbars = new LazyCodeToolbars(this.element, options.labels, (index) => this.codeBlock(index));
   }
 
   append(delta: string): void {
@@ -110,6 +114,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     if (this.frame !== undefined) this.scheduler.cancel(this.frame);
     this.frame = undefined;
     this.disposed = true;
+    this.toolbars.dispose();
     this.element.remove();
   }
 
@@ -180,7 +185,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
       reuseSalt: ownReferences ? undefined : String(this.referencesVersion),
       sourceOffset: start,
       previous,
-      labels: this.options.labels,
+      watch: this.watch,
     });
     placeParts(this.element, previous, parts);
     this.tailParts = parts.slice(finalCount);
@@ -204,7 +209,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
   /** Renders `text` (starting at source offset `start`) as a final segment before the tail. */
   private commit(text: string, start: number, proofEnd: number): void {
     const before = this.segments.at(-1)?.references ?? {};
-    let part = renderSource(text, this.options.labels, this.committedCodeBlocks, before);
+    let part = renderSource(text, this.watch, this.committedCodeBlocks, before);
     const learnedReference = Object.keys(part.references).some((label) => !(label in before));
     if (learnedReference) this.referencesVersion++;
     if (learnedReference && this.segments.length > 0) {
@@ -213,7 +218,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
       for (const segment of this.segments.splice(0)) {
         for (const node of segment.nodes) node.parentNode?.removeChild(node);
       }
-      part = renderSource(this.source.slice(0, start + text.length), this.options.labels);
+      part = renderSource(this.source.slice(0, start + text.length), this.watch);
     }
     const segment: Segment = {
       end: start + text.length,

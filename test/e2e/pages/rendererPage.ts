@@ -85,7 +85,7 @@ const api = {
   /** innerHTML of the whole text rendered at once. */
   renderFullHtml(text: string): string {
     const div = document.createElement('div');
-    div.appendChild(renderMarkdown(text, labels));
+    div.appendChild(renderMarkdown(text));
     return div.innerHTML;
   },
   /** What many chat views do: markdown-it + DOMPurify + innerHTML of the whole message. */

@@ -11,6 +11,8 @@ import {
 import { sanitizeAll, sanitizeToFragment } from '../../../src/webview-ui/markdown/sanitize';
 import type { RendererTestApi } from './rendererPage';
 import { AutoScroll } from '../../../src/webview-ui/autoScroll';
+import { createMarkdownEngine, createRenderEnv } from '../../../src/webview-ui/markdown/markdownEngine';
+import type { Token } from 'markdown-it';
 
 type Marked = Element & { __mark?: string };
 type PageState = { __pwned?: unknown; __pwnCount: number };
@@ -19,6 +21,28 @@ export function createScenarios(t: RendererTestApi) {
   return {
     clearRoot(): void {
       t.root.replaceChildren();
+    },
+    /** markdown-it's HTML (before sanitizing) for `text`, from the chat view's engine. */
+    engineHtml(text: string): string {
+      return createMarkdownEngine().render(text, createRenderEnv());
+    },
+    /** Renders `text`; returns how many times the renderer read a token of an inline token's children (a work count). */
+    inlineTokenReads(text: string): number {
+      const md = createMarkdownEngine();
+      const env = createRenderEnv();
+      const tokens = md.parse(text, env);
+      let reads = 0;
+      for (const token of tokens) {
+        if (token.type !== 'inline' || !token.children) continue;
+        token.children = new Proxy(token.children, {
+          get(target, property, receiver) {
+            if (typeof property === 'string' && /^\d+$/.test(property)) reads++;
+            return Reflect.get(target, property, receiver) as unknown;
+          },
+        }) as Token[];
+      }
+      md.renderer.render(tokens, md.options, env);
+      return reads;
     },
     violations(): string[] {
       return t.violations;
@@ -207,6 +231,8 @@ export function createScenarios(t: RendererTestApi) {
         view.append(chunk);
         stepped.step();
       }
+      // Toolbars are built lazily: the pointer reaching the block builds its toolbar.
+      view.element.querySelector('.code-block pre')?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
       const streaming = {
         sameElement: view.element.querySelector('pre code') === codeElement,
         code: view.element.querySelector('pre code')?.textContent,
@@ -216,6 +242,46 @@ export function createScenarios(t: RendererTestApi) {
       view.append('```\n');
       view.finish();
       return { streaming, highlighted: view.element.querySelectorAll('pre code .hljs-keyword').length > 0 };
+    },
+
+    /**
+     * A reply of `count` small code blocks in a 300 px high scroller: how many
+     * toolbars exist once the view settled, after scrolling to the end, and
+     * after the pointer reached a block in the middle (and its language label).
+     */
+    async lazyToolbars(count: number) {
+      const scroller = document.createElement('div');
+      scroller.style.cssText = 'height: 300px; overflow-y: auto';
+      t.root.appendChild(scroller);
+      const text = Array.from({ length: count }, (_, i) => `Block ${i}:\n\n\`\`\`py\nx = ${i}\n\`\`\`\n`).join('\n');
+      const view = t.createView({ stepped: new t.SteppedScheduler() });
+      scroller.appendChild(view.element);
+      view.replace(text);
+      view.finish();
+      const toolbars = (): number => view.element.querySelectorAll('.code-block-toolbar').length;
+      /** Waits (in frames, up to ~2 s of them) until `ready()` holds. */
+      const until = async (ready: () => boolean): Promise<void> => {
+        for (let i = 0; i < 120 && !ready(); i++) await t.frames(1);
+      };
+      await until(() => toolbars() > 0);
+      await t.frames(3);
+      const settled = toolbars();
+      scroller.scrollTop = scroller.scrollHeight;
+      const last = (): Element | null => view.element.querySelector(`[data-code-index="${count - 1}"] .code-block-toolbar`);
+      await until(() => last() !== null);
+      const lastBuilt = last() !== null;
+      const middle = view.element.querySelector(`.code-block[data-code-index="${Math.floor(count / 2)}"]`) as HTMLElement;
+      const beforeHover = middle.querySelector('.code-block-toolbar') !== null;
+      middle.querySelector('code')?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+      const afterHover = {
+        built: middle.querySelector('.code-block-toolbar') !== null,
+        language: middle.querySelector('.code-block-language')?.textContent,
+        buttons: middle.querySelectorAll(`button[data-code-index="${Math.floor(count / 2)}"]`).length,
+      };
+      const total = toolbars();
+      view.dispose();
+      scroller.remove();
+      return { settled, lastBuilt, beforeHover, afterHover, total };
     },
 
     /** Streams for ~20 frames through throttledFrameScheduler(minIntervalMs); returns the frame times of the updates. */

@@ -103,3 +103,25 @@ describe('streaming renderer behaviour (Chromium)', function () {
     assert.deepEqual(r, { attached: false, rendered: 0 });
   });
 });
+
+describe('code block toolbars are built lazily (Chromium)', function () {
+  this.timeout(60_000);
+  let browser: RendererPage;
+  before(async () => {
+    browser = await openRendererPage();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('builds toolbars only for blocks near the viewport, and on pointer or focus', async () => {
+    type Lazy = { settled: number; lastBuilt: boolean; beforeHover: boolean; afterHover: { built: boolean; language?: string | null; buttons: number }; total: number };
+    const r = await inPage<Lazy>(browser.page, 'lazyToolbars', 400);
+    assert.ok(r.settled > 0, 'the blocks on screen have toolbars');
+    assert.ok(r.settled < 60, `toolbars built for ${r.settled} of 400 blocks while only the first few are near the viewport`);
+    assert.ok(r.lastBuilt, 'scrolling to the end builds the toolbars there');
+    assert.equal(r.beforeHover, false, 'a block far from the viewport has no toolbar yet');
+    assert.deepEqual(r.afterHover, { built: true, language: 'py', buttons: 5 });
+    assert.ok(r.total < 150, `toolbars in total: ${r.total} of 400`);
+  });
+});
