@@ -21,7 +21,10 @@ export interface RenderEnv extends Env {
 
 export function createRenderEnv(codeIndexBase = 0, references?: References): RenderEnv {
   const env: RenderEnv = { codeIndexBase, codeBlocks: [], plainCodeIndex: -1 };
-  if (references) env.references = { ...references };
+  // Inherit, not copy: the parse adds this render's own definitions on top
+  // (Object.keys() then lists only those), and copying all known ones per
+  // render would cost O(definitions) each time.
+  if (references) env.references = Object.create(references) as References;
   return env;
 }
 

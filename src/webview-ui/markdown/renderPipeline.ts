@@ -12,7 +12,7 @@ export type { References };
 export interface RenderedPart {
   fragment: DocumentFragment;
   codeBlocks: CodeBlockInfo[];
-  /** Reference definitions known after this part (earlier ones included). */
+  /** Reference definitions this part's own text made (not the ones it was given). */
   references: References;
 }
 

@@ -6,19 +6,21 @@ import type { CodeBlockInfo, StreamingMessageView, StreamingMessageViewOptions }
 import { createRenderEnv } from './markdownEngine';
 import { endsInOpenFence, finalBlockCount, proofLineCount, topLevelBlocks, type TopLevelBlock } from './blocks';
 import { markdownEngine, normalizeSource, renderSource, type References } from './renderPipeline';
+import { ReferenceLedger, referenceCandidates, type LedgerEntry } from './referenceLedger';
 import { lineStarts, offsetOfLine, placeParts, renderParts, type TailPart } from './tailParts';
 import { budgetFrameScheduler, type FrameScheduler } from './frameSchedulers';
 import { LazyCodeToolbars } from './codeToolbar';
 
-interface Segment {
-  /** Source offset where the segment ends (the tail starts here). */
+interface Segment extends LedgerEntry {
+  /** Source offsets where the segment starts and ends (the tail starts at the last one's end). */
+  start: number;
   end: number;
   /** Source offset up to which text proved the segment final (Infinity after finish()). */
   proofEnd: number;
   nodes: Node[];
   codeBlocks: CodeBlockInfo[];
-  /** References known after this segment. */
-  references: References;
+  /** data-code-index of its first code block. */
+  codeIndexBase: number;
 }
 
 function commonPrefixLength(a: string, b: string): number {
@@ -34,6 +36,9 @@ export class StreamingMarkdownView implements StreamingMessageView {
   private source = '';
   private pendingCR = false;
   private segments: Segment[] = [];
+  private ledger = new ReferenceLedger<Segment>();
+  /** Code blocks in the segments (kept, not summed: a reply may have thousands of segments). */
+  private committedCodeBlocks = 0;
   private tailParts: TailPart[] = [];
   /** Changes whenever the committed link references may have changed (reuse keys include it). */
   private referencesVersion = 0;
@@ -76,9 +81,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     if (this.disposed) return;
     const source = normalizeSource(text);
     const keep = commonPrefixLength(this.source, source);
-    while (this.segments.length > 0 && (this.segments.at(-1) as Segment).proofEnd > keep) {
-      for (const node of (this.segments.pop() as Segment).nodes) node.parentNode?.removeChild(node);
-    }
+    while (this.segments.length > 0 && (this.segments.at(-1) as Segment).proofEnd > keep) this.popSegment();
     this.raw = text;
     this.source = source;
     this.pendingCR = text.endsWith('\r');
@@ -139,8 +142,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
   private reopenFinalSegment(): void {
     const last = this.segments.at(-1);
     if (last?.proofEnd !== Infinity) return;
-    this.segments.pop();
-    for (const node of last.nodes) node.parentNode?.removeChild(node);
+    this.popSegment();
     this.referencesVersion++;
   }
 
@@ -148,32 +150,29 @@ export class StreamingMarkdownView implements StreamingMessageView {
     return this.segments.at(-1)?.end ?? 0;
   }
 
-  private get committedCodeBlocks(): number {
-    return this.segments.reduce((sum, segment) => sum + segment.codeBlocks.length, 0);
-  }
-
   private flush(final: boolean): void {
     if (this.rendered?.version === this.version && (this.rendered.final || !final)) return;
     this.rendered = { version: this.version, final };
     const start = this.committedEnd;
     const tail = this.source.slice(start);
-    const references = this.segments.at(-1)?.references;
     if (final) {
       this.clearTail();
       if (tail !== '') this.commit(tail, start, Infinity);
     } else {
-      this.renderOpenTail(tail, start, references);
+      this.renderOpenTail(tail, start);
     }
+    this.renderStaleSegments(final);
     this.options.onRendered?.();
   }
 
-  private renderOpenTail(tail: string, start: number, references: References | undefined): void {
-    const env = createRenderEnv(this.committedCodeBlocks, references);
+  private renderOpenTail(tail: string, start: number): void {
+    const env = createRenderEnv(this.committedCodeBlocks, this.ledger.known);
     const tokens = markdownEngine().parse(tail, env);
     const blocks = topLevelBlocks(tokens);
     const starts = lineStarts(tail);
     const finalCount = finalBlockCount(blocks, tail, starts);
-    const ownReferences = Object.keys(env.references ?? {}).length !== Object.keys(references ?? {}).length;
+    // The env inherits the known definitions: its own keys are the ones the tail makes.
+    const ownReferences = Object.keys(env.references ?? {}).length > 0;
     const previous = this.tailParts;
     const parts = renderParts({
       tokens,
@@ -200,7 +199,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
         for (const node of part.nodes) node.parentNode?.removeChild(node);
         this.commit(tail.slice(from, to), start + from, start + proof);
       } else {
-        this.segments.push({ end: start + to, proofEnd: start + proof, nodes: part.nodes, codeBlocks: part.codeBlocks, references: references ?? {} });
+        this.pushSegment({ start: start + from, end: start + to, proofEnd: start + proof, nodes: part.nodes, codeBlocks: part.codeBlocks }, tail.slice(from, to), {});
       }
       from = to;
     }
@@ -208,27 +207,50 @@ export class StreamingMarkdownView implements StreamingMessageView {
 
   /** Renders `text` (starting at source offset `start`) as a final segment before the tail. */
   private commit(text: string, start: number, proofEnd: number): void {
-    const before = this.segments.at(-1)?.references ?? {};
-    let part = renderSource(text, this.watch, this.committedCodeBlocks, before);
-    const learnedReference = Object.keys(part.references).some((label) => !(label in before));
-    if (learnedReference) this.referencesVersion++;
-    if (learnedReference && this.segments.length > 0) {
-      // A new link reference definition may change earlier blocks: render
-      // everything committed so far again, as one segment.
-      for (const segment of this.segments.splice(0)) {
-        for (const node of segment.nodes) node.parentNode?.removeChild(node);
-      }
-      part = renderSource(this.source.slice(0, start + text.length), this.watch);
-    }
-    const segment: Segment = {
-      end: start + text.length,
-      proofEnd,
-      nodes: Array.from(part.fragment.childNodes),
-      codeBlocks: part.codeBlocks,
-      references: part.references,
-    };
+    const part = renderSource(text, this.watch, this.committedCodeBlocks, this.ledger.known);
+    const nodes = Array.from(part.fragment.childNodes);
     this.element.insertBefore(part.fragment, this.tailParts.find((p) => p.nodes.length > 0)?.nodes[0] ?? null);
+    this.pushSegment({ start, end: start + text.length, proofEnd, nodes, codeBlocks: part.codeBlocks }, text, part.references);
+  }
+
+  private pushSegment(
+    fields: Pick<Segment, 'start' | 'end' | 'proofEnd' | 'nodes' | 'codeBlocks'>,
+    text: string,
+    definitions: References,
+  ): void {
+    const defined = this.ledger.newLabels(definitions);
+    const segment: Segment = { ...fields, codeIndexBase: this.committedCodeBlocks, uses: referenceCandidates(text), defined, size: text.length };
     this.segments.push(segment);
+    this.committedCodeBlocks += segment.codeBlocks.length;
+    this.ledger.add(segment, definitions);
+    if (defined.length > 0) this.referencesVersion++;
+  }
+
+  private popSegment(): void {
+    const segment = this.segments.pop();
+    if (!segment) return;
+    for (const node of segment.nodes) node.parentNode?.removeChild(node);
+    this.committedCodeBlocks -= segment.codeBlocks.length;
+    this.ledger.remove(segment);
+    if (segment.defined.length > 0) this.referencesVersion++;
+  }
+
+  /**
+   * Renders again the committed segments that mention a label defined (or
+   * taken back) after they were rendered: within the ledger's budget while
+   * streaming, all of them when `final`.
+   */
+  private renderStaleSegments(final: boolean): void {
+    for (const segment of this.ledger.takeStale(final)) {
+      const anchor = segment.nodes[0];
+      if (!anchor) continue; // rendered nothing (definitions only): renders nothing again
+      const part = renderSource(this.source.slice(segment.start, segment.end), this.watch, segment.codeIndexBase, this.ledger.known);
+      const nodes = Array.from(part.fragment.childNodes);
+      anchor.parentNode?.insertBefore(part.fragment, anchor);
+      for (const node of segment.nodes) node.parentNode?.removeChild(node);
+      segment.nodes = nodes;
+      segment.codeBlocks = part.codeBlocks;
+    }
   }
 
   private clearTail(): void {

@@ -245,6 +245,32 @@ export function createScenarios(t: RendererTestApi) {
     },
 
     /**
+     * Streams `chunks` (a frame after each) and counts the element nodes
+     * removed from the message while doing so: the work of rendering finished
+     * blocks again. Also returns whether the result equals a whole render.
+     */
+    rerenderCount(chunks: string[]) {
+      const stepped = new t.SteppedScheduler();
+      const view = t.createView({ stepped });
+      let removed = 0;
+      const observer = new MutationObserver((records) => {
+        for (const record of records) for (const node of record.removedNodes) if (node.nodeType === Node.ELEMENT_NODE) removed++;
+      });
+      observer.observe(view.element, { childList: true });
+      for (const chunk of chunks) {
+        view.append(chunk);
+        stepped.step();
+      }
+      view.finish();
+      observer.takeRecords().forEach((record) => record.removedNodes.forEach((node) => node.nodeType === Node.ELEMENT_NODE && removed++));
+      observer.disconnect();
+      const identical = view.element.innerHTML === t.renderFullHtml(chunks.join(''));
+      const blocks = view.element.children.length;
+      view.dispose();
+      return { removed, identical, blocks };
+    },
+
+    /**
      * A reply of `count` small code blocks in a 300 px high scroller: how many
      * toolbars exist once the view settled, after scrolling to the end, and
      * after the pointer reached a block in the middle (and its language label).
