@@ -1,7 +1,9 @@
 // Test/benchmark page entry: exposes the streaming renderer (and a naive
 // whole-message renderer for comparison) on window.parleyTest.
+import './vscodeStub';
 import { createStreamingMessageView, renderMarkdown, type FrameScheduler, type StreamingMessageView } from '../../../src/webview-ui/markdown';
 import { createScenarios } from './rendererScenarios';
+import { createConversationScenarios } from './conversationScenarios';
 import { markdownEngine } from '../../../src/webview-ui/markdown/renderPipeline';
 import { createRenderEnv } from '../../../src/webview-ui/markdown/markdownEngine';
 import { sanitizeToString } from '../../../src/webview-ui/markdown/sanitize';
@@ -97,7 +99,7 @@ const api = {
 
 declare global {
   interface Window {
-    parleyTest: typeof api & { scenarios: ReturnType<typeof createScenarios> };
+    parleyTest: typeof api & { scenarios: ReturnType<typeof createScenarios> & ReturnType<typeof createConversationScenarios> };
   }
 }
-window.parleyTest = { ...api, scenarios: createScenarios(api) };
+window.parleyTest = { ...api, scenarios: { ...createScenarios(api), ...createConversationScenarios(api) } };
