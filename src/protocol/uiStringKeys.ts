@@ -54,6 +54,8 @@ export const UI_STRING_KEYS = [
   'announce.replyStarted',
   'announce.replyDone',
   'announce.replyError',
+  'render.plainRest',
+  'render.showAll',
 ] as const;
 
 export type UiStringKey = (typeof UI_STRING_KEYS)[number];

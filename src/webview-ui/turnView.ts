@@ -105,7 +105,11 @@ export class TurnView {
     const reply = this.turn.reply;
     if (!reply) return;
     const scheduler = new ManualScheduler();
-    this.message = createStreamingMessageView(this.body, { labels: codeLabels(), onRendered: this.options.onRendered }, scheduler);
+    this.message = createStreamingMessageView(
+      this.body,
+      { labels: codeLabels(), limitLabels: { notice: t('render.plainRest'), showAll: t('render.showAll') }, onRendered: this.options.onRendered },
+      scheduler,
+    );
     const restore = new ReplyRestore(this.message, scheduler, reply.text, () => this.turn.reply?.status !== 'streaming');
     if (reply.text.length <= SLICE_CHARS) {
       restore.step();

@@ -59,6 +59,8 @@ export function uiStrings(): UiStrings {
     'announce.replyStarted': vscode.l10n.t('Parley is answering.'),
     'announce.replyDone': vscode.l10n.t('Parley has answered.'),
     'announce.replyError': vscode.l10n.t('The answer failed.'),
+    'render.plainRest': vscode.l10n.t('This reply is very long: the rest is shown as plain text so the chat stays responsive.'),
+    'render.showAll': vscode.l10n.t('Show All Formatted'),
   };
 }
 

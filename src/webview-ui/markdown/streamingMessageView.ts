@@ -10,6 +10,7 @@ import { ReferenceLedger, referenceCandidates, type LedgerEntry } from './refere
 import { lineStarts, offsetOfLine, placeParts, renderParts, type TailPart } from './tailParts';
 import { budgetFrameScheduler, type FrameScheduler } from './frameSchedulers';
 import { LazyCodeToolbars } from './codeToolbar';
+import { PlainRest, exceedsRenderLimits } from './plainRest';
 
 interface Segment extends LedgerEntry {
   /** Source offsets where the segment starts and ends (the tail starts at the last one's end). */
@@ -49,6 +50,11 @@ export class StreamingMarkdownView implements StreamingMessageView {
   private disposed = false;
   private busy = false;
   private readonly toolbars: LazyCodeToolbars;
+  /** Past the render cap: where the plain text starts, and its element. */
+  private plain: { from: number; rest: PlainRest } | undefined;
+  /** "Show all" lifts the cap for this message. */
+  private unlimited = false;
+  private finished = false;
   private readonly watch = (blocks: readonly HTMLElement[]): void => this.toolbars.watch(blocks);
 
   constructor(
@@ -74,6 +80,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     this.pendingCR = delta.endsWith('\r');
     this.reopenFinalSegment();
     this.source += normalizeSource(text);
+    this.finished = false;
     this.schedule();
   }
 
@@ -82,6 +89,8 @@ export class StreamingMarkdownView implements StreamingMessageView {
     const source = normalizeSource(text);
     const keep = commonPrefixLength(this.source, source);
     while (this.segments.length > 0 && (this.segments.at(-1) as Segment).proofEnd > keep) this.popSegment();
+    if (this.plain && keep < this.plain.from) this.removePlain();
+    this.finished = false;
     this.raw = text;
     this.source = source;
     this.pendingCR = text.endsWith('\r');
@@ -94,6 +103,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     if (this.frame !== undefined) this.scheduler.cancel(this.frame);
     this.frame = undefined;
     this.flush(true);
+    this.finished = true;
     this.setBusy(false);
   }
 
@@ -155,7 +165,10 @@ export class StreamingMarkdownView implements StreamingMessageView {
     this.rendered = { version: this.version, final };
     const start = this.committedEnd;
     const tail = this.source.slice(start);
-    if (final) {
+    if (!this.plain && !this.unlimited && exceedsRenderLimits(start, tail)) this.startPlain(start);
+    if (this.plain) {
+      this.plain.rest.show(this.source.slice(this.plain.from));
+    } else if (final) {
       this.clearTail();
       if (tail !== '') this.commit(tail, start, Infinity);
     } else {
@@ -251,6 +264,29 @@ export class StreamingMarkdownView implements StreamingMessageView {
       segment.nodes = nodes;
       segment.codeBlocks = part.codeBlocks;
     }
+  }
+
+  /** From `from` on the message is plain text (the render cap). */
+  private startPlain(from: number): void {
+    this.clearTail();
+    const labels = this.options.limitLabels ?? { notice: 'The rest of this reply is shown as plain text.', showAll: 'Show all' };
+    this.plain = { from, rest: new PlainRest(labels, () => this.showAll()) };
+    this.element.appendChild(this.plain.rest.element);
+  }
+
+  private removePlain(): void {
+    this.plain?.rest.element.remove();
+    this.plain = undefined;
+  }
+
+  /** Renders the whole message as markdown, whatever its size (the user asked for it). */
+  private showAll(): void {
+    if (this.disposed) return;
+    this.unlimited = true;
+    this.removePlain();
+    this.rendered = undefined;
+    if (this.finished) this.flush(true);
+    else this.schedule();
   }
 
   private clearTail(): void {

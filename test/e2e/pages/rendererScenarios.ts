@@ -271,6 +271,31 @@ export function createScenarios(t: RendererTestApi) {
     },
 
     /**
+     * Streams `text` in `chunkSize` pieces (an update after each), finishes,
+     * and reports the render cap: how much is plain text, how many links were
+     * rendered; then clicks "Show all" and compares with a whole render.
+     */
+    renderCap(input: { text: string; chunkSize: number }) {
+      const stepped = new t.SteppedScheduler();
+      const view = t.createView({ stepped });
+      for (let i = 0; i < input.text.length; i += input.chunkSize) {
+        view.append(input.text.slice(i, i + input.chunkSize));
+        stepped.step();
+      }
+      view.finish();
+      const plain = view.element.querySelector('.parley-plain-text')?.textContent ?? null;
+      const links = view.element.querySelectorAll('a').length;
+      const button = view.element.querySelector<HTMLButtonElement>('button.parley-show-all');
+      button?.click();
+      const afterShowAll = {
+        plain: view.element.querySelector('.parley-plain-rest') !== null,
+        identical: view.element.innerHTML === t.renderFullHtml(input.text),
+      };
+      view.dispose();
+      return { plainChars: plain?.length ?? 0, plainIsTheRest: plain !== null && input.text.endsWith(plain), links, button: button?.textContent ?? null, afterShowAll };
+    },
+
+    /**
      * A reply of `count` small code blocks in a 300 px high scroller: how many
      * toolbars exist once the view settled, after scrolling to the end, and
      * after the pointer reached a block in the middle (and its language label).
