@@ -4,10 +4,12 @@
  */
 import { runDecoderBench } from './decoders';
 import { runRenderBench } from './render';
+import { runConversationBench } from './conversation';
 
 const benches: [string, () => void | Promise<void>][] = [
   ['decoders', runDecoderBench],
   ['render', () => runRenderBench().then(() => undefined)],
+  ['conversation', runConversationBench],
 ];
 
 async function main(): Promise<void> {

@@ -3,6 +3,7 @@
 // column, fed conversations the way the host sends them.
 import type { Conversation, Reply, Turn } from '../../../src/protocol/model';
 import { MessageList } from '../../../src/webview-ui/messageList';
+import { budgetFrameScheduler, createStreamingMessageView, type FrameScheduler } from '../../../src/webview-ui/markdown';
 import type { RendererTestApi } from './rendererPage';
 
 interface ConversationSpec {
@@ -144,7 +145,135 @@ export function createConversationScenarios(t: RendererTestApi) {
       return { showMs, firstPaintMs, settledMs, longestFrameGapMs: longestGap, longTasks, ready, renderedReplies: renderedReplies() };
     },
 
-    /** What today's code did: every reply rendered at once (for the benchmark's peer row; small conversations only). */
+    /**
+     * The peer: every reply rendered at once when a conversation opens (what
+     * the chat view did before), in the same column. Time to the first frame.
+     */
+    async benchOpenAllAtOnce(spec: ConversationSpec) {
+      const conversation = makeConversation(spec);
+      mount();
+      const target = list?.element as HTMLElement;
+      const start = performance.now();
+      for (const turn of conversation.turns) {
+        const article = document.createElement('article');
+        article.className = 'turn';
+        target.appendChild(article);
+        const view = createStreamingMessageView(article, { labels: t.labels });
+        view.replace(turn.reply?.text ?? '');
+        view.finish();
+      }
+      target.scrollTop = target.scrollHeight;
+      const showMs = performance.now() - start;
+      await t.frames(1);
+      return { showMs, firstPaintMs: performance.now() - start };
+    },
+
+    /**
+     * Streams one more reply (`chunks`, `perFrame` per animation frame) into a
+     * list that already shows `earlier` turns of `reply`, through the list's
+     * own API as the host drives it. Returns the time to the first text shown,
+     * the stream's wall time, frame intervals and long tasks.
+     */
+    async benchStreamAfter(input: { earlier: number; reply: string; chunks: string[]; perFrame: number }) {
+      const messages = mount();
+      const conversation = makeConversation({ turns: input.earlier, reply: input.reply });
+      messages.show(conversation);
+      await until(t, () => !restoring());
+      await t.frames(5);
+      const turn: Turn = { id: 'new', prompt: 'One more question', notes: [], createdAt: 2 };
+      conversation.turns.push(turn);
+      const longTasks: number[] = [];
+      const observer = new PerformanceObserver((entries) => entries.getEntries().forEach((entry) => longTasks.push(entry.duration)));
+      observer.observe({ type: 'longtask', buffered: false });
+      const start = performance.now();
+      messages.show(conversation);
+      const reply: Reply = { text: '', status: 'streaming', providerId: 'sim', providerLabel: 'Simulator', startedAt: 2 };
+      messages.setReply('new', reply);
+      const body = (): string => messages.element.querySelector('.turn:last-child .parley-markdown')?.textContent ?? '';
+      let firstTextMs: number | undefined;
+      const intervals: number[] = [];
+      let last = performance.now();
+      let full = '';
+      for (let i = 0; i < input.chunks.length; i += input.perFrame) {
+        await t.frames(1);
+        const now = performance.now();
+        intervals.push(now - last);
+        last = now;
+        if (firstTextMs === undefined && body() !== '') firstTextMs = now - start;
+        for (const chunk of input.chunks.slice(i, i + input.perFrame)) {
+          messages.append('new', chunk);
+          full += chunk;
+        }
+      }
+      messages.setReply('new', { ...reply, text: full, status: 'done' });
+      await t.frames(2);
+      const seconds = (performance.now() - start) / 1000;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      observer.disconnect();
+      intervals.sort((a, b) => a - b);
+      return {
+        firstTextMs: firstTextMs ?? Number.NaN,
+        seconds,
+        frames: intervals.length,
+        medianFrameMs: intervals[Math.floor(intervals.length / 2)] ?? Number.NaN,
+        p95FrameMs: intervals[Math.floor(intervals.length * 0.95)] ?? Number.NaN,
+        longestFrameMs: intervals.at(-1) ?? Number.NaN,
+        longTasks,
+      };
+    },
+
+    /**
+     * Streams a (pathological) reply into one message view with the default
+     * scheduler, `perFrame` chunks per animation frame; returns the longest and
+     * mean update, the longest finish(), and long tasks.
+     */
+    async benchStreamReply(input: { text: string; chunkSize: number; perFrame: number }) {
+      mount();
+      const target = list?.element as HTMLElement;
+      const inner = budgetFrameScheduler();
+      const updates: number[] = [];
+      const scheduler: FrameScheduler = {
+        request: (callback) =>
+          inner.request(() => {
+            const start = performance.now();
+            callback();
+            updates.push(performance.now() - start);
+          }),
+        cancel: (handle) => inner.cancel(handle),
+      };
+      const longTasks: number[] = [];
+      const observer = new PerformanceObserver((entries) => entries.getEntries().forEach((entry) => longTasks.push(entry.duration)));
+      observer.observe({ type: 'longtask', buffered: false });
+      const view = createStreamingMessageView(target, { labels: t.labels }, scheduler);
+      const began = performance.now();
+      let longestAppendFrame = 0;
+      for (let i = 0; i < input.text.length; i += input.chunkSize * input.perFrame) {
+        await t.frames(1);
+        const start = performance.now();
+        for (let j = 0; j < input.perFrame; j++) view.append(input.text.slice(i + j * input.chunkSize, i + (j + 1) * input.chunkSize));
+        longestAppendFrame = Math.max(longestAppendFrame, performance.now() - start);
+      }
+      await t.frames(1);
+      const finishStart = performance.now();
+      view.finish();
+      const finishMs = performance.now() - finishStart;
+      const seconds = (performance.now() - began) / 1000;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      observer.disconnect();
+      const plain = view.element.querySelector('.parley-plain-text')?.textContent?.length ?? 0;
+      view.dispose();
+      return {
+        updates: updates.length,
+        longestUpdateMs: Math.max(0, ...updates),
+        meanUpdateMs: updates.reduce((a, b) => a + b, 0) / Math.max(1, updates.length),
+        longestAppendFrame,
+        finishMs,
+        seconds,
+        longTasks,
+        plainChars: plain,
+      };
+    },
+
     unmount(): void {
       column?.remove();
       column = undefined;
