@@ -101,11 +101,6 @@ export class MessageList {
     this.scroll.pin();
   }
 
-  /** How many turns have rendered their reply (or are restoring it). */
-  renderedTurns(): number {
-    return this.turns.filter((turn) => turn.isActive).length;
-  }
-
   private activateNear(entries: IntersectionObserverEntry[]): void {
     // Bottom first: an opened conversation shows its end.
     for (const entry of [...entries].reverse()) {

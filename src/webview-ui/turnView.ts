@@ -90,11 +90,6 @@ export class TurnView {
     );
   }
 
-  /** Whether the reply's text has been rendered (or is being restored). */
-  get isActive(): boolean {
-    return this.active;
-  }
-
   /**
    * Renders the reply's text: a short one at once; a long one through a
    * restore job that shows it slice by slice (options.restoreLater).

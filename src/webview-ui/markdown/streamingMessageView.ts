@@ -69,6 +69,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     this.element.setAttribute('aria-atomic', 'false');
     this.element.setAttribute('aria-busy', 'false');
     container.appendChild(this.element);
+    this.unlimited = options.renderCap === false;
     this.toolbars = new LazyCodeToolbars(this.element, options.labels, (index) => this.codeBlock(index));
   }
 

@@ -60,7 +60,7 @@ export interface RendererTestApi {
   violations: string[];
   root: HTMLElement;
   SteppedScheduler: typeof SteppedScheduler;
-  createView(options?: { stepped?: SteppedScheduler; onRendered?: () => void; scheduler?: FrameScheduler }): StreamingMessageView;
+  createView(options?: { stepped?: SteppedScheduler; onRendered?: () => void; scheduler?: FrameScheduler; renderCap?: boolean }): StreamingMessageView;
   frames(count?: number): Promise<void>;
   renderFullHtml(text: string): string;
   naiveRender(element: HTMLElement, text: string): void;
@@ -71,8 +71,8 @@ const api = {
   violations,
   root,
   SteppedScheduler,
-  createView(options: { stepped?: SteppedScheduler; onRendered?: () => void; scheduler?: FrameScheduler } = {}) {
-    return createStreamingMessageView(root, { labels, onRendered: options.onRendered }, options.stepped ?? options.scheduler);
+  createView(options: { stepped?: SteppedScheduler; onRendered?: () => void; scheduler?: FrameScheduler; renderCap?: boolean } = {}) {
+    return createStreamingMessageView(root, { labels, onRendered: options.onRendered, renderCap: options.renderCap }, options.stepped ?? options.scheduler);
   },
   /** Resolves after `count` animation frames. */
   frames(count = 1): Promise<void> {

@@ -464,6 +464,36 @@ export function createScenarios(t: RendererTestApi) {
       return best;
     },
 
+    /**
+     * Per-update cost by reply length: `chunks` appended back to back, an
+     * update every `every` chunks (timed one by one), no frames in between.
+     */
+    benchScaling(input: { chunks: string[]; every: number; renderCap: boolean }) {
+      const stepped = new t.SteppedScheduler();
+      const view = t.createView({ stepped, renderCap: input.renderCap });
+      const updates: number[] = [];
+      input.chunks.forEach((chunk, i) => {
+        view.append(chunk);
+        if ((i + 1) % input.every === 0) {
+          const start = performance.now();
+          stepped.step();
+          updates.push(performance.now() - start);
+        }
+      });
+      const start = performance.now();
+      view.finish();
+      const finishMs = performance.now() - start;
+      const plain = view.element.querySelector('.parley-plain-text') !== null;
+      view.dispose();
+      const sorted = [...updates].sort((a, b) => a - b);
+      const mean = updates.reduce((a, b) => a + b, 0) / Math.max(1, updates.length);
+      // Means of the first and the last tenth of the updates: does an update cost more late in a long reply?
+      const tenth = Math.max(1, Math.floor(updates.length / 10));
+      const firstTenth = updates.slice(0, tenth).reduce((a, b) => a + b, 0) / tenth;
+      const lastTenth = updates.slice(-tenth).reduce((a, b) => a + b, 0) / tenth;
+      return { updates: updates.length, meanMs: mean, p95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? 0, maxMs: sorted.at(-1) ?? 0, firstTenth, lastTenth, finishMs, plain };
+    },
+
     /** Sanitizes `htmls` with one batched DOMPurify call and one by one; returns both serialized. */
     sanitizeBatch(htmls: string[]) {
       const serialize = (fragment: DocumentFragment): string => {
