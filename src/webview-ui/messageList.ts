@@ -72,7 +72,8 @@ export class MessageList {
       const view = kept.get(turn.id);
       if (view?.shows(turn)) {
         kept.delete(turn.id);
-        view.setReply(turn.reply, index === last, turn.contextNotes);
+        // Only the turn that stops (or starts) being the last one changes (its Regenerate button).
+        if (view.isLast || index === last) view.setReply(turn.reply, index === last, turn.contextNotes);
         return view;
       }
       const fresh = new TurnView(turn, { onRendered: () => this.scroll.update(), restoreLater: (job) => this.restoring.add(job) });

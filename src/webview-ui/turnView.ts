@@ -42,6 +42,8 @@ export class TurnView {
   private restore: ReplyRestore | undefined;
   /** The reply's text is rendered only once the turn comes near the viewport (activate()). */
   private active = false;
+  /** Whether it was shown as the last turn (Regenerate shows only there). */
+  private last = false;
   private turn: Turn;
 
   constructor(turn: Turn, private readonly options: TurnViewOptions) {
@@ -90,6 +92,11 @@ export class TurnView {
     );
   }
 
+  /** Whether it was last shown as the conversation's last turn. */
+  get isLast(): boolean {
+    return this.last;
+  }
+
   /**
    * Renders the reply's text: a short one at once; a long one through a
    * restore job that shows it slice by slice (options.restoreLater).
@@ -120,6 +127,7 @@ export class TurnView {
 
   /** The reply's state changed (started, ended, failed); `isLast` decides whether Regenerate shows. */
   setReply(reply: Reply | undefined, isLast: boolean, contextNotes?: string[]): void {
+    this.last = isLast;
     this.turn = { ...this.turn, ...(reply ? { reply } : {}) };
     if (contextNotes) this.turn.contextNotes = contextNotes;
     this.renderNotes();

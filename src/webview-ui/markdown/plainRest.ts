@@ -1,5 +1,5 @@
 // The hard cap on what one reply renders as markdown. Past the cap (see
-// exceedsRenderLimits) the rest of the reply is shown as plain text, under a
+// renderCutOffset) the rest of the reply is shown as plain text, under a
 // note with a "Show all" button; the text keeps growing cheaply while the
 // reply streams.
 
@@ -12,12 +12,33 @@ export const MARKDOWN_LIMIT_CHARS = 512 * 1024;
  */
 export const OPEN_BLOCK_LIMIT_CHARS = 32 * 1024;
 
-const FENCE_START = /^ {0,3}(?:`{3,}|~{3,})/;
+const FENCE_LINE = /^ {0,3}(?:`{3,}|~{3,})/gm;
 
-/** True when the text from `start` on (the open `tail`) should be shown as plain text. */
-export function exceedsRenderLimits(start: number, tail: string): boolean {
-  if (start >= MARKDOWN_LIMIT_CHARS) return true;
-  return tail.length > OPEN_BLOCK_LIMIT_CHARS && !FENCE_START.test(tail);
+/** True when `text` ends inside a code fence (an odd number of fence lines; approximate, and only asked of long tails). */
+function endsInsideFence(text: string): boolean {
+  let count = 0;
+  for (FENCE_LINE.lastIndex = 0; FENCE_LINE.exec(text) !== null; ) count++;
+  return count % 2 === 1;
+}
+
+/**
+ * Where the rest of `source` becomes plain text, given that everything
+ * before `start` is rendered already; undefined while within the limits.
+ * The cut falls after a blank line where possible: past MARKDOWN_LIMIT_CHARS,
+ * or before an unfinished block (the text after the last blank line, unless
+ * it is a code fence) longer than OPEN_BLOCK_LIMIT_CHARS.
+ */
+export function renderCutOffset(source: string, start: number): number | undefined {
+  if (source.length > MARKDOWN_LIMIT_CHARS) {
+    if (start >= MARKDOWN_LIMIT_CHARS) return start;
+    const blank = source.lastIndexOf('\n\n', MARKDOWN_LIMIT_CHARS - 2);
+    return blank >= start ? blank + 2 : MARKDOWN_LIMIT_CHARS;
+  }
+  if (source.length - start <= OPEN_BLOCK_LIMIT_CHARS) return undefined;
+  const blank = source.lastIndexOf('\n\n');
+  const openStart = blank >= start ? blank + 2 : start;
+  if (source.length - openStart <= OPEN_BLOCK_LIMIT_CHARS || endsInsideFence(source.slice(start))) return undefined;
+  return openStart;
 }
 
 export interface PlainRestLabels {

@@ -10,7 +10,7 @@ import { ReferenceLedger, referenceCandidates, type LedgerEntry } from './refere
 import { lineStarts, offsetOfLine, placeParts, renderParts, type TailPart } from './tailParts';
 import { budgetFrameScheduler, type FrameScheduler } from './frameSchedulers';
 import { LazyCodeToolbars } from './codeToolbar';
-import { PlainRest, exceedsRenderLimits } from './plainRest';
+import { PlainRest, renderCutOffset } from './plainRest';
 
 interface Segment extends LedgerEntry {
   /** Source offsets where the segment starts and ends (the tail starts at the last one's end). */
@@ -164,9 +164,16 @@ export class StreamingMarkdownView implements StreamingMessageView {
   private flush(final: boolean): void {
     if (this.rendered?.version === this.version && (this.rendered.final || !final)) return;
     this.rendered = { version: this.version, final };
-    const start = this.committedEnd;
+    let start = this.committedEnd;
+    const cut = this.plain || this.unlimited ? undefined : renderCutOffset(this.source, start);
+    if (cut !== undefined) {
+      // The render cap: what comes before the cut is rendered as final, the rest is plain text.
+      this.clearTail();
+      if (cut > start) this.commit(this.source.slice(start, cut), start, cut);
+      this.startPlain(cut);
+      start = cut;
+    }
     const tail = this.source.slice(start);
-    if (!this.plain && !this.unlimited && exceedsRenderLimits(start, tail)) this.startPlain(start);
     if (this.plain) {
       this.plain.rest.show(this.source.slice(this.plain.from));
     } else if (final) {

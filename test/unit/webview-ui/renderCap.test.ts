@@ -49,3 +49,29 @@ describe('render cap per reply (Chromium)', function () {
     assert.deepEqual(r.afterShowAll, { plain: false, identical: true });
   });
 });
+
+describe('render cap: what stays markdown (Chromium)', function () {
+  this.timeout(120_000);
+  let browser: RendererPage;
+  before(async () => {
+    browser = await openRendererPage();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('a long reply of ordinary blocks arriving in one piece is all markdown (the open-block limit looks at the last block only)', async () => {
+    const text = longReply(120_000);
+    const r = await inPage<Cap>(browser.page, 'renderCap', { text, chunkSize: text.length });
+    assert.equal(r.plainChars, 0);
+    assert.deepEqual(r.afterShowAll, { plain: false, identical: true });
+  });
+
+  it('a 60 KB code block with blank lines stays one code block while it streams', async () => {
+    const code = Array.from({ length: 1500 }, (_, i) => (i % 10 === 9 ? '' : `const value${i} = compute(${i});`)).join('\n');
+    const text = 'Here is the file:\n\n```ts\n' + code + '\n```\n\nDone.\n';
+    const r = await inPage<Cap>(browser.page, 'renderCap', { text, chunkSize: 200 });
+    assert.equal(r.plainChars, 0);
+    assert.deepEqual(r.afterShowAll, { plain: false, identical: true });
+  });
+});
