@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { chatInput, historyItem, openHistory, showChat } from './support/chat';
+import { chatInput, historyItem, newChat, openHistory, showChat } from './support/chat';
 import { harness } from './support/harness';
 import { PARLEY_EXTENSION_ID } from './support/network-guard';
 import { closeWorkbench, openWorkbench, screenshot, webviewFrame } from './support/workbench';
@@ -25,9 +25,13 @@ function replyText(turn: number): string {
   return Array.from({ length: 60 }, (_, i) => section(i)).join('');
 }
 
+function conversationFile(id: string): string {
+  return path.join(harness().server.dataDir, 'user', 'User', 'globalStorage', PARLEY_EXTENSION_ID, 'conversations', `${id}.json`);
+}
+
 function writeConversation(id: string): number {
-  const dir = path.join(harness().server.dataDir, 'user', 'User', 'globalStorage', PARLEY_EXTENSION_ID, 'conversations');
-  fs.mkdirSync(dir, { recursive: true });
+  const file = conversationFile(id);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   const now = Date.now();
   const turns = Array.from({ length: TURNS }, (_, i) => ({
     id: `turn-${i}`,
@@ -37,17 +41,23 @@ function writeConversation(id: string): number {
     reply: { text: replyText(i), status: 'done', providerId: 'sim-local', providerLabel: 'Simulator', startedAt: now + i },
   }));
   const body = JSON.stringify({ format: 'parley.conversation', version: 1, conversation: { id, title: TITLE, createdAt: now, updatedAt: now + TURNS, turns } });
-  fs.writeFileSync(path.join(dir, `${id}.json`), body);
+  fs.writeFileSync(file, body);
   return body.length;
 }
 
 describe('Chat view: a very long conversation', () => {
   let page: Page | undefined;
-  after(() => closeWorkbench(page));
+  const id = `huge-${Date.now().toString(36)}`;
+  after(async () => {
+    // The next tests start from a new chat and a history without it.
+    if (page) await newChat(page);
+    fs.rmSync(conversationFile(id), { force: true });
+    await closeWorkbench(page);
+  });
 
   it('opens from the history rendering only the replies near the viewport, and stays responsive', async function () {
     this.timeout(240_000);
-    const bytes = writeConversation(`huge-${Date.now().toString(36)}`);
+    const bytes = writeConversation(id);
     assert.ok(bytes > 7_000_000, `${bytes} bytes`);
     page = await openWorkbench();
     await showChat(page);
