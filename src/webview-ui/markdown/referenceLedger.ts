@@ -66,12 +66,17 @@ export class ReferenceLedger<S extends LedgerEntry> {
     }
   }
 
-  /** Stale segments to render again now: all of them when `final`, else as many as the budget allows. */
-  takeStale(final: boolean): S[] {
+  /**
+   * Stale segments to render again now: all of them when `final`, else as
+   * many as the budget allows, at most `maxChars` of them in this update.
+   */
+  takeStale(final: boolean, maxChars = Infinity): S[] {
     const taken: S[] = [];
+    let size = 0;
     for (const segment of this.stale) {
-      if (!final && segment.size > this.credit) break;
+      if (!final && (segment.size > this.credit || (size > 0 && size + segment.size > maxChars))) break;
       if (!final) this.credit -= segment.size;
+      size += segment.size;
       taken.push(segment);
     }
     for (const segment of taken) this.stale.delete(segment);

@@ -4,7 +4,7 @@ import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
 import type { CodeBlockInfo } from './types';
 import { createMarkdownEngine, createRenderEnv, type References, type RenderEnv } from './markdownEngine';
-import { sanitizeToFragment } from './sanitize';
+import { sanitizeAll, sanitizeToFragment } from './sanitize';
 import { codeBlockElements } from './codeToolbar';
 
 export type { References };
@@ -59,6 +59,19 @@ export function renderSource(
   const env = createRenderEnv(codeIndexBase, references);
   const tokens = markdownEngine().parse(source, env);
   return renderTokens(tokens, env, watch);
+}
+
+/** Parses and renders `source` to (unsanitized) HTML, continuing after earlier parts; see partsFromHtml(). */
+export function renderSourceHtml(source: string, codeIndexBase: number, references: References): { html: string; env: RenderEnv } {
+  const env = createRenderEnv(codeIndexBase, references);
+  const tokens = markdownEngine().parse(source, env);
+  return { html: renderHtml(tokens, env), env };
+}
+
+/** Sanitizes several renderings with one DOMPurify call (its fixed cost per call adds up over many small blocks). */
+export function partsFromHtml(rendered: readonly { html: string; env: RenderEnv }[], watch: CodeBlockWatcher): RenderedPart[] {
+  const fragments = sanitizeAll(rendered.map((r) => r.html));
+  return rendered.map((r, i) => sanitizedToPart(fragments[i] as DocumentFragment, r.env, watch));
 }
 
 /** Renders a whole message at once (the reference the streamed result must equal; toolbars are not built). */

@@ -5,7 +5,7 @@
 import type { CodeBlockInfo, StreamingMessageView, StreamingMessageViewOptions } from './types';
 import { createRenderEnv } from './markdownEngine';
 import { endsInOpenFence, finalBlockCount, proofLineCount, topLevelBlocks, type TopLevelBlock } from './blocks';
-import { markdownEngine, normalizeSource, renderSource, type References } from './renderPipeline';
+import { markdownEngine, normalizeSource, partsFromHtml, renderSourceHtml, type References } from './renderPipeline';
 import { ReferenceLedger, referenceCandidates, type LedgerEntry } from './referenceLedger';
 import { lineStarts, offsetOfLine, placeParts, renderParts, type TailPart } from './tailParts';
 import { budgetFrameScheduler, type FrameScheduler } from './frameSchedulers';
@@ -22,6 +22,19 @@ interface Segment extends LedgerEntry {
   codeBlocks: CodeBlockInfo[];
   /** data-code-index of its first code block. */
   codeIndexBase: number;
+}
+
+/**
+ * Source characters one streaming update renders at most: text that arrives
+ * faster waits for the next update (the view catches up instead of blocking).
+ */
+const MAX_UPDATE_CHARS = 16 * 1024;
+
+/** Where an update that starts at `start` stops: a line end within MAX_UPDATE_CHARS, or the end. */
+function updateEnd(source: string, start: number): number {
+  if (source.length - start <= MAX_UPDATE_CHARS) return source.length;
+  const newline = source.lastIndexOf('\n', start + MAX_UPDATE_CHARS - 1);
+  return newline >= start ? newline + 1 : start + MAX_UPDATE_CHARS;
 }
 
 function commonPrefixLength(a: string, b: string): number {
@@ -173,7 +186,8 @@ export class StreamingMarkdownView implements StreamingMessageView {
       this.startPlain(cut);
       start = cut;
     }
-    const tail = this.source.slice(start);
+    const end = final || this.plain ? this.source.length : updateEnd(this.source, start);
+    const tail = this.source.slice(start, end);
     if (this.plain) {
       this.plain.rest.show(this.source.slice(this.plain.from));
     } else if (final) {
@@ -183,6 +197,8 @@ export class StreamingMarkdownView implements StreamingMessageView {
       this.renderOpenTail(tail, start);
     }
     this.renderStaleSegments(final);
+    // More text than one update renders: the rest in the next one.
+    if (end < this.source.length) this.schedule();
     this.options.onRendered?.();
   }
 
@@ -210,6 +226,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     placeParts(this.element, previous, parts);
     this.tailParts = parts.slice(finalCount);
     // Final blocks become segments, one per block so replace() can keep as many as possible.
+    const again: { text: string; start: number; proofEnd: number }[] = [];
     for (let j = 0, from = 0; j < finalCount; j++) {
       const part = parts[j] as TailPart;
       const to = offsetOfLine(starts, (blocks[j] as TopLevelBlock).end, tail.length);
@@ -218,33 +235,46 @@ export class StreamingMarkdownView implements StreamingMessageView {
       if (ownReferences) {
         // The tail defines link references: render the block again with only those known so far.
         for (const node of part.nodes) node.parentNode?.removeChild(node);
-        this.commit(tail.slice(from, to), start + from, start + proof);
+        again.push({ text: tail.slice(from, to), start: start + from, proofEnd: start + proof });
       } else {
         this.pushSegment({ start: start + from, end: start + to, proofEnd: start + proof, nodes: part.nodes, codeBlocks: part.codeBlocks }, tail.slice(from, to), {});
       }
       from = to;
     }
+    if (again.length > 0) this.commitAll(again);
   }
 
   /** Renders `text` (starting at source offset `start`) as a final segment before the tail. */
   private commit(text: string, start: number, proofEnd: number): void {
-    const part = renderSource(text, this.watch, this.committedCodeBlocks, this.ledger.known);
-    const nodes = Array.from(part.fragment.childNodes);
-    this.element.insertBefore(part.fragment, this.tailParts.find((p) => p.nodes.length > 0)?.nodes[0] ?? null);
-    this.pushSegment({ start, end: start + text.length, proofEnd, nodes, codeBlocks: part.codeBlocks }, text, part.references);
+    this.commitAll([{ text, start, proofEnd }]);
+  }
+
+  /** Renders pieces of source as final segments before the tail (each knowing the definitions of those before it). */
+  private commitAll(pieces: readonly { text: string; start: number; proofEnd: number }[]): void {
+    const rendered = pieces.map(({ text, start, proofEnd }) => {
+      const result = renderSourceHtml(text, this.committedCodeBlocks, this.ledger.known);
+      const segment = this.pushSegment({ start, end: start + text.length, proofEnd, nodes: [], codeBlocks: result.env.codeBlocks }, text, { ...(result.env.references ?? {}) });
+      return { ...result, segment };
+    });
+    const anchor = this.tailParts.find((p) => p.nodes.length > 0)?.nodes[0] ?? null;
+    partsFromHtml(rendered, this.watch).forEach((part, i) => {
+      (rendered[i] as (typeof rendered)[number]).segment.nodes = Array.from(part.fragment.childNodes);
+      this.element.insertBefore(part.fragment, anchor);
+    });
   }
 
   private pushSegment(
     fields: Pick<Segment, 'start' | 'end' | 'proofEnd' | 'nodes' | 'codeBlocks'>,
     text: string,
     definitions: References,
-  ): void {
+  ): Segment {
     const defined = this.ledger.newLabels(definitions);
     const segment: Segment = { ...fields, codeIndexBase: this.committedCodeBlocks, uses: referenceCandidates(text), defined, size: text.length };
     this.segments.push(segment);
     this.committedCodeBlocks += segment.codeBlocks.length;
     this.ledger.add(segment, definitions);
     if (defined.length > 0) this.referencesVersion++;
+    return segment;
   }
 
   private popSegment(): void {
@@ -262,16 +292,18 @@ export class StreamingMarkdownView implements StreamingMessageView {
    * streaming, all of them when `final`.
    */
   private renderStaleSegments(final: boolean): void {
-    for (const segment of this.ledger.takeStale(final)) {
-      const anchor = segment.nodes[0];
-      if (!anchor) continue; // rendered nothing (definitions only): renders nothing again
-      const part = renderSource(this.source.slice(segment.start, segment.end), this.watch, segment.codeIndexBase, this.ledger.known);
+    // A segment that rendered nothing (definitions only) renders nothing again.
+    const stale = this.ledger.takeStale(final, MAX_UPDATE_CHARS).filter((segment) => segment.nodes.length > 0);
+    const rendered = stale.map((segment) => renderSourceHtml(this.source.slice(segment.start, segment.end), segment.codeIndexBase, this.ledger.known));
+    partsFromHtml(rendered, this.watch).forEach((part, i) => {
+      const segment = stale[i] as Segment;
       const nodes = Array.from(part.fragment.childNodes);
+      const anchor = segment.nodes[0] as Node;
       anchor.parentNode?.insertBefore(part.fragment, anchor);
       for (const node of segment.nodes) node.parentNode?.removeChild(node);
       segment.nodes = nodes;
       segment.codeBlocks = part.codeBlocks;
-    }
+    });
   }
 
   /** From `from` on the message is plain text (the render cap). */

@@ -271,6 +271,22 @@ export function createScenarios(t: RendererTestApi) {
     },
 
     /**
+     * Appends `text` in one chunk and runs updates one at a time until none is
+     * pending: how much text each update showed, and the final result.
+     */
+    bigChunk(text: string) {
+      const stepped = new t.SteppedScheduler();
+      const view = t.createView({ stepped, renderCap: false });
+      view.append(text);
+      const shown: number[] = [];
+      while (stepped.step() > 0 && shown.length < 1000) shown.push(view.element.textContent?.length ?? 0);
+      view.finish();
+      const identical = view.element.innerHTML === t.renderFullHtml(text);
+      view.dispose();
+      return { shown, identical };
+    },
+
+    /**
      * Streams `text` in `chunkSize` pieces (an update after each), finishes,
      * and reports the render cap: how much is plain text, how many links were
      * rendered; then clicks "Show all" and compares with a whole render.

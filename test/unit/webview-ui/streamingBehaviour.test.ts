@@ -2,6 +2,7 @@
 // synchronous finish(), prefix-reusing replace(), accessibility state.
 import assert from 'node:assert/strict';
 import { inPage, openRendererPage, type RendererPage } from './rendererPage';
+import { longReply } from './markdownSamples';
 
 // Results of the browser-side scenarios (test/e2e/pages/rendererScenarios.ts).
 type TailIdentity = { heading?: string; code?: string; tailReplaced: boolean; text?: string | null };
@@ -123,5 +124,25 @@ describe('code block toolbars are built lazily (Chromium)', function () {
     assert.equal(r.beforeHover, false, 'a block far from the viewport has no toolbar yet');
     assert.deepEqual(r.afterHover, { built: true, language: 'py', buttons: 5 });
     assert.ok(r.total < 150, `toolbars in total: ${r.total} of 400`);
+  });
+});
+
+describe('one streaming update renders a bounded amount of text (Chromium)', function () {
+  this.timeout(60_000);
+  let browser: RendererPage;
+  before(async () => {
+    browser = await openRendererPage();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('200 KB arriving in one chunk is rendered over several updates (≤ 16 KB of source each), then equals a whole render', async () => {
+    const text = longReply(200_000);
+    const r = await inPage<{ shown: number[]; identical: boolean }>(browser.page, 'bigChunk', text);
+    assert.ok(r.shown.length >= 10, `${r.shown.length} updates`);
+    assert.ok((r.shown[0] as number) < 20_000, `the first update showed ${r.shown[0]} characters`);
+    for (let i = 1; i < r.shown.length; i++) assert.ok((r.shown[i] as number) - (r.shown[i - 1] as number) < 20_000, `update ${i} added ${(r.shown[i] as number) - (r.shown[i - 1] as number)} characters`);
+    assert.ok(r.identical);
   });
 });
