@@ -68,13 +68,18 @@ export class ReplyRestore {
   /** Shows the next slice; returns true once everything is shown. */
   step(): boolean {
     if (this.finishedRestore) return true;
+    if (this.scheduler.hasPending) {
+      // The view has not caught up with the last slice yet (an update renders a bounded amount).
+      this.scheduler.step();
+      return false;
+    }
     if (this.shown < this.target.length) {
       const end = sliceEnd(this.target, this.shown);
       this.view.append(this.target.slice(this.shown, end));
       this.shown = end;
       this.scheduler.step();
     }
-    if (this.shown >= this.target.length) {
+    if (this.shown >= this.target.length && !this.scheduler.hasPending) {
       this.finishedRestore = true;
       if (this.isOver()) this.view.finish();
       this.scheduler.goLive(budgetFrameScheduler());

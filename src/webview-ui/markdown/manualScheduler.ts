@@ -20,6 +20,11 @@ export class ManualScheduler implements FrameScheduler {
     else if (this.pending?.handle === handle) this.pending = undefined;
   }
 
+  /** True when an update waits for step(). */
+  get hasPending(): boolean {
+    return this.pending !== undefined;
+  }
+
   /** Runs the pending update now (if any). */
   step(): void {
     const pending = this.pending;

@@ -28,7 +28,7 @@ interface Segment extends LedgerEntry {
  * Source characters one streaming update renders at most: text that arrives
  * faster waits for the next update (the view catches up instead of blocking).
  */
-const MAX_UPDATE_CHARS = 16 * 1024;
+const MAX_UPDATE_CHARS = 8 * 1024;
 
 /** Where an update that starts at `start` stops: a line end within MAX_UPDATE_CHARS, or the end. */
 function updateEnd(source: string, start: number): number {
