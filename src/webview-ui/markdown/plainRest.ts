@@ -72,10 +72,14 @@ export class PlainRest {
     this.element.append(note, pre);
   }
 
-  /** Shows `rest` (usually what was shown plus new text: then only that is appended). */
-  show(rest: string): void {
-    const shown = this.text.data;
-    if (rest.length >= shown.length && rest.startsWith(shown)) this.text.appendData(rest.slice(shown.length));
-    else this.text.data = rest;
+  /** Shows `source` from `from` on, appending only what is new (the caller truncates on rewrites). */
+  sync(source: string, from: number): void {
+    const shown = this.text.length;
+    if (from + shown < source.length) this.text.appendData(source.slice(from + shown));
+  }
+
+  /** Keeps only the first `length` characters (the text was rewritten after them). */
+  truncate(length: number): void {
+    if (length < this.text.length) this.text.deleteData(length, this.text.length - length);
   }
 }

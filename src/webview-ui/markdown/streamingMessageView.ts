@@ -104,6 +104,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     const keep = commonPrefixLength(this.source, source);
     while (this.segments.length > 0 && (this.segments.at(-1) as Segment).proofEnd > keep) this.popSegment();
     if (this.plain && keep < this.plain.from) this.removePlain();
+    else this.plain?.rest.truncate(keep - this.plain.from);
     this.finished = false;
     this.raw = text;
     this.source = source;
@@ -189,7 +190,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     const end = final || this.plain ? this.source.length : updateEnd(this.source, start);
     const tail = this.source.slice(start, end);
     if (this.plain) {
-      this.plain.rest.show(this.source.slice(this.plain.from));
+      this.plain.rest.sync(this.source, this.plain.from);
     } else if (final) {
       this.clearTail();
       if (tail !== '') this.commit(tail, start, Infinity);
