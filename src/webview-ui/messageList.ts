@@ -33,6 +33,7 @@ export class MessageList {
   private turns: TurnView[] = [];
   private hasProvider = false;
   private conversationId: string | undefined;
+  private scrollFrame: number | undefined;
   private readonly restoring: RestoreQueue;
   private readonly byElement = new WeakMap<Element, TurnView>();
   /** Activates turns that come within ACTIVATION_MARGIN of the visible part of the list. */
@@ -76,7 +77,7 @@ export class MessageList {
         if (view.isLast || index === last) view.setReply(turn.reply, index === last, turn.contextNotes);
         return view;
       }
-      const fresh = new TurnView(turn, { onRendered: () => this.scroll.update(), restoreLater: (job) => this.restoring.add(job) });
+      const fresh = new TurnView(turn, { onRendered: () => this.scrollSoon(), restoreLater: (job) => this.restoring.add(job) });
       fresh.setReply(turn.reply, index === last, turn.contextNotes);
       this.byElement.set(fresh.element, fresh);
       this.nearViewport.observe(fresh.element);
@@ -100,6 +101,14 @@ export class MessageList {
     // The last turn (it may be streaming) renders at once; the others when they come near the viewport.
     next.at(-1)?.activate();
     this.scroll.pin();
+  }
+
+  /** Keeps the scroll position once per frame (reading scrollHeight lays out the list: never once per update). */
+  private scrollSoon(): void {
+    this.scrollFrame ??= requestAnimationFrame(() => {
+      this.scrollFrame = undefined;
+      this.scroll.update();
+    });
   }
 
   private activateNear(entries: IntersectionObserverEntry[]): void {

@@ -47,15 +47,18 @@ export interface PlainRestLabels {
   showAll: string;
 }
 
+/** The plain text is kept in blocks of about this size: appending lays out the last block only. */
+const BLOCK_CHARS = 16 * 1024;
+
 export class PlainRest {
   readonly element: HTMLElement;
-  private readonly text: Text;
+  private readonly pre: HTMLElement;
+  private blocks: Text[] = [];
+  private length = 0;
 
   constructor(labels: PlainRestLabels, onShowAll: () => void) {
-    this.text = document.createTextNode('');
-    const pre = document.createElement('pre');
-    pre.className = 'parley-plain-text';
-    pre.appendChild(this.text);
+    this.pre = document.createElement('div');
+    this.pre.className = 'parley-plain-text';
     const note = document.createElement('div');
     note.className = 'parley-plain-note';
     note.setAttribute('role', 'note');
@@ -69,17 +72,44 @@ export class PlainRest {
     note.append(message, button);
     this.element = document.createElement('div');
     this.element.className = 'parley-plain-rest';
-    this.element.append(note, pre);
+    this.element.append(note, this.pre);
   }
 
   /** Shows `source` from `from` on, appending only what is new (the caller truncates on rewrites). */
   sync(source: string, from: number): void {
-    const shown = this.text.length;
-    if (from + shown < source.length) this.text.appendData(source.slice(from + shown));
+    let at = from + this.length;
+    while (at < source.length) {
+      let last = this.blocks.at(-1);
+      if (!last || last.length >= BLOCK_CHARS) {
+        last = document.createTextNode('');
+        const block = document.createElement('div');
+        block.appendChild(last);
+        this.pre.appendChild(block);
+        this.blocks.push(last);
+      }
+      // Fill the block up to BLOCK_CHARS, ending after a line end when one is near.
+      let end = Math.min(source.length, at + BLOCK_CHARS - last.length);
+      if (end < source.length) {
+        const newline = source.lastIndexOf('\n', end - 1);
+        if (newline >= at && newline >= end - 1024) end = newline + 1;
+      }
+      last.appendData(source.slice(at, end));
+      this.length += end - at;
+      at = end;
+    }
   }
 
   /** Keeps only the first `length` characters (the text was rewritten after them). */
   truncate(length: number): void {
-    if (length < this.text.length) this.text.deleteData(length, this.text.length - length);
+    while (this.length > length) {
+      const last = this.blocks.at(-1) as Text;
+      const cut = Math.min(last.length, this.length - length);
+      last.deleteData(last.length - cut, cut);
+      this.length -= cut;
+      if (last.length === 0) {
+        last.parentNode?.parentNode?.removeChild(last.parentNode);
+        this.blocks.pop();
+      }
+    }
   }
 }
