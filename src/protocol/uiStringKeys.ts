@@ -73,6 +73,8 @@ export const UI_STRING_KEYS = [
   'meter.over',
   'meter.overNoAttachment',
   'meter.sendDisabled',
+  'render.plainRest',
+  'render.showAll',
 ] as const;
 
 export type UiStringKey = (typeof UI_STRING_KEYS)[number];

@@ -1,6 +1,10 @@
 /**
- * The list of turns. Rebuilt when a conversation arrives; replies are updated
- * in place while they stream. Clicks are handled by delegation: code-block
+ * The list of turns. When a conversation arrives, turns that did not change
+ * keep their views (a new question in a long conversation adds one turn, it
+ * does not rebuild the others); replies are updated in place while they
+ * stream. A reply's text is rendered only when its turn comes near the
+ * viewport (older ones as the user scrolls up), long ones slice by slice
+ * within a time budget per frame (RestoreQueue). Clicks are handled by delegation: code-block
  * actions (data-action + data-code-index), links (data-href), turn actions,
  * error-card actions and the empty state's setup buttons.
  */
@@ -11,7 +15,11 @@ import { AutoScroll } from './autoScroll';
 import { emptyState } from './emptyState';
 import { h } from './dom';
 import { TurnView } from './turnView';
+import { RestoreQueue } from './restoreQueue';
 import { post } from './vscodeApi';
+
+/** How far beyond the visible part of the list turns get rendered. */
+const ACTIVATION_MARGIN = '1500px 0px';
 
 const TURN_ACTIONS = ['copyReply', 'copyQuestion', 'regenerate', 'edit'] as const;
 type TurnAction = (typeof TURN_ACTIONS)[number];
@@ -24,10 +32,21 @@ export class MessageList {
   private readonly scroll: AutoScroll;
   private turns: TurnView[] = [];
   private hasProvider = false;
+  private conversationId: string | undefined;
+  private scrollFrame: number | undefined;
+  private readonly restoring: RestoreQueue;
+  private readonly byElement = new WeakMap<Element, TurnView>();
+  /** Activates turns that come within ACTIVATION_MARGIN of the visible part of the list. */
+  private readonly nearViewport: IntersectionObserver;
 
   constructor() {
     this.element = h('main', { class: 'messages', role: 'log', 'aria-live': 'polite', tabindex: '0' });
     this.scroll = new AutoScroll(this.element);
+    this.restoring = new RestoreQueue(() => this.scroll.update());
+    this.nearViewport = new IntersectionObserver((entries) => this.activateNear(entries), {
+      root: this.element,
+      rootMargin: ACTIVATION_MARGIN,
+    });
     this.element.addEventListener('click', (event) => this.onClick(event));
     // Links have no href (the renderer keeps it in data-href); make Enter open them like a real link.
     this.element.addEventListener('keydown', (event) => {
@@ -45,17 +64,60 @@ export class MessageList {
   }
 
   show(conversation: Conversation): void {
-    this.turns.forEach((turn) => turn.dispose());
-    this.turns = conversation.turns.map(
-      (turn, index) => {
-        const view = new TurnView(turn, { onRendered: () => this.scroll.update() });
-        view.setReply(turn.reply, index === conversation.turns.length - 1, turn.contextNotes);
+    const kept = new Map<string, TurnView>();
+    if (conversation.id === this.conversationId) for (const view of this.turns) kept.set(view.id, view);
+    else this.restoring.clear();
+    this.conversationId = conversation.id;
+    const last = conversation.turns.length - 1;
+    const next = conversation.turns.map((turn, index) => {
+      const view = kept.get(turn.id);
+      if (view?.shows(turn)) {
+        kept.delete(turn.id);
+        // Only the turn that stops (or starts) being the last one changes (its Regenerate button).
+        if (view.isLast || index === last) view.setReply(turn.reply, index === last, turn.contextNotes);
         return view;
-      },
-    );
-    if (this.turns.length === 0) this.element.replaceChildren(emptyState(this.hasProvider));
-    else this.element.replaceChildren(...this.turns.map((turn) => turn.element));
+      }
+      const fresh = new TurnView(turn, { onRendered: () => this.scrollSoon(), restoreLater: (job) => this.restoring.add(job) });
+      fresh.setReply(turn.reply, index === last, turn.contextNotes);
+      this.byElement.set(fresh.element, fresh);
+      this.nearViewport.observe(fresh.element);
+      return fresh;
+    });
+    const staying = new Set(next);
+    for (const view of this.turns.filter((turn) => !staying.has(turn))) {
+      this.nearViewport.unobserve(view.element);
+      view.dispose();
+    }
+    this.turns = next;
+    if (next.length === 0) {
+      this.element.replaceChildren(emptyState(this.hasProvider));
+    } else {
+      const elements = next.map((view) => view.element);
+      const current = Array.from(this.element.children);
+      // Usually the kept turns are already in place and only new ones follow: append just those.
+      if (current.every((element, i) => elements[i] === element)) this.element.append(...elements.slice(current.length));
+      else this.element.replaceChildren(...elements);
+    }
+    // The last turn (it may be streaming) renders at once; the others when they come near the viewport.
+    next.at(-1)?.activate();
     this.scroll.pin();
+  }
+
+  /** Keeps the scroll position once per frame (reading scrollHeight lays out the list: never once per update). */
+  private scrollSoon(): void {
+    this.scrollFrame ??= requestAnimationFrame(() => {
+      this.scrollFrame = undefined;
+      this.scroll.update();
+    });
+  }
+
+  private activateNear(entries: IntersectionObserverEntry[]): void {
+    // Bottom first: an opened conversation shows its end.
+    for (const entry of [...entries].reverse()) {
+      if (!entry.isIntersecting) continue;
+      this.nearViewport.unobserve(entry.target);
+      this.byElement.get(entry.target)?.activate();
+    }
   }
 
   setReply(turnId: string, reply: Reply, contextNotes?: string[]): void {

@@ -9,11 +9,15 @@ import type { StreamingMessageView } from './markdown/types';
 import { attachmentBlock } from './attachmentBlock';
 import { h, iconButton } from './dom';
 import { createStreamingMessageView } from './messageViewFactory';
+import { ManualScheduler } from './markdown';
+import { ReplyRestore, SLICE_CHARS } from './replyRestore';
 import { errorCard, footer, statusLine } from './replyParts';
 import { t } from './strings';
 
 export interface TurnViewOptions {
   onRendered: () => void;
+  /** Runs a long reply's restore job (slice by slice, within a time budget per frame). */
+  restoreLater: (job: ReplyRestore) => void;
 }
 
 function codeLabels() {
@@ -35,6 +39,12 @@ export class TurnView {
   private readonly answerActions: HTMLElement;
   private readonly notes: HTMLElement;
   private message: StreamingMessageView | undefined;
+  /** Set while a saved reply is being shown slice by slice (see activate()). */
+  private restore: ReplyRestore | undefined;
+  /** The reply's text is rendered only once the turn comes near the viewport (activate()). */
+  private active = false;
+  /** Whether it was shown as the last turn (Regenerate shows only there). */
+  private last = false;
   private turn: Turn;
 
   constructor(turn: Turn, private readonly options: TurnViewOptions) {
@@ -66,7 +76,50 @@ export class TurnView {
   }
 
   replyText(): string {
-    return this.message?.text() ?? '';
+    if (this.restore && !this.restore.done) return this.restore.text;
+    return this.message?.text() ?? this.turn.reply?.text ?? '';
+  }
+
+  /** True when this view already shows `turn` as it is (so a new conversation message can keep it). */
+  shows(turn: Turn): boolean {
+    const mine = this.turn;
+    return (
+      mine.prompt === turn.prompt &&
+      mine.displayText === turn.displayText &&
+      mine.notes.join('\n') === turn.notes.join('\n') &&
+      mine.reply?.status === turn.reply?.status &&
+      (turn.reply === undefined) === (mine.reply === undefined) &&
+      (turn.reply === undefined || this.replyText() === turn.reply.text)
+    );
+  }
+
+  /** Whether it was last shown as the conversation's last turn. */
+  get isLast(): boolean {
+    return this.last;
+  }
+
+  /**
+   * Renders the reply's text: a short one at once; a long one through a
+   * restore job that shows it slice by slice (options.restoreLater).
+   */
+  activate(): void {
+    if (this.active) return;
+    this.active = true;
+    const reply = this.turn.reply;
+    if (!reply) return;
+    const scheduler = new ManualScheduler();
+    this.message = createStreamingMessageView(
+      this.body,
+      { labels: codeLabels(), limitLabels: { notice: t('render.plainRest'), showAll: t('render.showAll') }, onRendered: this.options.onRendered },
+      scheduler,
+    );
+    const restore = new ReplyRestore(this.message, scheduler, reply.text, () => this.turn.reply?.status !== 'streaming');
+    if (reply.text.length <= SLICE_CHARS) {
+      restore.step();
+      return;
+    }
+    this.restore = restore;
+    this.options.restoreLater(restore);
   }
 
   codeBlock(index: number) {
@@ -75,21 +128,25 @@ export class TurnView {
 
   /** The reply's state changed (started, ended, failed); `isLast` decides whether Regenerate shows. */
   setReply(reply: Reply | undefined, isLast: boolean, contextNotes?: string[]): void {
+    this.last = isLast;
     this.turn = { ...this.turn, ...(reply ? { reply } : {}) };
     if (contextNotes) this.turn.contextNotes = contextNotes;
     this.renderNotes();
     this.answer.hidden = reply === undefined;
     if (!reply) return;
     this.answer.setAttribute('aria-busy', String(reply.status === 'streaming'));
-    if (!this.message) {
-      this.message = createStreamingMessageView(this.body, { labels: codeLabels(), onRendered: this.options.onRendered });
-      if (reply.text) this.message.replace(reply.text);
-    } else if (reply.status === 'streaming' && reply.text === '' && this.message.text() !== '') {
-      this.message.replace('');
-    }
-    if (reply.status !== 'streaming') {
-      if (this.message.text() !== reply.text) this.message.replace(reply.text);
-      this.message.finish();
+    if (this.restore && !this.restore.done) {
+      // Still being shown slice by slice: it picks up the new text (and finishes when the reply is over).
+      if (this.restore.text !== reply.text) this.restore.replace(reply.text);
+    } else if (this.message) {
+      if (reply.status === 'streaming' && reply.text === '' && this.message.text() !== '') this.message.replace('');
+      if (reply.status !== 'streaming') {
+        if (this.message.text() !== reply.text) this.message.replace(reply.text);
+        this.message.finish();
+      }
+    } else if (this.active) {
+      this.active = false;
+      this.activate();
     }
     this.parts.replaceChildren(
       ...[statusLine(reply), errorCard(this.turn.id, reply), footer(reply)].filter((e): e is HTMLElement => e !== undefined),
@@ -102,11 +159,15 @@ export class TurnView {
   }
 
   append(delta: string): void {
-    this.message?.append(delta);
+    if (this.restore && !this.restore.done) this.restore.append(delta);
+    else if (this.message) this.message.append(delta);
+    else if (this.turn.reply) this.turn.reply = { ...this.turn.reply, text: this.turn.reply.text + delta };
   }
 
   replace(text: string): void {
-    this.message?.replace(text);
+    if (this.restore && !this.restore.done) this.restore.replace(text);
+    else if (this.message) this.message.replace(text);
+    else if (this.turn.reply) this.turn.reply = { ...this.turn.reply, text };
   }
 
   /** Shows an editor in place of the question; `onSubmit` gets the edited text. */

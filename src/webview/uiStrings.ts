@@ -78,6 +78,8 @@ export function uiStrings(): UiStrings {
     'meter.over': vscode.l10n.t('{0} over the limit: remove {1} ({2}) or shorten the question.'),
     'meter.overNoAttachment': vscode.l10n.t('{0} over the limit: shorten the question (or the profile’s system prompt).'),
     'meter.sendDisabled': vscode.l10n.t('The message is over the limit; see below the input.'),
+    'render.plainRest': vscode.l10n.t('This reply is very long: the rest is shown as plain text so the chat stays responsive.'),
+    'render.showAll': vscode.l10n.t('Show All Formatted'),
   };
 }
 

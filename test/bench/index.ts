@@ -5,11 +5,13 @@
 import { runActivationBench } from './activation';
 import { runDecoderBench } from './decoders';
 import { runRenderBench } from './render';
+import { runConversationBench } from './conversation';
 
 const benches: [string, () => void | Promise<void>][] = [
   ['activation', runActivationBench],
   ['decoders', runDecoderBench],
   ['render', () => runRenderBench().then(() => undefined)],
+  ['conversation', runConversationBench],
 ];
 
 async function main(): Promise<void> {

@@ -51,8 +51,15 @@ export function resolveLanguage(language: string): string | undefined {
   return undefined;
 }
 
-/** Highlighted HTML for code in a bundled language; escaped plain text otherwise. */
+/**
+ * Code longer than this is shown as plain text: highlight.js costs about a
+ * millisecond per few kilobytes in one uninterruptible call, and a reply may
+ * hold a code block of megabytes.
+ */
+export const HIGHLIGHT_MAX_CHARS = 20_000;
+
+/** Highlighted HTML for code in a bundled language; escaped plain text otherwise (and for huge code). */
 export function highlightToHtml(code: string, language: string | undefined): string {
-  if (!language) return escapeHtml(code);
+  if (!language || code.length > HIGHLIGHT_MAX_CHARS) return escapeHtml(code);
   return hljs.highlight(code, { language, ignoreIllegals: true }).value;
 }

@@ -6,6 +6,7 @@ import type { FrameScheduler } from './frameSchedulers';
 export type { CodeBlockAction, CodeBlockInfo, StreamingMessageView, StreamingMessageViewOptions } from './types';
 export { renderMarkdown } from './renderPipeline';
 export { BUNDLED_LANGUAGES } from './highlight';
+export { ManualScheduler } from './manualScheduler';
 export {
   animationFrameScheduler,
   budgetFrameScheduler,

@@ -21,7 +21,10 @@ export interface RenderEnv extends Env {
 
 export function createRenderEnv(codeIndexBase = 0, references?: References): RenderEnv {
   const env: RenderEnv = { codeIndexBase, codeBlocks: [], plainCodeIndex: -1 };
-  if (references) env.references = { ...references };
+  // Inherit, not copy: the parse adds this render's own definitions on top
+  // (Object.keys() then lists only those), and copying all known ones per
+  // render would cost O(definitions) each time.
+  if (references) env.references = Object.create(references) as References;
   return env;
 }
 
@@ -51,14 +54,27 @@ export function fenceTokenLanguage(md: MarkdownItInstance, token: Token): string
   return fenceLanguage(md.utils.unescapeAll(token.info));
 }
 
-function insideLink(tokens: Token[], idx: number): boolean {
-  let depth = 0;
-  for (let i = 0; i < idx; i++) {
-    const type = tokens[i]?.type;
-    if (type === 'link_open') depth++;
-    else if (type === 'link_close') depth--;
-  }
-  return depth > 0;
+/**
+ * Marks every image that sits inside a link (meta.insideLink) in one pass over
+ * each inline token's children: the image rule then decides in O(1) (a scan of
+ * all earlier tokens per image made a paragraph of n images cost O(n²)).
+ */
+function imagesInLinksRule(md: MarkdownItInstance): void {
+  md.core.ruler.push('parley_images_in_links', (state) => {
+    for (const token of state.tokens) {
+      if (token.type !== 'inline' || !token.children) continue;
+      let depth = 0;
+      for (const child of token.children) {
+        if (child.type === 'link_open') depth++;
+        else if (child.type === 'link_close') depth--;
+        else if (child.type === 'image' && depth > 0) child.meta = { ...(child.meta as object | null), insideLink: true };
+      }
+    }
+  });
+}
+
+function insideLink(token: Token): boolean {
+  return (token.meta as { insideLink?: boolean } | null)?.insideLink === true;
 }
 
 const renderLinkOpen: RendererRule = (tokens, idx) => {
@@ -78,7 +94,7 @@ const renderImage: RendererRule = (tokens, idx, options, env, self) => {
   const alt = self.renderInlineAsText(token.children ?? [], options, env) || 'image';
   const label = `<span class="codicon codicon-file-media" aria-hidden="true"></span>${escapeHtml(alt)}`;
   // Images never load: a remote image becomes a link the user may choose to open.
-  if (isWebUrl(src) && !insideLink(tokens, idx)) {
+  if (isWebUrl(src) && !insideLink(token)) {
     return `<a class="md-image-link" data-href="${escapeHtml(src)}" title="${escapeHtml(src)}" role="link" tabindex="0">${label}</a>`;
   }
   return `<span class="md-image-placeholder">${label}</span>`;
@@ -106,6 +122,7 @@ export function createMarkdownEngine(): MarkdownItInstance {
     return !ANY_SCHEME.test(trimmed) || WEB_URL.test(trimmed) || /^mailto:/i.test(trimmed);
   };
   md.use(taskListsPlugin);
+  imagesInLinksRule(md);
   alignmentClasses(md);
   md.renderer.rules.fence = (tokens, idx, _options, env) => {
     const token = tokens[idx] as Token;

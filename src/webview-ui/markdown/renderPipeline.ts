@@ -2,19 +2,22 @@
 // each block range of a streamed message, so both produce the same nodes.
 import type { MarkdownIt } from 'markdown-it';
 import type { Token } from 'markdown-it';
-import type { CodeBlockAction, CodeBlockInfo } from './types';
+import type { CodeBlockInfo } from './types';
 import { createMarkdownEngine, createRenderEnv, type References, type RenderEnv } from './markdownEngine';
-import { sanitizeToFragment } from './sanitize';
-import { decorateCodeBlocks } from './codeToolbar';
+import { sanitizeAll, sanitizeToFragment } from './sanitize';
+import { codeBlockElements } from './codeToolbar';
 
 export type { References };
 
 export interface RenderedPart {
   fragment: DocumentFragment;
   codeBlocks: CodeBlockInfo[];
-  /** Reference definitions known after this part (earlier ones included). */
+  /** Reference definitions this part's own text made (not the ones it was given). */
   references: References;
 }
+
+/** Told about the code block elements of each freshly rendered fragment (their toolbars are built lazily). */
+export type CodeBlockWatcher = (blocks: readonly HTMLElement[]) => void;
 
 let engine: MarkdownIt | undefined;
 
@@ -31,36 +34,49 @@ export function renderHtml(tokens: Token[], env: RenderEnv): string {
 }
 
 /** Renders already parsed tokens with their env into sanitized DOM. */
-export function renderTokens(tokens: Token[], env: RenderEnv, labels: Record<CodeBlockAction, string>): RenderedPart {
-  return htmlToPart(renderHtml(tokens, env), env, labels);
+export function renderTokens(tokens: Token[], env: RenderEnv, watch: CodeBlockWatcher): RenderedPart {
+  return htmlToPart(renderHtml(tokens, env), env, watch);
 }
 
-/** Sanitizes rendered HTML and adds the code block toolbars. */
-export function htmlToPart(html: string, env: RenderEnv, labels: Record<CodeBlockAction, string>): RenderedPart {
-  return sanitizedToPart(sanitizeToFragment(html), env, labels);
+/** Sanitizes rendered HTML and hands its code blocks to `watch`. */
+export function htmlToPart(html: string, env: RenderEnv, watch: CodeBlockWatcher): RenderedPart {
+  return sanitizedToPart(sanitizeToFragment(html), env, watch);
 }
 
-/** Adds the code block toolbars to DOM that DOMPurify returned for HTML rendered with `env`. */
-export function sanitizedToPart(fragment: DocumentFragment, env: RenderEnv, labels: Record<CodeBlockAction, string>): RenderedPart {
-  decorateCodeBlocks(fragment, env.codeBlocks, env.codeIndexBase, labels);
+/** Hands the code blocks of DOM that DOMPurify returned for HTML rendered with `env` to `watch`. */
+export function sanitizedToPart(fragment: DocumentFragment, env: RenderEnv, watch: CodeBlockWatcher): RenderedPart {
+  if (env.codeBlocks.length > 0) watch(codeBlockElements(fragment));
   return { fragment, codeBlocks: env.codeBlocks, references: { ...(env.references ?? {}) } };
 }
 
 /** Parses and renders `source`, continuing after earlier parts (code indices, references). */
 export function renderSource(
   source: string,
-  labels: Record<CodeBlockAction, string>,
+  watch: CodeBlockWatcher,
   codeIndexBase = 0,
   references?: References,
 ): RenderedPart {
   const env = createRenderEnv(codeIndexBase, references);
   const tokens = markdownEngine().parse(source, env);
-  return renderTokens(tokens, env, labels);
+  return renderTokens(tokens, env, watch);
 }
 
-/** Renders a whole message at once (the reference the streamed result must equal). */
-export function renderMarkdown(source: string, labels: Record<CodeBlockAction, string>): DocumentFragment {
-  return renderSource(normalizeSource(source), labels).fragment;
+/** Parses and renders `source` to (unsanitized) HTML, continuing after earlier parts; see partsFromHtml(). */
+export function renderSourceHtml(source: string, codeIndexBase: number, references: References): { html: string; env: RenderEnv } {
+  const env = createRenderEnv(codeIndexBase, references);
+  const tokens = markdownEngine().parse(source, env);
+  return { html: renderHtml(tokens, env), env };
+}
+
+/** Sanitizes several renderings with one DOMPurify call (its fixed cost per call adds up over many small blocks). */
+export function partsFromHtml(rendered: readonly { html: string; env: RenderEnv }[], watch: CodeBlockWatcher): RenderedPart[] {
+  const fragments = sanitizeAll(rendered.map((r) => r.html));
+  return rendered.map((r, i) => sanitizedToPart(fragments[i] as DocumentFragment, r.env, watch));
+}
+
+/** Renders a whole message at once (the reference the streamed result must equal; toolbars are not built). */
+export function renderMarkdown(source: string): DocumentFragment {
+  return renderSource(normalizeSource(source), () => undefined).fragment;
 }
 
 /** markdown-it's own input normalization (CR LF / CR → LF, NUL → U+FFFD). */

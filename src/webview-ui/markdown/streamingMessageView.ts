@@ -5,19 +5,36 @@
 import type { CodeBlockInfo, StreamingMessageView, StreamingMessageViewOptions } from './types';
 import { createRenderEnv } from './markdownEngine';
 import { endsInOpenFence, finalBlockCount, proofLineCount, topLevelBlocks, type TopLevelBlock } from './blocks';
-import { markdownEngine, normalizeSource, renderSource, type References } from './renderPipeline';
+import { markdownEngine, normalizeSource, partsFromHtml, renderSourceHtml, type References } from './renderPipeline';
+import { ReferenceLedger, referenceCandidates, type LedgerEntry } from './referenceLedger';
 import { lineStarts, offsetOfLine, placeParts, renderParts, type TailPart } from './tailParts';
 import { budgetFrameScheduler, type FrameScheduler } from './frameSchedulers';
+import { LazyCodeToolbars } from './codeToolbar';
+import { PlainRest, renderCutOffset } from './plainRest';
 
-interface Segment {
-  /** Source offset where the segment ends (the tail starts here). */
+interface Segment extends LedgerEntry {
+  /** Source offsets where the segment starts and ends (the tail starts at the last one's end). */
+  start: number;
   end: number;
   /** Source offset up to which text proved the segment final (Infinity after finish()). */
   proofEnd: number;
   nodes: Node[];
   codeBlocks: CodeBlockInfo[];
-  /** References known after this segment. */
-  references: References;
+  /** data-code-index of its first code block. */
+  codeIndexBase: number;
+}
+
+/**
+ * Source characters one streaming update renders at most: text that arrives
+ * faster waits for the next update (the view catches up instead of blocking).
+ */
+const MAX_UPDATE_CHARS = 8 * 1024;
+
+/** Where an update that starts at `start` stops: a line end within MAX_UPDATE_CHARS, or the end. */
+function updateEnd(source: string, start: number): number {
+  if (source.length - start <= MAX_UPDATE_CHARS) return source.length;
+  const newline = source.lastIndexOf('\n', start + MAX_UPDATE_CHARS - 1);
+  return newline >= start ? newline + 1 : start + MAX_UPDATE_CHARS;
 }
 
 function commonPrefixLength(a: string, b: string): number {
@@ -33,6 +50,9 @@ export class StreamingMarkdownView implements StreamingMessageView {
   private source = '';
   private pendingCR = false;
   private segments: Segment[] = [];
+  private ledger = new ReferenceLedger<Segment>();
+  /** Code blocks in the segments (kept, not summed: a reply may have thousands of segments). */
+  private committedCodeBlocks = 0;
   private tailParts: TailPart[] = [];
   /** Changes whenever the committed link references may have changed (reuse keys include it). */
   private referencesVersion = 0;
@@ -42,6 +62,13 @@ export class StreamingMarkdownView implements StreamingMessageView {
   private frame: number | undefined;
   private disposed = false;
   private busy = false;
+  private readonly toolbars: LazyCodeToolbars;
+  /** Past the render cap: where the plain text starts, and its element. */
+  private plain: { from: number; rest: PlainRest } | undefined;
+  /** "Show all" lifts the cap for this message. */
+  private unlimited = false;
+  private finished = false;
+  private readonly watch = (blocks: readonly HTMLElement[]): void => this.toolbars.watch(blocks);
 
   constructor(
     container: HTMLElement,
@@ -55,6 +82,8 @@ export class StreamingMarkdownView implements StreamingMessageView {
     this.element.setAttribute('aria-atomic', 'false');
     this.element.setAttribute('aria-busy', 'false');
     container.appendChild(this.element);
+    this.unlimited = options.renderCap === false;
+    this.toolbars = new LazyCodeToolbars(this.element, options.labels, (index) => this.codeBlock(index));
   }
 
   append(delta: string): void {
@@ -65,6 +94,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     this.pendingCR = delta.endsWith('\r');
     this.reopenFinalSegment();
     this.source += normalizeSource(text);
+    this.finished = false;
     this.schedule();
   }
 
@@ -72,9 +102,10 @@ export class StreamingMarkdownView implements StreamingMessageView {
     if (this.disposed) return;
     const source = normalizeSource(text);
     const keep = commonPrefixLength(this.source, source);
-    while (this.segments.length > 0 && (this.segments.at(-1) as Segment).proofEnd > keep) {
-      for (const node of (this.segments.pop() as Segment).nodes) node.parentNode?.removeChild(node);
-    }
+    while (this.segments.length > 0 && (this.segments.at(-1) as Segment).proofEnd > keep) this.popSegment();
+    if (this.plain && keep < this.plain.from) this.removePlain();
+    else this.plain?.rest.truncate(keep - this.plain.from);
+    this.finished = false;
     this.raw = text;
     this.source = source;
     this.pendingCR = text.endsWith('\r');
@@ -87,6 +118,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     if (this.frame !== undefined) this.scheduler.cancel(this.frame);
     this.frame = undefined;
     this.flush(true);
+    this.finished = true;
     this.setBusy(false);
   }
 
@@ -110,6 +142,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     if (this.frame !== undefined) this.scheduler.cancel(this.frame);
     this.frame = undefined;
     this.disposed = true;
+    this.toolbars.dispose();
     this.element.remove();
   }
 
@@ -134,8 +167,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
   private reopenFinalSegment(): void {
     const last = this.segments.at(-1);
     if (last?.proofEnd !== Infinity) return;
-    this.segments.pop();
-    for (const node of last.nodes) node.parentNode?.removeChild(node);
+    this.popSegment();
     this.referencesVersion++;
   }
 
@@ -143,32 +175,42 @@ export class StreamingMarkdownView implements StreamingMessageView {
     return this.segments.at(-1)?.end ?? 0;
   }
 
-  private get committedCodeBlocks(): number {
-    return this.segments.reduce((sum, segment) => sum + segment.codeBlocks.length, 0);
-  }
-
   private flush(final: boolean): void {
     if (this.rendered?.version === this.version && (this.rendered.final || !final)) return;
     this.rendered = { version: this.version, final };
-    const start = this.committedEnd;
-    const tail = this.source.slice(start);
-    const references = this.segments.at(-1)?.references;
-    if (final) {
+    let start = this.committedEnd;
+    const cut = this.plain || this.unlimited ? undefined : renderCutOffset(this.source, start);
+    if (cut !== undefined) {
+      // The render cap: what comes before the cut is rendered as final, the rest is plain text.
+      this.clearTail();
+      if (cut > start) this.commit(this.source.slice(start, cut), start, cut);
+      this.startPlain(cut);
+      start = cut;
+    }
+    const end = final || this.plain ? this.source.length : updateEnd(this.source, start);
+    const tail = this.source.slice(start, end);
+    if (this.plain) {
+      this.plain.rest.sync(this.source, this.plain.from);
+    } else if (final) {
       this.clearTail();
       if (tail !== '') this.commit(tail, start, Infinity);
     } else {
-      this.renderOpenTail(tail, start, references);
+      this.renderOpenTail(tail, start);
     }
+    this.renderStaleSegments(final);
+    // More text than one update renders: the rest in the next one.
+    if (end < this.source.length) this.schedule();
     this.options.onRendered?.();
   }
 
-  private renderOpenTail(tail: string, start: number, references: References | undefined): void {
-    const env = createRenderEnv(this.committedCodeBlocks, references);
+  private renderOpenTail(tail: string, start: number): void {
+    const env = createRenderEnv(this.committedCodeBlocks, this.ledger.known);
     const tokens = markdownEngine().parse(tail, env);
     const blocks = topLevelBlocks(tokens);
     const starts = lineStarts(tail);
     const finalCount = finalBlockCount(blocks, tail, starts);
-    const ownReferences = Object.keys(env.references ?? {}).length !== Object.keys(references ?? {}).length;
+    // The env inherits the known definitions: its own keys are the ones the tail makes.
+    const ownReferences = Object.keys(env.references ?? {}).length > 0;
     const previous = this.tailParts;
     const parts = renderParts({
       tokens,
@@ -180,11 +222,12 @@ export class StreamingMarkdownView implements StreamingMessageView {
       reuseSalt: ownReferences ? undefined : String(this.referencesVersion),
       sourceOffset: start,
       previous,
-      labels: this.options.labels,
+      watch: this.watch,
     });
     placeParts(this.element, previous, parts);
     this.tailParts = parts.slice(finalCount);
     // Final blocks become segments, one per block so replace() can keep as many as possible.
+    const again: { text: string; start: number; proofEnd: number }[] = [];
     for (let j = 0, from = 0; j < finalCount; j++) {
       const part = parts[j] as TailPart;
       const to = offsetOfLine(starts, (blocks[j] as TopLevelBlock).end, tail.length);
@@ -193,37 +236,98 @@ export class StreamingMarkdownView implements StreamingMessageView {
       if (ownReferences) {
         // The tail defines link references: render the block again with only those known so far.
         for (const node of part.nodes) node.parentNode?.removeChild(node);
-        this.commit(tail.slice(from, to), start + from, start + proof);
+        again.push({ text: tail.slice(from, to), start: start + from, proofEnd: start + proof });
       } else {
-        this.segments.push({ end: start + to, proofEnd: start + proof, nodes: part.nodes, codeBlocks: part.codeBlocks, references: references ?? {} });
+        this.pushSegment({ start: start + from, end: start + to, proofEnd: start + proof, nodes: part.nodes, codeBlocks: part.codeBlocks }, tail.slice(from, to), {});
       }
       from = to;
     }
+    if (again.length > 0) this.commitAll(again);
   }
 
   /** Renders `text` (starting at source offset `start`) as a final segment before the tail. */
   private commit(text: string, start: number, proofEnd: number): void {
-    const before = this.segments.at(-1)?.references ?? {};
-    let part = renderSource(text, this.options.labels, this.committedCodeBlocks, before);
-    const learnedReference = Object.keys(part.references).some((label) => !(label in before));
-    if (learnedReference) this.referencesVersion++;
-    if (learnedReference && this.segments.length > 0) {
-      // A new link reference definition may change earlier blocks: render
-      // everything committed so far again, as one segment.
-      for (const segment of this.segments.splice(0)) {
-        for (const node of segment.nodes) node.parentNode?.removeChild(node);
-      }
-      part = renderSource(this.source.slice(0, start + text.length), this.options.labels);
-    }
-    const segment: Segment = {
-      end: start + text.length,
-      proofEnd,
-      nodes: Array.from(part.fragment.childNodes),
-      codeBlocks: part.codeBlocks,
-      references: part.references,
-    };
-    this.element.insertBefore(part.fragment, this.tailParts.find((p) => p.nodes.length > 0)?.nodes[0] ?? null);
+    this.commitAll([{ text, start, proofEnd }]);
+  }
+
+  /** Renders pieces of source as final segments before the tail (each knowing the definitions of those before it). */
+  private commitAll(pieces: readonly { text: string; start: number; proofEnd: number }[]): void {
+    const rendered = pieces.map(({ text, start, proofEnd }) => {
+      const result = renderSourceHtml(text, this.committedCodeBlocks, this.ledger.known);
+      const segment = this.pushSegment({ start, end: start + text.length, proofEnd, nodes: [], codeBlocks: result.env.codeBlocks }, text, { ...(result.env.references ?? {}) });
+      return { ...result, segment };
+    });
+    const anchor = this.tailParts.find((p) => p.nodes.length > 0)?.nodes[0] ?? null;
+    partsFromHtml(rendered, this.watch).forEach((part, i) => {
+      (rendered[i] as (typeof rendered)[number]).segment.nodes = Array.from(part.fragment.childNodes);
+      this.element.insertBefore(part.fragment, anchor);
+    });
+  }
+
+  private pushSegment(
+    fields: Pick<Segment, 'start' | 'end' | 'proofEnd' | 'nodes' | 'codeBlocks'>,
+    text: string,
+    definitions: References,
+  ): Segment {
+    const defined = this.ledger.newLabels(definitions);
+    const segment: Segment = { ...fields, codeIndexBase: this.committedCodeBlocks, uses: referenceCandidates(text), defined, size: text.length };
     this.segments.push(segment);
+    this.committedCodeBlocks += segment.codeBlocks.length;
+    this.ledger.add(segment, definitions);
+    if (defined.length > 0) this.referencesVersion++;
+    return segment;
+  }
+
+  private popSegment(): void {
+    const segment = this.segments.pop();
+    if (!segment) return;
+    for (const node of segment.nodes) node.parentNode?.removeChild(node);
+    this.committedCodeBlocks -= segment.codeBlocks.length;
+    this.ledger.remove(segment);
+    if (segment.defined.length > 0) this.referencesVersion++;
+  }
+
+  /**
+   * Renders again the committed segments that mention a label defined (or
+   * taken back) after they were rendered: within the ledger's budget while
+   * streaming, all of them when `final`.
+   */
+  private renderStaleSegments(final: boolean): void {
+    // A segment that rendered nothing (definitions only) renders nothing again.
+    const stale = this.ledger.takeStale(final, MAX_UPDATE_CHARS).filter((segment) => segment.nodes.length > 0);
+    const rendered = stale.map((segment) => renderSourceHtml(this.source.slice(segment.start, segment.end), segment.codeIndexBase, this.ledger.known));
+    partsFromHtml(rendered, this.watch).forEach((part, i) => {
+      const segment = stale[i] as Segment;
+      const nodes = Array.from(part.fragment.childNodes);
+      const anchor = segment.nodes[0] as Node;
+      anchor.parentNode?.insertBefore(part.fragment, anchor);
+      for (const node of segment.nodes) node.parentNode?.removeChild(node);
+      segment.nodes = nodes;
+      segment.codeBlocks = part.codeBlocks;
+    });
+  }
+
+  /** From `from` on the message is plain text (the render cap). */
+  private startPlain(from: number): void {
+    this.clearTail();
+    const labels = this.options.limitLabels ?? { notice: 'The rest of this reply is shown as plain text.', showAll: 'Show all' };
+    this.plain = { from, rest: new PlainRest(labels, () => this.showAll()) };
+    this.element.appendChild(this.plain.rest.element);
+  }
+
+  private removePlain(): void {
+    this.plain?.rest.element.remove();
+    this.plain = undefined;
+  }
+
+  /** Renders the whole message as markdown, whatever its size (the user asked for it). */
+  private showAll(): void {
+    if (this.disposed) return;
+    this.unlimited = true;
+    this.removePlain();
+    this.rendered = undefined;
+    if (this.finished) this.flush(true);
+    else this.schedule();
   }
 
   private clearTail(): void {

@@ -2,10 +2,10 @@
 // whose source (and code index, and reference state) is unchanged since the
 // last frame keeps its DOM; only changed parts are rendered again.
 import type { Token } from 'markdown-it';
-import type { CodeBlockAction, CodeBlockInfo } from './types';
+import type { CodeBlockInfo } from './types';
 import type { RenderEnv } from './markdownEngine';
 import type { TopLevelBlock } from './blocks';
-import { markdownEngine, renderHtml, sanitizedToPart } from './renderPipeline';
+import { markdownEngine, renderHtml, sanitizedToPart, type CodeBlockWatcher } from './renderPipeline';
 import { sanitizeAll } from './sanitize';
 import { patchTailInPlace } from './patchTail';
 import { fenceTokenLanguage } from './markdownEngine';
@@ -48,11 +48,12 @@ export interface PartsInput {
   /** Source offset of the tail in the whole message. */
   sourceOffset: number;
   previous: readonly TailPart[];
-  labels: Record<CodeBlockAction, string>;
+  /** Told about the code blocks of freshly rendered parts. */
+  watch: CodeBlockWatcher;
 }
 
 export function renderParts(input: PartsInput): TailPart[] {
-  const { tokens, blocks, env, source, starts, labels } = input;
+  const { tokens, blocks, env, source, starts, watch } = input;
   const reusable = new Map(input.previous.filter((p) => p.key !== undefined).map((p) => [p.key, p]));
   const parts: TailPart[] = [];
   const used = new Set<TailPart>();
@@ -102,7 +103,7 @@ export function renderParts(input: PartsInput): TailPart[] {
         const content = tokens[block.tokenIndex]?.content ?? '';
         toSanitize.push(html);
         whenSanitized.push((fragment) => {
-          const rendered = sanitizedToPart(fragment, blockEnv, labels);
+          const rendered = sanitizedToPart(fragment, blockEnv, watch);
           fresh.nodes = Array.from(rendered.fragment.childNodes);
           fresh.pending = rendered.fragment;
           const element = rendered.fragment.querySelector('.code-block pre > code');

@@ -31,6 +31,10 @@ export interface StreamingMessageView {
 export interface StreamingMessageViewOptions {
   /** Labels for the code-block action buttons, supplied by the host in the UI language. */
   labels: Record<CodeBlockAction, string>;
+  /** false: no render cap, everything is markdown (benchmarks measure the renderer itself with it). */
+  renderCap?: boolean;
+  /** The note and button shown when a reply is past the render cap (the rest as plain text). */
+  limitLabels?: { notice: string; showAll: string };
   /** Called after each batched DOM update (the UI uses it for auto-scroll). */
   onRendered?: () => void;
 }

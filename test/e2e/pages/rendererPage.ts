@@ -1,7 +1,9 @@
 // Test/benchmark page entry: exposes the streaming renderer (and a naive
 // whole-message renderer for comparison) on window.parleyTest.
+import './vscodeStub';
 import { createStreamingMessageView, renderMarkdown, type FrameScheduler, type StreamingMessageView } from '../../../src/webview-ui/markdown';
 import { createScenarios } from './rendererScenarios';
+import { createConversationScenarios } from './conversationScenarios';
 import { markdownEngine } from '../../../src/webview-ui/markdown/renderPipeline';
 import { createRenderEnv } from '../../../src/webview-ui/markdown/markdownEngine';
 import { sanitizeToString } from '../../../src/webview-ui/markdown/sanitize';
@@ -58,7 +60,7 @@ export interface RendererTestApi {
   violations: string[];
   root: HTMLElement;
   SteppedScheduler: typeof SteppedScheduler;
-  createView(options?: { stepped?: SteppedScheduler; onRendered?: () => void; scheduler?: FrameScheduler }): StreamingMessageView;
+  createView(options?: { stepped?: SteppedScheduler; onRendered?: () => void; scheduler?: FrameScheduler; renderCap?: boolean }): StreamingMessageView;
   frames(count?: number): Promise<void>;
   renderFullHtml(text: string): string;
   naiveRender(element: HTMLElement, text: string): void;
@@ -69,8 +71,8 @@ const api = {
   violations,
   root,
   SteppedScheduler,
-  createView(options: { stepped?: SteppedScheduler; onRendered?: () => void; scheduler?: FrameScheduler } = {}) {
-    return createStreamingMessageView(root, { labels, onRendered: options.onRendered }, options.stepped ?? options.scheduler);
+  createView(options: { stepped?: SteppedScheduler; onRendered?: () => void; scheduler?: FrameScheduler; renderCap?: boolean } = {}) {
+    return createStreamingMessageView(root, { labels, onRendered: options.onRendered, renderCap: options.renderCap }, options.stepped ?? options.scheduler);
   },
   /** Resolves after `count` animation frames. */
   frames(count = 1): Promise<void> {
@@ -85,7 +87,7 @@ const api = {
   /** innerHTML of the whole text rendered at once. */
   renderFullHtml(text: string): string {
     const div = document.createElement('div');
-    div.appendChild(renderMarkdown(text, labels));
+    div.appendChild(renderMarkdown(text));
     return div.innerHTML;
   },
   /** What many chat views do: markdown-it + DOMPurify + innerHTML of the whole message. */
@@ -97,7 +99,7 @@ const api = {
 
 declare global {
   interface Window {
-    parleyTest: typeof api & { scenarios: ReturnType<typeof createScenarios> };
+    parleyTest: typeof api & { scenarios: ReturnType<typeof createScenarios> & ReturnType<typeof createConversationScenarios> };
   }
 }
-window.parleyTest = { ...api, scenarios: createScenarios(api) };
+window.parleyTest = { ...api, scenarios: { ...createScenarios(api), ...createConversationScenarios(api) } };

@@ -11,6 +11,8 @@ import {
 import { sanitizeAll, sanitizeToFragment } from '../../../src/webview-ui/markdown/sanitize';
 import type { RendererTestApi } from './rendererPage';
 import { AutoScroll } from '../../../src/webview-ui/autoScroll';
+import { createMarkdownEngine, createRenderEnv } from '../../../src/webview-ui/markdown/markdownEngine';
+import type { Token } from 'markdown-it';
 
 type Marked = Element & { __mark?: string };
 type PageState = { __pwned?: unknown; __pwnCount: number };
@@ -19,6 +21,28 @@ export function createScenarios(t: RendererTestApi) {
   return {
     clearRoot(): void {
       t.root.replaceChildren();
+    },
+    /** markdown-it's HTML (before sanitizing) for `text`, from the chat view's engine. */
+    engineHtml(text: string): string {
+      return createMarkdownEngine().render(text, createRenderEnv());
+    },
+    /** Renders `text`; returns how many times the renderer read a token of an inline token's children (a work count). */
+    inlineTokenReads(text: string): number {
+      const md = createMarkdownEngine();
+      const env = createRenderEnv();
+      const tokens = md.parse(text, env);
+      let reads = 0;
+      for (const token of tokens) {
+        if (token.type !== 'inline' || !token.children) continue;
+        token.children = new Proxy(token.children, {
+          get(target, property, receiver) {
+            if (typeof property === 'string' && /^\d+$/.test(property)) reads++;
+            return Reflect.get(target, property, receiver) as unknown;
+          },
+        }) as Token[];
+      }
+      md.renderer.render(tokens, md.options, env);
+      return reads;
     },
     violations(): string[] {
       return t.violations;
@@ -207,6 +231,8 @@ export function createScenarios(t: RendererTestApi) {
         view.append(chunk);
         stepped.step();
       }
+      // Toolbars are built lazily: the pointer reaching the block builds its toolbar.
+      view.element.querySelector('.code-block pre')?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
       const streaming = {
         sameElement: view.element.querySelector('pre code') === codeElement,
         code: view.element.querySelector('pre code')?.textContent,
@@ -216,6 +242,113 @@ export function createScenarios(t: RendererTestApi) {
       view.append('```\n');
       view.finish();
       return { streaming, highlighted: view.element.querySelectorAll('pre code .hljs-keyword').length > 0 };
+    },
+
+    /**
+     * Streams `chunks` (a frame after each) and counts the element nodes
+     * removed from the message while doing so: the work of rendering finished
+     * blocks again. Also returns whether the result equals a whole render.
+     */
+    rerenderCount(chunks: string[]) {
+      const stepped = new t.SteppedScheduler();
+      const view = t.createView({ stepped });
+      let removed = 0;
+      const observer = new MutationObserver((records) => {
+        for (const record of records) for (const node of record.removedNodes) if (node.nodeType === Node.ELEMENT_NODE) removed++;
+      });
+      observer.observe(view.element, { childList: true });
+      for (const chunk of chunks) {
+        view.append(chunk);
+        stepped.step();
+      }
+      view.finish();
+      observer.takeRecords().forEach((record) => record.removedNodes.forEach((node) => node.nodeType === Node.ELEMENT_NODE && removed++));
+      observer.disconnect();
+      const identical = view.element.innerHTML === t.renderFullHtml(chunks.join(''));
+      const blocks = view.element.children.length;
+      view.dispose();
+      return { removed, identical, blocks };
+    },
+
+    /**
+     * Appends `text` in one chunk and runs updates one at a time until none is
+     * pending: how much text each update showed, and the final result.
+     */
+    bigChunk(text: string) {
+      const stepped = new t.SteppedScheduler();
+      const view = t.createView({ stepped, renderCap: false });
+      view.append(text);
+      const shown: number[] = [];
+      while (stepped.step() > 0 && shown.length < 1000) shown.push(view.element.textContent?.length ?? 0);
+      view.finish();
+      const identical = view.element.innerHTML === t.renderFullHtml(text);
+      view.dispose();
+      return { shown, identical };
+    },
+
+    /**
+     * Streams `text` in `chunkSize` pieces (an update after each), finishes,
+     * and reports the render cap: how much is plain text, how many links were
+     * rendered; then clicks "Show all" and compares with a whole render.
+     */
+    renderCap(input: { text: string; chunkSize: number }) {
+      const stepped = new t.SteppedScheduler();
+      const view = t.createView({ stepped });
+      for (let i = 0; i < input.text.length; i += input.chunkSize) {
+        view.append(input.text.slice(i, i + input.chunkSize));
+        stepped.step();
+      }
+      view.finish();
+      const plain = view.element.querySelector('.parley-plain-text')?.textContent ?? null;
+      const links = view.element.querySelectorAll('a').length;
+      const button = view.element.querySelector<HTMLButtonElement>('button.parley-show-all');
+      button?.click();
+      const afterShowAll = {
+        plain: view.element.querySelector('.parley-plain-rest') !== null,
+        identical: view.element.innerHTML === t.renderFullHtml(input.text),
+      };
+      view.dispose();
+      return { plainChars: plain?.length ?? 0, plainIsTheRest: plain !== null && input.text.endsWith(plain), links, button: button?.textContent ?? null, afterShowAll };
+    },
+
+    /**
+     * A reply of `count` small code blocks in a 300 px high scroller: how many
+     * toolbars exist once the view settled, after scrolling to the end, and
+     * after the pointer reached a block in the middle (and its language label).
+     */
+    async lazyToolbars(count: number) {
+      const scroller = document.createElement('div');
+      scroller.style.cssText = 'height: 300px; overflow-y: auto';
+      t.root.appendChild(scroller);
+      const text = Array.from({ length: count }, (_, i) => `Block ${i}:\n\n\`\`\`py\nx = ${i}\n\`\`\`\n`).join('\n');
+      const view = t.createView({ stepped: new t.SteppedScheduler() });
+      scroller.appendChild(view.element);
+      view.replace(text);
+      view.finish();
+      const toolbars = (): number => view.element.querySelectorAll('.code-block-toolbar').length;
+      /** Waits (in frames, up to ~2 s of them) until `ready()` holds. */
+      const until = async (ready: () => boolean): Promise<void> => {
+        for (let i = 0; i < 120 && !ready(); i++) await t.frames(1);
+      };
+      await until(() => toolbars() > 0);
+      await t.frames(3);
+      const settled = toolbars();
+      scroller.scrollTop = scroller.scrollHeight;
+      const last = (): Element | null => view.element.querySelector(`[data-code-index="${count - 1}"] .code-block-toolbar`);
+      await until(() => last() !== null);
+      const lastBuilt = last() !== null;
+      const middle = view.element.querySelector(`.code-block[data-code-index="${Math.floor(count / 2)}"]`) as HTMLElement;
+      const beforeHover = middle.querySelector('.code-block-toolbar') !== null;
+      middle.querySelector('code')?.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+      const afterHover = {
+        built: middle.querySelector('.code-block-toolbar') !== null,
+        language: middle.querySelector('.code-block-language')?.textContent,
+        buttons: middle.querySelectorAll(`button[data-code-index="${Math.floor(count / 2)}"]`).length,
+      };
+      const total = toolbars();
+      view.dispose();
+      scroller.remove();
+      return { settled, lastBuilt, beforeHover, afterHover, total };
     },
 
     /** Streams for ~20 frames through throttledFrameScheduler(minIntervalMs); returns the frame times of the updates. */
@@ -347,6 +480,36 @@ export function createScenarios(t: RendererTestApi) {
       return best;
     },
 
+    /**
+     * Per-update cost by reply length: `chunks` appended back to back, an
+     * update every `every` chunks (timed one by one), no frames in between.
+     */
+    benchScaling(input: { chunks: string[]; every: number; renderCap: boolean }) {
+      const stepped = new t.SteppedScheduler();
+      const view = t.createView({ stepped, renderCap: input.renderCap });
+      const updates: number[] = [];
+      input.chunks.forEach((chunk, i) => {
+        view.append(chunk);
+        if ((i + 1) % input.every === 0) {
+          const start = performance.now();
+          stepped.step();
+          updates.push(performance.now() - start);
+        }
+      });
+      const start = performance.now();
+      view.finish();
+      const finishMs = performance.now() - start;
+      const plain = view.element.querySelector('.parley-plain-text') !== null;
+      view.dispose();
+      const sorted = [...updates].sort((a, b) => a - b);
+      const mean = updates.reduce((a, b) => a + b, 0) / Math.max(1, updates.length);
+      // Means of the first and the last tenth of the updates: does an update cost more late in a long reply?
+      const tenth = Math.max(1, Math.floor(updates.length / 10));
+      const firstTenth = updates.slice(0, tenth).reduce((a, b) => a + b, 0) / tenth;
+      const lastTenth = updates.slice(-tenth).reduce((a, b) => a + b, 0) / tenth;
+      return { updates: updates.length, meanMs: mean, p95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? 0, maxMs: sorted.at(-1) ?? 0, firstTenth, lastTenth, finishMs, plain };
+    },
+
     /** Sanitizes `htmls` with one batched DOMPurify call and one by one; returns both serialized. */
     sanitizeBatch(htmls: string[]) {
       const serialize = (fragment: DocumentFragment): string => {
@@ -431,7 +594,11 @@ export function createScenarios(t: RendererTestApi) {
         }
         await t.frames(1);
         timed(() => view.finish(), view.element);
-        identical = view.element.innerHTML === t.renderFullHtml(full);
+        // Toolbars of code blocks on screen were built lazily (a whole render builds none): compare without them.
+        const copy = view.element.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('.code-block-toolbar').forEach((toolbar) => toolbar.remove());
+        copy.querySelectorAll('.code-block.has-toolbar').forEach((block) => block.classList.remove('has-toolbar'));
+        identical = copy.innerHTML === t.renderFullHtml(full);
         view.dispose();
       } else {
         const element = document.createElement('div');

@@ -100,10 +100,11 @@ describe('markdown renderer features (Chromium)', function () {
     assert.deepEqual(r.text, ['main = putStrLn "<hi>"\n', 'plain & simple\n', 'indented <code>\n']);
   });
 
-  it('gives every code block a toolbar of labelled codicon buttons and exposes the raw code', async () => {
+  it('gives every code block a toolbar of labelled codicon buttons (built when the pointer reaches it) and exposes the raw code', async () => {
     const r = await probe<{ buttons: { action: string; index: string; label: string; cls: string; type: string }[][]; blocks: unknown[]; language: string[] }>(
       'Intro\n\n```js\nif (a < b && c) {}\n```\n\n- item\n\n  ```diff\n  +added\n  ```',
       `const blocks = [...el.querySelectorAll('.code-block')];
+       for (const block of blocks) block.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
        return { buttons: blocks.map((b) => [...b.querySelectorAll('button')].map((x) => ({ action: x.dataset.action, index: x.dataset.codeIndex,
          label: x.getAttribute('aria-label'), cls: x.className, type: x.type }))),
          blocks: [view.codeBlock(0), view.codeBlock(1), view.codeBlock(2) ?? null],

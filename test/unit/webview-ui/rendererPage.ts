@@ -65,6 +65,7 @@ export interface RendererPage {
 const statics: Record<string, { file: string; type: string }> = {
   '/bundle.js': { file: path.join(outDir, 'bundle.js'), type: 'text/javascript' },
   '/markdown.css': { file: path.join(repoRoot, 'media/markdown.css'), type: 'text/css' },
+  '/chat.css': { file: path.join(repoRoot, 'media/chat.css'), type: 'text/css' },
   '/codicon.css': { file: path.join(repoRoot, 'node_modules/@vscode/codicons/dist/codicon.css'), type: 'text/css' },
   '/codicon.ttf': { file: path.join(repoRoot, 'node_modules/@vscode/codicons/dist/codicon.ttf'), type: 'font/ttf' },
 };
@@ -79,7 +80,7 @@ function pageHtml(origin: string, nonce: string, withCsp: boolean): string {
   ].join('; ');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 ${withCsp ? `<meta http-equiv="Content-Security-Policy" content="${csp}">` : ''}
-<link rel="stylesheet" href="${origin}/codicon.css"><link rel="stylesheet" href="${origin}/markdown.css">
+<link rel="stylesheet" href="${origin}/codicon.css"><link rel="stylesheet" href="${origin}/markdown.css"><link rel="stylesheet" href="${origin}/chat.css">
 </head><body><div id="root"></div><script nonce="${nonce}" src="${origin}/bundle.js"></script></body></html>`;
 }
 

@@ -2,6 +2,7 @@
 // synchronous finish(), prefix-reusing replace(), accessibility state.
 import assert from 'node:assert/strict';
 import { inPage, openRendererPage, type RendererPage } from './rendererPage';
+import { longReply } from './markdownSamples';
 
 // Results of the browser-side scenarios (test/e2e/pages/rendererScenarios.ts).
 type TailIdentity = { heading?: string; code?: string; tailReplaced: boolean; text?: string | null };
@@ -101,5 +102,47 @@ describe('streaming renderer behaviour (Chromium)', function () {
   it('dispose() removes the element and renders nothing afterwards', async () => {
     const r = await inPage<DisposeStops>(browser.page, 'disposeStops');
     assert.deepEqual(r, { attached: false, rendered: 0 });
+  });
+});
+
+describe('code block toolbars are built lazily (Chromium)', function () {
+  this.timeout(60_000);
+  let browser: RendererPage;
+  before(async () => {
+    browser = await openRendererPage();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('builds toolbars only for blocks near the viewport, and on pointer or focus', async () => {
+    type Lazy = { settled: number; lastBuilt: boolean; beforeHover: boolean; afterHover: { built: boolean; language?: string | null; buttons: number }; total: number };
+    const r = await inPage<Lazy>(browser.page, 'lazyToolbars', 400);
+    assert.ok(r.settled > 0, 'the blocks on screen have toolbars');
+    assert.ok(r.settled < 60, `toolbars built for ${r.settled} of 400 blocks while only the first few are near the viewport`);
+    assert.ok(r.lastBuilt, 'scrolling to the end builds the toolbars there');
+    assert.equal(r.beforeHover, false, 'a block far from the viewport has no toolbar yet');
+    assert.deepEqual(r.afterHover, { built: true, language: 'py', buttons: 5 });
+    assert.ok(r.total < 150, `toolbars in total: ${r.total} of 400`);
+  });
+});
+
+describe('one streaming update renders a bounded amount of text (Chromium)', function () {
+  this.timeout(60_000);
+  let browser: RendererPage;
+  before(async () => {
+    browser = await openRendererPage();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('200 KB arriving in one chunk is rendered over several updates (≤ 8 KB of source each), then equals a whole render', async () => {
+    const text = longReply(200_000);
+    const r = await inPage<{ shown: number[]; identical: boolean }>(browser.page, 'bigChunk', text);
+    assert.ok(r.shown.length >= 20, `${r.shown.length} updates`);
+    assert.ok((r.shown[0] as number) < 10_000, `the first update showed ${r.shown[0]} characters`);
+    for (let i = 1; i < r.shown.length; i++) assert.ok((r.shown[i] as number) - (r.shown[i - 1] as number) < 10_000, `update ${i} added ${(r.shown[i] as number) - (r.shown[i - 1] as number)} characters`);
+    assert.ok(r.identical);
   });
 });

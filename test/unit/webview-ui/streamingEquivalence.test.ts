@@ -42,7 +42,9 @@ describe('streaming renderer: finish() equals a whole render (Chromium)', functi
     await browser?.close();
   });
 
-  const sampleArb = fc.constantFrom(...SAMPLES, longReply(6000));
+  // Plus a reply whose reference definitions follow their uses, every block mentioning several labels.
+  const lateReferences = Array.from({ length: 24 }, (_, i) => `P${i} [r${i}] [r${(i * 7) % 24}] [r${(i + 3) % 24}][]\n\n[r${i}]: https://example.com/${i}\n\n`).join('');
+  const sampleArb = fc.constantFrom(...SAMPLES, longReply(6000), lateReferences);
   const caseArb: fc.Arbitrary<Case> = sampleArb.chain((text) =>
     fc.record({
       text: fc.constant(text),

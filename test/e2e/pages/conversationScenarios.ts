@@ -1,0 +1,286 @@
+// Browser-side halves of the message list tests and the conversation
+// benchmark: a MessageList (the chat view's list of turns) in a 600 px high
+// column, fed conversations the way the host sends them.
+import type { Conversation, Reply, Turn } from '../../../src/protocol/model';
+import { MessageList } from '../../../src/webview-ui/messageList';
+import { budgetFrameScheduler, createStreamingMessageView, type FrameScheduler } from '../../../src/webview-ui/markdown';
+import type { RendererTestApi } from './rendererPage';
+
+interface ConversationSpec {
+  turns: number;
+  /** One reply text; each turn's reply is `Turn i` + this (fresh strings, as a structured clone makes them). */
+  reply: string;
+  /** Status of the last reply ('streaming' for a reply still coming). */
+  lastStatus?: Reply['status'];
+  id?: string;
+}
+
+function makeConversation(spec: ConversationSpec): Conversation {
+  const turns: Turn[] = Array.from({ length: spec.turns }, (_, i) => ({
+    id: `t${i}`,
+    prompt: `Question ${i}: explain part ${i} of the system, with an example.`,
+    notes: [],
+    createdAt: 1_763_000_000_000 + i,
+    reply: {
+      text: `## Turn ${i}\n\n${spec.reply}`,
+      status: i === spec.turns - 1 && spec.lastStatus ? spec.lastStatus : 'done',
+      providerId: 'sim',
+      providerLabel: 'Simulator',
+      startedAt: 1_763_000_000_000 + i,
+    },
+  }));
+  // A structured clone, like postMessage: every string its own copy.
+  return JSON.parse(JSON.stringify({ id: spec.id ?? 'c1', title: 'Big', createdAt: 1, updatedAt: 2, turns })) as Conversation;
+}
+
+/** innerHTML without the lazily built code block toolbars (a whole render builds none). */
+function withoutToolbars(element: Element | null): string {
+  const copy = element?.cloneNode(true) as Element | undefined;
+  if (!copy) return '';
+  copy.querySelectorAll('.code-block-toolbar').forEach((toolbar) => toolbar.remove());
+  copy.querySelectorAll('.has-toolbar').forEach((block) => {
+    block.classList.remove('has-toolbar');
+    if (block.classList.length === 1) block.setAttribute('class', 'code-block');
+  });
+  return copy.innerHTML;
+}
+
+/** Resolves once `ready()` holds, checked each frame (up to `frames` frames). */
+async function until(t: RendererTestApi, ready: () => boolean, frames = 1200): Promise<boolean> {
+  for (let i = 0; i < frames && !ready(); i++) await t.frames(1);
+  return ready();
+}
+
+export function createConversationScenarios(t: RendererTestApi) {
+  let list: MessageList | undefined;
+  let column: HTMLElement | undefined;
+  const mount = (): MessageList => {
+    column?.remove();
+    column = document.createElement('div');
+    column.style.cssText = 'height: 600px; width: 380px; display: flex; flex-direction: column';
+    t.root.appendChild(column);
+    list = new MessageList();
+    column.appendChild(list.element);
+    return list;
+  };
+  const renderedReplies = (): number => list?.element.querySelectorAll('.turn .parley-markdown').length ?? 0;
+  const restoring = (): boolean => (list?.element.querySelectorAll('.parley-markdown[aria-busy="true"]').length ?? 0) > 0;
+
+  return {
+    /**
+     * Opens a conversation; returns how much of the last reply was rendered
+     * synchronously, how many replies were rendered once the list settled,
+     * and whether scrolling to the top renders the first one.
+     */
+    async openConversation(spec: ConversationSpec) {
+      const messages = mount();
+      const conversation = makeConversation(spec);
+      messages.show(conversation);
+      const lastBody = (): string => list?.element.querySelector('.turn:last-child .parley-markdown')?.textContent ?? '';
+      const syncLastChars = lastBody().length;
+      const settled = await until(t, () => !restoring() && lastBody().length > 0);
+      await t.frames(5);
+      const renderedAfterOpen = renderedReplies();
+      const atBottom = messages.element.scrollHeight - messages.element.scrollTop - messages.element.clientHeight;
+      messages.element.scrollTop = 0;
+      const first = (): Element | null => messages.element.querySelector('.turn:first-child .parley-markdown');
+      const firstRendered = await until(t, () => first() !== null && !restoring());
+      const lastHtml = withoutToolbars(messages.element.querySelector('.turn:last-child .parley-markdown'));
+      const lastReply = conversation.turns.at(-1)?.reply?.text ?? '';
+      return {
+        syncLastChars,
+        lastReplyChars: lastReply.length,
+        settled,
+        renderedAfterOpen,
+        atBottom,
+        firstRendered,
+        lastIdentical: lastHtml === t.renderFullHtml(lastReply),
+        finishedTurnStyle: getComputedStyle(messages.element.querySelector('.turn') as Element).contentVisibility,
+      };
+    },
+
+    /** Sends the conversation again with one more turn (what the host does for a new question): which turn views survive? */
+    async addTurn(spec: ConversationSpec) {
+      const messages = mount();
+      messages.show(makeConversation(spec));
+      await until(t, () => !restoring());
+      const before = Array.from(messages.element.querySelectorAll('.turn'));
+      const grown = makeConversation({ ...spec, turns: spec.turns + 1 });
+      const newTurn = grown.turns.at(-1) as Turn;
+      delete newTurn.reply;
+      grown.turns[grown.turns.length - 2] = { ...(grown.turns.at(-2) as Turn) };
+      messages.show(grown);
+      const after = Array.from(messages.element.querySelectorAll('.turn'));
+      return { before: before.length, after: after.length, kept: before.filter((element, i) => after[i] === element).length };
+    },
+
+    /**
+     * Opens a conversation and measures it: time to the first frame after
+     * show(), the longest gap between frames until every reply near the
+     * viewport is restored, long tasks (PerformanceObserver), replies rendered.
+     */
+    async benchOpen(spec: ConversationSpec) {
+      // Made in a task of its own (what postMessage delivers), not timed.
+      const conversation = makeConversation(spec);
+      const messages = mount();
+      await t.frames(2);
+      const longTasks: number[] = [];
+      const observer = new PerformanceObserver((entries) => entries.getEntries().forEach((entry) => longTasks.push(entry.duration)));
+      observer.observe({ type: 'longtask', buffered: false });
+      const start = performance.now();
+      messages.show(conversation);
+      const showMs = performance.now() - start;
+      await t.frames(1);
+      const firstPaintMs = performance.now() - start;
+      let last = performance.now();
+      let longestGap = 0;
+      const ready = await until(t, () => {
+        const now = performance.now();
+        longestGap = Math.max(longestGap, now - last);
+        last = now;
+        return !restoring() && (list?.element.querySelector('.turn:last-child .parley-markdown') ?? null) !== null;
+      });
+      await t.frames(10);
+      const settledMs = performance.now() - start;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      observer.disconnect();
+      return { showMs, firstPaintMs, settledMs, longestFrameGapMs: longestGap, longTasks, ready, renderedReplies: renderedReplies() };
+    },
+
+    /**
+     * The peer: every reply rendered at once when a conversation opens (what
+     * the chat view did before), in the same column. Time to the first frame.
+     */
+    async benchOpenAllAtOnce(spec: ConversationSpec) {
+      const conversation = makeConversation(spec);
+      mount();
+      await t.frames(2);
+      const target = list?.element as HTMLElement;
+      const start = performance.now();
+      for (const turn of conversation.turns) {
+        const article = document.createElement('article');
+        article.className = 'turn';
+        target.appendChild(article);
+        const view = createStreamingMessageView(article, { labels: t.labels, renderCap: false });
+        view.replace(turn.reply?.text ?? '');
+        view.finish();
+      }
+      target.scrollTop = target.scrollHeight;
+      const showMs = performance.now() - start;
+      await t.frames(1);
+      return { showMs, firstPaintMs: performance.now() - start };
+    },
+
+    /**
+     * Streams one more reply (`chunks`, `perFrame` per animation frame) into a
+     * list that already shows `earlier` turns of `reply`, through the list's
+     * own API as the host drives it. Returns the time to the first text shown,
+     * the stream's wall time, frame intervals and long tasks.
+     */
+    async benchStreamAfter(input: { earlier: number; reply: string; chunks: string[]; perFrame: number }) {
+      const messages = mount();
+      const conversation = makeConversation({ turns: input.earlier, reply: input.reply });
+      messages.show(conversation);
+      await until(t, () => !restoring());
+      await t.frames(5);
+      const turn: Turn = { id: 'new', prompt: 'One more question', notes: [], createdAt: 2 };
+      conversation.turns.push(turn);
+      const longTasks: number[] = [];
+      const observer = new PerformanceObserver((entries) => entries.getEntries().forEach((entry) => longTasks.push(entry.duration)));
+      observer.observe({ type: 'longtask', buffered: false });
+      const start = performance.now();
+      messages.show(conversation);
+      const reply: Reply = { text: '', status: 'streaming', providerId: 'sim', providerLabel: 'Simulator', startedAt: 2 };
+      messages.setReply('new', reply);
+      const body = (): string => messages.element.querySelector('.turn:last-child .parley-markdown')?.textContent ?? '';
+      let firstTextMs: number | undefined;
+      const intervals: number[] = [];
+      let last = performance.now();
+      let full = '';
+      for (let i = 0; i < input.chunks.length; i += input.perFrame) {
+        await t.frames(1);
+        const now = performance.now();
+        intervals.push(now - last);
+        last = now;
+        if (firstTextMs === undefined && body() !== '') firstTextMs = now - start;
+        for (const chunk of input.chunks.slice(i, i + input.perFrame)) {
+          messages.append('new', chunk);
+          full += chunk;
+        }
+      }
+      messages.setReply('new', { ...reply, text: full, status: 'done' });
+      await t.frames(2);
+      const seconds = (performance.now() - start) / 1000;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      observer.disconnect();
+      intervals.sort((a, b) => a - b);
+      return {
+        firstTextMs: firstTextMs ?? Number.NaN,
+        seconds,
+        frames: intervals.length,
+        medianFrameMs: intervals[Math.floor(intervals.length / 2)] ?? Number.NaN,
+        p95FrameMs: intervals[Math.floor(intervals.length * 0.95)] ?? Number.NaN,
+        longestFrameMs: intervals.at(-1) ?? Number.NaN,
+        longTasks,
+      };
+    },
+
+    /**
+     * Streams a (pathological) reply into one message view with the default
+     * scheduler, `perFrame` chunks per animation frame; returns the longest and
+     * mean update, the longest finish(), and long tasks.
+     */
+    async benchStreamReply(input: { text: string; chunkSize: number; perFrame: number }) {
+      mount();
+      const target = list?.element as HTMLElement;
+      const inner = budgetFrameScheduler();
+      const updates: number[] = [];
+      const scheduler: FrameScheduler = {
+        request: (callback) =>
+          inner.request(() => {
+            const start = performance.now();
+            callback();
+            updates.push(performance.now() - start);
+          }),
+        cancel: (handle) => inner.cancel(handle),
+      };
+      const longTasks: number[] = [];
+      const observer = new PerformanceObserver((entries) => entries.getEntries().forEach((entry) => longTasks.push(entry.duration)));
+      observer.observe({ type: 'longtask', buffered: false });
+      const view = createStreamingMessageView(target, { labels: t.labels }, scheduler);
+      const began = performance.now();
+      let longestAppendFrame = 0;
+      for (let i = 0; i < input.text.length; i += input.chunkSize * input.perFrame) {
+        await t.frames(1);
+        const start = performance.now();
+        for (let j = 0; j < input.perFrame; j++) view.append(input.text.slice(i + j * input.chunkSize, i + (j + 1) * input.chunkSize));
+        longestAppendFrame = Math.max(longestAppendFrame, performance.now() - start);
+      }
+      await t.frames(1);
+      const finishStart = performance.now();
+      view.finish();
+      const finishMs = performance.now() - finishStart;
+      const seconds = (performance.now() - began) / 1000;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      observer.disconnect();
+      const plain = view.element.querySelector('.parley-plain-text')?.textContent?.length ?? 0;
+      view.dispose();
+      return {
+        updates: updates.length,
+        longestUpdateMs: Math.max(0, ...updates),
+        meanUpdateMs: updates.reduce((a, b) => a + b, 0) / Math.max(1, updates.length),
+        longestAppendFrame,
+        finishMs,
+        seconds,
+        longTasks,
+        plainChars: plain,
+      };
+    },
+
+    unmount(): void {
+      column?.remove();
+      column = undefined;
+      list = undefined;
+    },
+  };
+}

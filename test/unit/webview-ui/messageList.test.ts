@@ -1,0 +1,61 @@
+// The chat view's list of turns (Chromium): opening a long conversation
+// renders only the replies near the viewport, restores a long reply over
+// several frames, keeps unchanged turns when the conversation is sent again,
+// and lets finished turns skip style and layout (content-visibility).
+// Structural counts only: no wall-clock thresholds.
+import assert from 'node:assert/strict';
+import { inPage, openRendererPage, type RendererPage } from './rendererPage';
+import { longReply } from './markdownSamples';
+
+type Opened = {
+  syncLastChars: number;
+  lastReplyChars: number;
+  settled: boolean;
+  renderedAfterOpen: number;
+  atBottom: number;
+  firstRendered: boolean;
+  lastIdentical: boolean;
+  finishedTurnStyle: string;
+};
+
+describe('message list: rendering bounded by the viewport (Chromium)', function () {
+  this.timeout(180_000);
+  let browser: RendererPage;
+  before(async () => {
+    browser = await openRendererPage();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await inPage(browser.page, 'unmount');
+  });
+
+  it('opening 300 turns of 20 KB renders only the replies near the viewport; older ones when scrolled to', async () => {
+    const r = await inPage<Opened>(browser.page, 'openConversation', { turns: 300, reply: longReply(20_000) });
+    assert.ok(r.settled, 'the list settles');
+    assert.ok(r.renderedAfterOpen >= 1, 'the last reply is rendered');
+    assert.ok(r.renderedAfterOpen <= 30, `${r.renderedAfterOpen} of 300 replies rendered after opening`);
+    assert.ok(r.atBottom <= 2, `the list opens at its end (${r.atBottom}px from the bottom)`);
+    assert.ok(r.firstRendered, 'scrolling to the top renders the first reply');
+    assert.ok(r.lastIdentical, 'the restored reply equals a whole render');
+  });
+
+  it('restores a long reply over several frames, not in one task', async () => {
+    const r = await inPage<Opened>(browser.page, 'openConversation', { turns: 2, reply: longReply(400_000) });
+    assert.ok(r.lastReplyChars > 400_000);
+    assert.ok(r.syncLastChars < r.lastReplyChars / 4, `${r.syncLastChars} of ${r.lastReplyChars} characters rendered in the task that opened it`);
+    assert.ok(r.settled);
+    assert.ok(r.lastIdentical, 'once restored it equals a whole render');
+  });
+
+  it('finished turns skip style and layout while off screen (content-visibility: auto)', async () => {
+    const r = await inPage<Opened>(browser.page, 'openConversation', { turns: 3, reply: 'Short reply.' });
+    assert.equal(r.finishedTurnStyle, 'auto');
+  });
+
+  it('a new question keeps the views of the turns before it', async () => {
+    const r = await inPage<{ before: number; after: number; kept: number }>(browser.page, 'addTurn', { turns: 40, reply: longReply(5_000) });
+    assert.deepEqual(r, { before: 40, after: 41, kept: 40 });
+  });
+});
