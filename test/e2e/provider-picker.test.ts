@@ -41,8 +41,11 @@ describe('Provider picker', () => {
   it('a reply names its provider and model, with the time to its first token', async () => {
     assert.ok(page);
     assert.equal((await ask(page, 'Hello, who are you?')).path, '/local/v1/chat/completions');
-    // This profile does not ask the API for token counts, so the line shows none.
-    assert.match(await replyFooter(lastTurn(page)).innerText(), /^Simulator \(no key\) · sim-model · first token \d+ ms$/);
+    // OpenAI-compatible profiles ask for token counts in the stream (includeUsage, default on): the line shows the API's.
+    assert.match(
+      await replyFooter(lastTurn(page)).innerText(),
+      /^Simulator \(no key\) · sim-model · \d+ in · \d+ out · \d+ total tokens · first token \d+ ms$/,
+    );
   });
 
   it('switching to SecondMe sends the next question there and its reply says so', async () => {

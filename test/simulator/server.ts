@@ -137,8 +137,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    if (req.method === 'GET' && MODEL_LIST_PATHS.includes(path)) {
-      modelRequests.push({ method: 'GET', path, headers: flatHeaders(req), body: undefined, outcome: 'completed', status: 200 });
+    if (req.method === 'GET' && path.endsWith('/models')) {
+      // Every model-list request is kept apart from the chat requests, also on a route without a list (404).
+      const listed = MODEL_LIST_PATHS.includes(path);
+      modelRequests.push({ method: 'GET', path, headers: flatHeaders(req), body: undefined, outcome: 'completed', status: listed ? 200 : 404 });
+      if (!listed) return sendJson(res, 404, { detail: 'Not Found' });
       return sendJson(res, 200, { object: 'list', data: OPENAI_MODELS.map((id) => ({ id, object: 'model', owned_by: 'ecovai' })) });
     }
     const handler =
