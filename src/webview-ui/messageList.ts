@@ -33,7 +33,7 @@ export class MessageList {
   private turns: TurnView[] = [];
   private hasProvider = false;
   private conversationId: string | undefined;
-  private scrollFrame: number | undefined;
+  private scrollPending = false;
   private readonly restoring: RestoreQueue;
   private readonly byElement = new WeakMap<Element, TurnView>();
   /** Activates turns that come within ACTIVATION_MARGIN of the visible part of the list. */
@@ -103,10 +103,16 @@ export class MessageList {
     this.scroll.pin();
   }
 
-  /** Keeps the scroll position once per frame (reading scrollHeight lays out the list: never once per update). */
+  /**
+   * Keeps the scroll position once per task, after every render in it (reading
+   * scrollHeight lays out the list: once, not once per update) and before the
+   * frame is painted, so a followed reply never shows a frame of lag.
+   */
   private scrollSoon(): void {
-    this.scrollFrame ??= requestAnimationFrame(() => {
-      this.scrollFrame = undefined;
+    if (this.scrollPending) return;
+    this.scrollPending = true;
+    queueMicrotask(() => {
+      this.scrollPending = false;
       this.scroll.update();
     });
   }

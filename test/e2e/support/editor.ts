@@ -14,17 +14,31 @@ export function activeEditor(page: Page): Locator {
 /** What a diff editor's title puts between its two sides. */
 const DIFF_SEPARATOR = '↔';
 
+/** How long a file just written into the workspace may take to reach Quick Open's file index. */
+const FILE_INDEX_MS = 60_000;
+
 /** Opens a file of the workspace through Quick Open (Ctrl+P). */
 export async function openFile(page: Page, relativePath: string): Promise<void> {
   const widget = page.locator('.quick-input-widget');
-  await page.keyboard.press('Control+P');
   const input = widget.locator('input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(relativePath);
   const name = path.basename(relativePath);
   // Editor history also lists diff editors of the file ("counter.ts ↔ Parley suggestion"): pick the file itself.
-  await widget.getByRole('option', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) })
-    .filter({ hasNotText: DIFF_SEPARATOR }).first().click();
+  const option = widget
+    .getByRole('option', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) })
+    .filter({ hasNotText: DIFF_SEPARATOR })
+    .first();
+  // A file written a moment ago may not be in the file index yet: ask again until it is.
+  for (const deadline = Date.now() + FILE_INDEX_MS; ; ) {
+    await page.keyboard.press('Control+P');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(relativePath);
+    const listed = await option.waitFor({ timeout: 10_000 }).then(() => true, () => false);
+    if (listed) break;
+    await page.keyboard.press('Escape');
+    await widget.waitFor({ state: 'hidden' });
+    if (Date.now() > deadline) throw new Error(`Quick Open does not find ${relativePath}`);
+  }
+  await option.click();
   await page.locator(`.part.editor .tab.active[data-resource-name="${name}"]`).filter({ hasNotText: DIFF_SEPARATOR }).waitFor();
   await activeEditor(page).locator('.view-lines').waitFor();
 }
