@@ -52,7 +52,7 @@ export function createScenarios(t: RendererTestApi) {
      * that scroll's event arrives), then the user scrolls up with the wheel.
      * Returns how far from the bottom the list is after each step.
      */
-    async autoScroll(): Promise<{ afterGrowth: number; afterUserScroll: number; afterPin: number }> {
+    async autoScroll(): Promise<{ afterGrowth: number; afterLayoutScroll: number; afterUserScroll: number; afterPin: number }> {
       const scroller = document.createElement('div');
       scroller.style.cssText = 'height: 200px; overflow-y: auto';
       t.root.appendChild(scroller);
@@ -69,7 +69,13 @@ export function createScenarios(t: RendererTestApi) {
       await t.frames(2);
       scroll.update();
       const afterGrowth = fromBottom();
-      scroller.scrollTop -= 250; // the user scrolls up
+      scroller.scrollTop -= 250; // the browser moves the list without the user (scroll anchoring, a placeholder resolved)
+      await t.frames(2);
+      grow(300);
+      scroll.update();
+      const afterLayoutScroll = fromBottom();
+      scroller.dispatchEvent(new WheelEvent('wheel', { deltaY: -250, bubbles: true }));
+      scroller.scrollTop -= 250; // the user scrolls up with the wheel
       await t.frames(2);
       grow(300);
       scroll.update();
@@ -77,7 +83,7 @@ export function createScenarios(t: RendererTestApi) {
       scroll.pin();
       const afterPin = fromBottom();
       scroller.remove();
-      return { afterGrowth, afterUserScroll, afterPin };
+      return { afterGrowth, afterLayoutScroll, afterUserScroll, afterPin };
     },
 
     /** Sets the test root's width (null: back to the page's own). */

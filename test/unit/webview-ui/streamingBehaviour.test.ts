@@ -92,9 +92,10 @@ describe('streaming renderer behaviour (Chromium)', function () {
     }
   });
 
-  it('AutoScroll keeps following when content grows before its own scroll event, and stops once the user scrolls up', async () => {
-    const r = await inPage<{ afterGrowth: number; afterUserScroll: number; afterPin: number }>(browser.page, 'autoScroll');
+  it('AutoScroll keeps following when content grows before its own scroll event or the browser moves the list, and stops once the user scrolls up', async () => {
+    const r = await inPage<{ afterGrowth: number; afterLayoutScroll: number; afterUserScroll: number; afterPin: number }>(browser.page, 'autoScroll');
     assert.ok(r.afterGrowth <= 1, `still at the bottom after growth: ${r.afterGrowth}px away`);
+    assert.ok(r.afterLayoutScroll <= 1, `a scroll without user input does not stop the following: ${r.afterLayoutScroll}px away`);
     assert.ok(r.afterUserScroll > 250, `stays where the user scrolled: ${r.afterUserScroll}px from the bottom`);
     assert.ok(r.afterPin <= 1, `pin() follows again: ${r.afterPin}px away`);
   });

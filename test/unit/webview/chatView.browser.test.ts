@@ -273,10 +273,12 @@ describe('chat view in Chromium (dist/webview.js)', function () {
     assert.ok((await chat.page.locator('.messages').evaluate((el) => el.scrollHeight > el.clientHeight)), 'the list overflows');
     assert.ok((await distanceFromBottom()) <= 1, 'pinned to the bottom while streaming');
 
-    await chat.page.locator('.messages').evaluate((el) => {
-      el.scrollTop = 0;
-      el.dispatchEvent(new Event('scroll'));
-    });
+    // The user scrolls up with the mouse wheel (a scroll without user input would not stop the following).
+    const box = await chat.page.locator('.messages').boundingBox();
+    assert.ok(box);
+    await chat.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await chat.page.mouse.wheel(0, -100_000);
+    for (let i = 0; i < 100 && (await chat.page.locator('.messages').evaluate((el) => el.scrollTop)) !== 0; i++) await chat.frames();
     for (let i = 30; i < 40; i++) await chat.send({ type: 'replyDelta', turnId: 't1', text: `line ${i}\n` });
     await chat.frames();
     assert.equal(await chat.page.locator('.messages').evaluate((el) => el.scrollTop), 0, 'left where the user scrolled');
