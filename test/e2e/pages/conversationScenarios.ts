@@ -260,6 +260,8 @@ export function createConversationScenarios(t: RendererTestApi) {
       const finishStart = performance.now();
       view.finish();
       const finishMs = performance.now() - finishStart;
+      // finish() goes on in bounded steps over frames when the view fell behind: until it is done.
+      await until(t, () => view.element.getAttribute('aria-busy') === 'false');
       const seconds = (performance.now() - began) / 1000;
       await new Promise((resolve) => setTimeout(resolve, 50));
       observer.disconnect();
