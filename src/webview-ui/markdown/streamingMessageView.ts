@@ -11,6 +11,7 @@ import { lineStarts, offsetOfLine, placeParts, renderParts, type TailPart } from
 import { animationFrameScheduler, budgetFrameScheduler, type FrameScheduler } from './frameSchedulers';
 import { LazyCodeToolbars } from './codeToolbar';
 import { PlainRest, renderCutOffset } from './plainRest';
+import { SourceText, type SourceLike } from './sourceText';
 
 interface Segment extends LedgerEntry {
   /** Source offsets where the segment starts and ends (the tail starts at the last one's end). */
@@ -38,7 +39,7 @@ const MAX_UPDATE_CHARS = 8 * 1024;
 const FINISH_BUDGET_MS = 8;
 
 /** Where an update that starts at `start` stops: a line end within MAX_UPDATE_CHARS, or the end. */
-function updateEnd(source: string, start: number): number {
+function updateEnd(source: SourceLike, start: number): number {
   if (source.length - start <= MAX_UPDATE_CHARS) return source.length;
   const newline = source.lastIndexOf('\n', start + MAX_UPDATE_CHARS - 1);
   return newline >= start ? newline + 1 : start + MAX_UPDATE_CHARS;
@@ -54,7 +55,7 @@ function commonPrefixLength(a: string, b: string): number {
 export class StreamingMarkdownView implements StreamingMessageView {
   readonly element: HTMLElement;
   private raw = '';
-  private source = '';
+  private readonly source = new SourceText();
   private pendingCR = false;
   private segments: Segment[] = [];
   private ledger = new ReferenceLedger<Segment>();
@@ -107,7 +108,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     this.pendingCR = delta.endsWith('\r');
     this.stopFinishing();
     this.reopenFinalSegment();
-    this.source += normalizeSource(text);
+    this.source.append(normalizeSource(text));
     this.finished = false;
     this.schedule();
   }
@@ -117,13 +118,13 @@ export class StreamingMarkdownView implements StreamingMessageView {
     this.stopFinishing();
     this.stalledAt = undefined;
     const source = normalizeSource(text);
-    const keep = commonPrefixLength(this.source, source);
+    const keep = commonPrefixLength(this.source.toString(), source);
     while (this.segments.length > 0 && (this.segments.at(-1) as Segment).proofEnd > keep) this.popSegment();
     if (this.plain && keep < this.plain.from) this.removePlain();
     else this.plain?.rest.truncate(keep - this.plain.from);
     this.finished = false;
     this.raw = text;
-    this.source = source;
+    this.source.set(source);
     this.pendingCR = text.endsWith('\r');
     this.referencesVersion++;
     this.schedule();
