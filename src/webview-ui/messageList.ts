@@ -8,7 +8,7 @@
  * actions (data-action + data-code-index), links (data-href), turn actions,
  * error-card actions and the empty state's setup buttons.
  */
-import type { Conversation, Reply } from '../protocol/model';
+import type { Conversation, Reply, Turn } from '../protocol/model';
 import { CODE_ACTIONS, SETUP_ACTIONS } from '../protocol/messages';
 import { ERROR_ACTIONS } from '../protocol/model';
 import { AutoScroll } from './autoScroll';
@@ -17,6 +17,15 @@ import { h } from './dom';
 import { TurnView } from './turnView';
 import { RestoreQueue } from './restoreQueue';
 import { post } from './vscodeApi';
+
+/**
+ * Turn shells built when a conversation opens: the newest SHELLS_AT_ONCE at
+ * once, the older ones in later frames, SHELL_SLICE at a time (newest first)
+ * within SHELL_BUDGET_MS per frame.
+ */
+export const SHELLS_AT_ONCE = 48;
+export const SHELL_SLICE = 16;
+const SHELL_BUDGET_MS = 6;
 
 /** How far beyond the visible part of the list turns get rendered. */
 const ACTIVATION_MARGIN = '1500px 0px';
@@ -35,6 +44,8 @@ export class MessageList {
   private conversationId: string | undefined;
   private scrollPending = false;
   private readonly restoring: RestoreQueue;
+  /** Older turns of the open conversation whose shells are still to be built (see SHELLS_AT_ONCE), and the frame that builds them. */
+  private older: { turns: Turn[]; frame: number } | undefined;
   private readonly byElement = new WeakMap<Element, TurnView>();
   /** Activates turns that come within ACTIVATION_MARGIN of the visible part of the list. */
   private readonly nearViewport: IntersectionObserver;
@@ -65,11 +76,17 @@ export class MessageList {
 
   show(conversation: Conversation): void {
     const kept = new Map<string, TurnView>();
-    if (conversation.id === this.conversationId) for (const view of this.turns) kept.set(view.id, view);
+    const same = conversation.id === this.conversationId;
+    // The same conversation again (a new question): its older shells are needed now to be kept.
+    if (same) this.buildOlder(Infinity);
+    else this.stopOlder();
+    if (same) for (const view of this.turns) kept.set(view.id, view);
     else this.restoring.clear();
     this.conversationId = conversation.id;
     const last = conversation.turns.length - 1;
-    const next = conversation.turns.map((turn, index) => {
+    const deferred = same ? 0 : Math.max(0, conversation.turns.length - SHELLS_AT_ONCE);
+    const next = conversation.turns.slice(deferred).map((turn, i) => {
+      const index = deferred + i;
       const view = kept.get(turn.id);
       if (view?.shows(turn)) {
         kept.delete(turn.id);
@@ -77,11 +94,7 @@ export class MessageList {
         if (view.isLast || index === last) view.setReply(turn.reply, index === last, turn.contextNotes);
         return view;
       }
-      const fresh = new TurnView(turn, { onRendered: () => this.scrollSoon(), restoreLater: (job) => this.restoring.add(job) });
-      fresh.setReply(turn.reply, index === last, turn.contextNotes);
-      this.byElement.set(fresh.element, fresh);
-      this.nearViewport.observe(fresh.element);
-      return fresh;
+      return this.shell(turn, index === last);
     });
     const staying = new Set(next);
     for (const view of this.turns.filter((turn) => !staying.has(turn))) {
@@ -101,6 +114,46 @@ export class MessageList {
     // The last turn (it may be streaming) renders at once; the others when they come near the viewport.
     next.at(-1)?.activate();
     this.scroll.pin();
+    if (deferred > 0) this.older = { turns: conversation.turns.slice(0, deferred), frame: requestAnimationFrame(this.olderFrame) };
+  }
+
+  private shell(turn: Turn, isLast: boolean): TurnView {
+    const view = new TurnView(turn, { onRendered: () => this.scrollSoon(), restoreLater: (job) => this.restoring.add(job) });
+    view.setReply(turn.reply, isLast, turn.contextNotes);
+    this.byElement.set(view.element, view);
+    this.nearViewport.observe(view.element);
+    return view;
+  }
+
+  private readonly olderFrame = (): void => {
+    if (!this.older) return;
+    const deadline = performance.now() + SHELL_BUDGET_MS;
+    do this.buildOlder(SHELL_SLICE);
+    while (this.older && performance.now() < deadline);
+    this.scroll.update();
+    if (this.older) this.older.frame = requestAnimationFrame(this.olderFrame);
+  };
+
+  /** Builds the shells of up to `count` of the newest older turns still missing, before the first one shown. */
+  private buildOlder(count: number): void {
+    const older = this.older;
+    if (!older) return;
+    const from = Math.max(0, older.turns.length - count);
+    const views = older.turns.slice(from).map((turn) => this.shell(turn, false));
+    older.turns.length = from;
+    this.element.prepend(...views.map((view) => view.element));
+    this.turns = [...views, ...this.turns];
+    if (from === 0) this.stopOlder();
+  }
+
+  private stopOlder(): void {
+    if (this.older) cancelAnimationFrame(this.older.frame);
+    this.older = undefined;
+  }
+
+  /** How many turns have no shell yet (older ones are built in later frames). */
+  get pendingShells(): number {
+    return this.older?.turns.length ?? 0;
   }
 
   /**

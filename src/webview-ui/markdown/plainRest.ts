@@ -2,6 +2,7 @@
 // renderCutOffset) the rest of the reply is shown as plain text, under a
 // note with a "Show all" button; the text keeps growing cheaply while the
 // reply streams.
+import type { SourceLike } from './sourceText';
 
 /** Markdown rendered per reply at most (characters of source) before the rest is plain text. */
 export const MARKDOWN_LIMIT_CHARS = 512 * 1024;
@@ -28,7 +29,7 @@ function endsInsideFence(text: string): boolean {
  * or before an unfinished block (the text after the last blank line, unless
  * it is a code fence) longer than OPEN_BLOCK_LIMIT_CHARS.
  */
-export function renderCutOffset(source: string, start: number): number | undefined {
+export function renderCutOffset(source: SourceLike, start: number): number | undefined {
   if (source.length > MARKDOWN_LIMIT_CHARS) {
     if (start >= MARKDOWN_LIMIT_CHARS) return start;
     const blank = source.lastIndexOf('\n\n', MARKDOWN_LIMIT_CHARS - 2);
@@ -76,7 +77,7 @@ export class PlainRest {
   }
 
   /** Shows `source` from `from` on, appending only what is new (the caller truncates on rewrites). */
-  sync(source: string, from: number): void {
+  sync(source: SourceLike, from: number): void {
     let at = from + this.length;
     while (at < source.length) {
       let last = this.blocks.at(-1);

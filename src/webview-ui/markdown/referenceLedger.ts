@@ -66,16 +66,23 @@ export class ReferenceLedger<S extends LedgerEntry> {
     }
   }
 
+  /** How many segments wait to be rendered again. */
+  get staleCount(): number {
+    return this.stale.size;
+  }
+
   /**
-   * Stale segments to render again now: all of them when `final`, else as
+   * Stale segments to render again now: all of them when 'final'; at most
+   * `maxChars` of them (at least one) when 'finishing'; when 'streaming', as
    * many as the budget allows, at most `maxChars` of them in this update.
    */
-  takeStale(final: boolean, maxChars = Infinity): S[] {
+  takeStale(mode: 'streaming' | 'finishing' | 'final', maxChars = Infinity): S[] {
     const taken: S[] = [];
     let size = 0;
     for (const segment of this.stale) {
-      if (!final && (segment.size > this.credit || (size > 0 && size + segment.size > maxChars))) break;
-      if (!final) this.credit -= segment.size;
+      if (mode !== 'final' && size > 0 && size + segment.size > maxChars) break;
+      if (mode === 'streaming' && segment.size > this.credit) break;
+      if (mode === 'streaming') this.credit -= segment.size;
       size += segment.size;
       taken.push(segment);
     }

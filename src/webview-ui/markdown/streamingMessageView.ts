@@ -8,9 +8,10 @@ import { endsInOpenFence, finalBlockCount, proofLineCount, topLevelBlocks, type 
 import { markdownEngine, normalizeSource, partsFromHtml, renderSourceHtml, type References } from './renderPipeline';
 import { ReferenceLedger, referenceCandidates, type LedgerEntry } from './referenceLedger';
 import { lineStarts, offsetOfLine, placeParts, renderParts, type TailPart } from './tailParts';
-import { budgetFrameScheduler, type FrameScheduler } from './frameSchedulers';
+import { animationFrameScheduler, budgetFrameScheduler, type FrameScheduler } from './frameSchedulers';
 import { LazyCodeToolbars } from './codeToolbar';
 import { PlainRest, renderCutOffset } from './plainRest';
+import { SourceText, type SourceLike } from './sourceText';
 
 interface Segment extends LedgerEntry {
   /** Source offsets where the segment starts and ends (the tail starts at the last one's end). */
@@ -30,8 +31,15 @@ interface Segment extends LedgerEntry {
  */
 const MAX_UPDATE_CHARS = 8 * 1024;
 
+/**
+ * Time finish() (and "Show all" on a finished message) may spend per
+ * animation frame: each of its steps renders at most MAX_UPDATE_CHARS, as
+ * many steps as fit in this budget, the rest in the next frames.
+ */
+const FINISH_BUDGET_MS = 8;
+
 /** Where an update that starts at `start` stops: a line end within MAX_UPDATE_CHARS, or the end. */
-function updateEnd(source: string, start: number): number {
+function updateEnd(source: SourceLike, start: number): number {
   if (source.length - start <= MAX_UPDATE_CHARS) return source.length;
   const newline = source.lastIndexOf('\n', start + MAX_UPDATE_CHARS - 1);
   return newline >= start ? newline + 1 : start + MAX_UPDATE_CHARS;
@@ -47,7 +55,7 @@ function commonPrefixLength(a: string, b: string): number {
 export class StreamingMarkdownView implements StreamingMessageView {
   readonly element: HTMLElement;
   private raw = '';
-  private source = '';
+  private readonly source = new SourceText();
   private pendingCR = false;
   private segments: Segment[] = [];
   private ledger = new ReferenceLedger<Segment>();
@@ -68,6 +76,11 @@ export class StreamingMarkdownView implements StreamingMessageView {
   /** "Show all" lifts the cap for this message. */
   private unlimited = false;
   private finished = false;
+  /** finish() is still at work: the frame of its next steps (undefined: none requested yet). */
+  private finishing: { frame: number | undefined } | undefined;
+  /** Where a bounded step over text before the render cut made no progress (the next one commits up to the cut at once). */
+  private stalledAt: number | undefined;
+  private readonly finishScheduler: FrameScheduler;
   private readonly watch = (blocks: readonly HTMLElement[]): void => this.toolbars.watch(blocks);
 
   constructor(
@@ -83,6 +96,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     this.element.setAttribute('aria-busy', 'false');
     container.appendChild(this.element);
     this.unlimited = options.renderCap === false;
+    this.finishScheduler = options.finishScheduler ?? animationFrameScheduler;
     this.toolbars = new LazyCodeToolbars(this.element, options.labels, (index) => this.codeBlock(index));
   }
 
@@ -92,34 +106,95 @@ export class StreamingMarkdownView implements StreamingMessageView {
     let text = delta;
     if (this.pendingCR && text.startsWith('\n')) text = text.slice(1);
     this.pendingCR = delta.endsWith('\r');
+    this.stopFinishing();
     this.reopenFinalSegment();
-    this.source += normalizeSource(text);
+    this.source.append(normalizeSource(text));
     this.finished = false;
     this.schedule();
   }
 
   replace(text: string): void {
     if (this.disposed) return;
+    this.stopFinishing();
+    this.stalledAt = undefined;
     const source = normalizeSource(text);
-    const keep = commonPrefixLength(this.source, source);
+    const keep = commonPrefixLength(this.source.toString(), source);
     while (this.segments.length > 0 && (this.segments.at(-1) as Segment).proofEnd > keep) this.popSegment();
     if (this.plain && keep < this.plain.from) this.removePlain();
     else this.plain?.rest.truncate(keep - this.plain.from);
     this.finished = false;
     this.raw = text;
-    this.source = source;
+    this.source.set(source);
     this.pendingCR = text.endsWith('\r');
     this.referencesVersion++;
     this.schedule();
   }
 
+  /**
+   * Renders the rest as final: at once when that is one bounded step, else
+   * one step now and the others in the next animation frames (at most
+   * FINISH_BUDGET_MS of steps per frame); aria-busy stays true until done.
+   */
   finish(): void {
     if (this.disposed) return;
     if (this.frame !== undefined) this.scheduler.cancel(this.frame);
     this.frame = undefined;
-    this.flush(true);
+    this.stopFinishing();
+    this.finishing = { frame: undefined };
+    if (this.finishStep()) this.doneFinishing();
+    else this.continueFinishing();
+  }
+
+  /** True while finish() still has work for later frames. */
+  get finishPending(): boolean {
+    return this.finishing !== undefined;
+  }
+
+  private continueFinishing(): void {
+    const finishing = this.finishing;
+    if (!finishing || finishing.frame !== undefined) return;
+    finishing.frame = this.finishScheduler.request(() => {
+      finishing.frame = undefined;
+      if (this.finishing !== finishing || this.disposed) return;
+      const deadline = performance.now() + FINISH_BUDGET_MS;
+      do {
+        if (this.finishStep()) {
+          this.doneFinishing();
+          return;
+        }
+      } while (performance.now() < deadline);
+      this.continueFinishing();
+    });
+  }
+
+  /** One bounded step of finish(); true once everything is rendered as final. */
+  private finishStep(): boolean {
+    const tailFinal = this.rendered?.version === this.version && this.rendered.final;
+    if (!tailFinal) {
+      const start = this.committedEnd;
+      const rest = this.plain ? 0 : this.source.length - start;
+      const cut = this.plain || this.unlimited ? undefined : renderCutOffset(this.source, start);
+      const bounded = (rest > MAX_UPDATE_CHARS || (cut !== undefined && cut - start > MAX_UPDATE_CHARS)) && this.stalledAt !== start;
+      this.flush(!bounded, true);
+      // A step that committed nothing (one block longer than a step): the next one renders the rest at once.
+      if (bounded && this.committedEnd === start && !this.plain) this.stalledAt = start;
+      if (bounded) return false;
+    } else if (this.ledger.staleCount > 0) {
+      this.renderStaleSegments('finishing');
+      this.options.onRendered?.();
+    }
+    return this.ledger.staleCount === 0;
+  }
+
+  private doneFinishing(): void {
+    this.finishing = undefined;
     this.finished = true;
     this.setBusy(false);
+  }
+
+  private stopFinishing(): void {
+    if (this.finishing?.frame !== undefined) this.finishScheduler.cancel(this.finishing.frame);
+    this.finishing = undefined;
   }
 
   text(): string {
@@ -141,6 +216,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
   dispose(): void {
     if (this.frame !== undefined) this.scheduler.cancel(this.frame);
     this.frame = undefined;
+    this.stopFinishing();
     this.disposed = true;
     this.toolbars.dispose();
     this.element.remove();
@@ -175,19 +251,28 @@ export class StreamingMarkdownView implements StreamingMessageView {
     return this.segments.at(-1)?.end ?? 0;
   }
 
-  private flush(final: boolean): void {
-    if (this.rendered?.version === this.version && (this.rendered.final || !final)) return;
+  /**
+   * Renders what changed: at most MAX_UPDATE_CHARS of new source unless
+   * `final` (then the whole rest, as final). `finishing`: a step of finish()
+   * (it asks for no frame of its own; stale segments within a step's size).
+   */
+  private flush(final: boolean, finishing = false): void {
+    if (!finishing && this.rendered?.version === this.version && (this.rendered.final || !final)) return;
     this.rendered = { version: this.version, final };
     let start = this.committedEnd;
     const cut = this.plain || this.unlimited ? undefined : renderCutOffset(this.source, start);
-    if (cut !== undefined) {
+    let limit: number | undefined;
+    if (cut !== undefined && !final && cut - start > MAX_UPDATE_CHARS && this.stalledAt !== start) {
+      // The render cap, but far ahead of what is rendered: get there in bounded updates.
+      limit = cut;
+    } else if (cut !== undefined) {
       // The render cap: what comes before the cut is rendered as final, the rest is plain text.
       this.clearTail();
       if (cut > start) this.commit(this.source.slice(start, cut), start, cut);
       this.startPlain(cut);
       start = cut;
     }
-    const end = final || this.plain ? this.source.length : updateEnd(this.source, start);
+    const end = final || this.plain ? this.source.length : Math.min(updateEnd(this.source, start), limit ?? Infinity);
     const tail = this.source.slice(start, end);
     if (this.plain) {
       this.plain.rest.sync(this.source, this.plain.from);
@@ -196,10 +281,12 @@ export class StreamingMarkdownView implements StreamingMessageView {
       if (tail !== '') this.commit(tail, start, Infinity);
     } else {
       this.renderOpenTail(tail, start);
+      // Nothing committed before the cut: the next update commits up to it at once (one block, below the open-block limit).
+      if (limit !== undefined && this.committedEnd === start) this.stalledAt = start;
     }
-    this.renderStaleSegments(final);
-    // More text than one update renders: the rest in the next one.
-    if (end < this.source.length) this.schedule();
+    this.renderStaleSegments(final && !finishing ? 'final' : finishing ? 'finishing' : 'streaming');
+    // More text than one update renders: the rest in the next one (finish() runs its own steps).
+    if (end < this.source.length && !finishing) this.schedule();
     this.options.onRendered?.();
   }
 
@@ -290,11 +377,11 @@ export class StreamingMarkdownView implements StreamingMessageView {
   /**
    * Renders again the committed segments that mention a label defined (or
    * taken back) after they were rendered: within the ledger's budget while
-   * streaming, all of them when `final`.
+   * streaming, MAX_UPDATE_CHARS of them in a step of finish(), all of them when 'final'.
    */
-  private renderStaleSegments(final: boolean): void {
+  private renderStaleSegments(mode: 'streaming' | 'finishing' | 'final'): void {
     // A segment that rendered nothing (definitions only) renders nothing again.
-    const stale = this.ledger.takeStale(final, MAX_UPDATE_CHARS).filter((segment) => segment.nodes.length > 0);
+    const stale = this.ledger.takeStale(mode, MAX_UPDATE_CHARS).filter((segment) => segment.nodes.length > 0);
     const rendered = stale.map((segment) => renderSourceHtml(this.source.slice(segment.start, segment.end), segment.codeIndexBase, this.ledger.known));
     partsFromHtml(rendered, this.watch).forEach((part, i) => {
       const segment = stale[i] as Segment;
@@ -326,7 +413,8 @@ export class StreamingMarkdownView implements StreamingMessageView {
     this.unlimited = true;
     this.removePlain();
     this.rendered = undefined;
-    if (this.finished) this.flush(true);
+    // Over frames, in bounded steps, like finish().
+    if (this.finished || this.finishing) this.finish();
     else this.schedule();
   }
 

@@ -1,3 +1,4 @@
+import type { FrameScheduler } from './frameSchedulers';
 /**
  * The contract between the streaming markdown renderer and the chat UI that
  * hosts it. The renderer owns one message's DOM; the UI wires clicks on code
@@ -19,7 +20,11 @@ export interface StreamingMessageView {
   append(delta: string): void;
   /** Replaces the whole text so far (Emma's non-prefix updates, final `done` text). */
   replace(text: string): void;
-  /** Marks the stream finished: renders the last block as final, synchronously. */
+  /**
+   * Marks the stream finished: renders the rest as final, at once when that
+   * is one bounded step, else over the next animation frames (aria-busy
+   * stays "true" until then).
+   */
   finish(): void;
   /** The raw markdown so far. */
   text(): string;
@@ -35,6 +40,8 @@ export interface StreamingMessageViewOptions {
   renderCap?: boolean;
   /** The note and button shown when a reply is past the render cap (the rest as plain text). */
   limitLabels?: { notice: string; showAll: string };
+  /** Runs finish()'s steps after the first (default: animation frames; tests pass a stepped one). */
+  finishScheduler?: FrameScheduler;
   /** Called after each batched DOM update (the UI uses it for auto-scroll). */
   onRendered?: () => void;
 }

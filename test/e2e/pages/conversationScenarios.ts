@@ -99,6 +99,41 @@ export function createConversationScenarios(t: RendererTestApi) {
       };
     },
 
+    /**
+     * Opens a conversation of `spec.turns` turns: how many turn shells exist
+     * right after show(), how many frames the rest took (at most how many were
+     * added in one frame), and whether they end up all there, in order.
+     */
+    async openShells(spec: ConversationSpec) {
+      const messages = mount();
+      const conversation = makeConversation(spec);
+      messages.show(conversation);
+      const count = (): number => messages.element.querySelectorAll('.turn').length;
+      const syncShells = count();
+      const newestFirst = messages.element.querySelector('.turn:last-child')?.getAttribute('data-turn-id') === conversation.turns.at(-1)?.id;
+      let frames = 0;
+      let largestFrame = 0;
+      for (let before = syncShells; messages.pendingShells > 0 && frames < 10_000; frames++) {
+        await t.frames(1);
+        largestFrame = Math.max(largestFrame, count() - before);
+        before = count();
+      }
+      const ids = Array.from(messages.element.querySelectorAll('.turn')).map((element) => element.getAttribute('data-turn-id'));
+      // The same conversation again before any frame: all shells at once, none lost or doubled.
+      const again = mount();
+      again.show(conversation);
+      again.show(makeConversation({ ...spec, turns: spec.turns + 1 }));
+      const againCount = again.element.querySelectorAll('.turn').length;
+      return {
+        syncShells,
+        newestFirst,
+        frames,
+        largestFrame,
+        inOrder: ids.length === conversation.turns.length && ids.every((id, i) => id === conversation.turns[i]?.id),
+        againCount,
+      };
+    },
+
     /** Sends the conversation again with one more turn (what the host does for a new question): which turn views survive? */
     async addTurn(spec: ConversationSpec) {
       const messages = mount();
@@ -260,6 +295,8 @@ export function createConversationScenarios(t: RendererTestApi) {
       const finishStart = performance.now();
       view.finish();
       const finishMs = performance.now() - finishStart;
+      // finish() goes on in bounded steps over frames when the view fell behind: until it is done.
+      await until(t, () => view.element.getAttribute('aria-busy') === 'false');
       const seconds = (performance.now() - began) / 1000;
       await new Promise((resolve) => setTimeout(resolve, 50));
       observer.disconnect();

@@ -54,6 +54,7 @@ class SteppedScheduler implements FrameScheduler {
 }
 
 const root = document.getElementById('root') as HTMLElement;
+const finishSchedulers = new WeakMap<StreamingMessageView, SteppedScheduler>();
 
 export interface RendererTestApi {
   labels: typeof labels;
@@ -62,6 +63,10 @@ export interface RendererTestApi {
   SteppedScheduler: typeof SteppedScheduler;
   createView(options?: { stepped?: SteppedScheduler; onRendered?: () => void; scheduler?: FrameScheduler; renderCap?: boolean }): StreamingMessageView;
   frames(count?: number): Promise<void>;
+  /** finish(), then its later steps at once (in the page they run in animation frames); returns how many frames they took. */
+  finish(view: StreamingMessageView): number;
+  /** The stepped scheduler of a view's finish() steps. */
+  finishSteps(view: StreamingMessageView): SteppedScheduler | undefined;
   renderFullHtml(text: string): string;
   naiveRender(element: HTMLElement, text: string): void;
 }
@@ -72,7 +77,20 @@ const api = {
   root,
   SteppedScheduler,
   createView(options: { stepped?: SteppedScheduler; onRendered?: () => void; scheduler?: FrameScheduler; renderCap?: boolean } = {}) {
-    return createStreamingMessageView(root, { labels, onRendered: options.onRendered, renderCap: options.renderCap }, options.stepped ?? options.scheduler);
+    const finishScheduler = new SteppedScheduler();
+    const view = createStreamingMessageView(root, { labels, onRendered: options.onRendered, renderCap: options.renderCap, finishScheduler }, options.stepped ?? options.scheduler);
+    finishSchedulers.set(view, finishScheduler);
+    return view;
+  },
+  finish(view: StreamingMessageView): number {
+    view.finish();
+    const steps = finishSchedulers.get(view);
+    let frames = 0;
+    while (steps && steps.step() > 0) frames++;
+    return frames;
+  },
+  finishSteps(view: StreamingMessageView): SteppedScheduler | undefined {
+    return finishSchedulers.get(view);
   },
   /** Resolves after `count` animation frames. */
   frames(count = 1): Promise<void> {

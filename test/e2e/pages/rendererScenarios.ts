@@ -108,12 +108,12 @@ export function createScenarios(t: RendererTestApi) {
         }
         if (frames[i % frames.length]) stepped.step();
       });
-      view.finish();
+      t.finish(view);
       const streamed = view.element.innerHTML;
       const whole = t.renderFullHtml(sent);
       const fresh = t.createView({ stepped: new t.SteppedScheduler() });
       fresh.replace(sent);
-      fresh.finish();
+      t.finish(fresh);
       let codeOk = true;
       for (let i = 0; i < 20; i++) {
         if (JSON.stringify(view.codeBlock(i)) !== JSON.stringify(fresh.codeBlock(i))) codeOk = false;
@@ -128,7 +128,7 @@ export function createScenarios(t: RendererTestApi) {
     probe(input: { text: string; body: string }): unknown {
       const view = t.createView({ stepped: new t.SteppedScheduler() });
       view.append(input.text);
-      view.finish();
+      t.finish(view);
       const result: unknown = new Function('el', 'view', input.body)(view.element, view);
       view.dispose();
       return result;
@@ -148,7 +148,7 @@ export function createScenarios(t: RendererTestApi) {
         view.append(chunk);
         stepped.step();
       }
-      view.finish();
+      t.finish(view);
       return {
         heading: (view.element.querySelector('h1') as Marked).__mark,
         code: (view.element.querySelector('.code-block') as Marked).__mark,
@@ -187,7 +187,7 @@ export function createScenarios(t: RendererTestApi) {
       const initial = [view.element.getAttribute('aria-live'), view.element.getAttribute('aria-busy')];
       view.append('Hello **world**');
       const busy = view.element.getAttribute('aria-busy');
-      view.finish();
+      t.finish(view);
       const html = view.element.innerHTML;
       const afterFinish = { busy: view.element.getAttribute('aria-busy'), rendered };
       await t.frames(2);
@@ -203,7 +203,7 @@ export function createScenarios(t: RendererTestApi) {
       const replacement = '# Kept\n\nAlso kept.\n\nRewritten *entirely*.';
       view.replace(replacement);
       stepped.step();
-      view.finish();
+      t.finish(view);
       return {
         mark: (view.element.querySelector('h1') as Marked).__mark,
         html: view.element.innerHTML,
@@ -219,11 +219,11 @@ export function createScenarios(t: RendererTestApi) {
       stepped.step();
       view.replace('Totally different\n\n1. x\n');
       stepped.step();
-      view.finish();
+      t.finish(view);
       const afterReplace = view.element.innerHTML === t.renderFullHtml('Totally different\n\n1. x\n');
       view.append('2. y\n');
       stepped.step();
-      view.finish();
+      t.finish(view);
       return { afterReplace, afterAppend: view.element.innerHTML === t.renderFullHtml('Totally different\n\n1. x\n2. y\n') };
     },
 
@@ -246,7 +246,7 @@ export function createScenarios(t: RendererTestApi) {
         buttons: view.element.querySelectorAll('[data-code-index="0"]').length,
       };
       view.append('```\n');
-      view.finish();
+      t.finish(view);
       return { streaming, highlighted: view.element.querySelectorAll('pre code .hljs-keyword').length > 0 };
     },
 
@@ -267,7 +267,7 @@ export function createScenarios(t: RendererTestApi) {
         view.append(chunk);
         stepped.step();
       }
-      view.finish();
+      t.finish(view);
       observer.takeRecords().forEach((record) => record.removedNodes.forEach((node) => node.nodeType === Node.ELEMENT_NODE && removed++));
       observer.disconnect();
       const identical = view.element.innerHTML === t.renderFullHtml(chunks.join(''));
@@ -286,7 +286,7 @@ export function createScenarios(t: RendererTestApi) {
       view.append(text);
       const shown: number[] = [];
       while (stepped.step() > 0 && shown.length < 1000) shown.push(view.element.textContent?.length ?? 0);
-      view.finish();
+      t.finish(view);
       const identical = view.element.innerHTML === t.renderFullHtml(text);
       view.dispose();
       return { shown, identical };
@@ -304,17 +304,67 @@ export function createScenarios(t: RendererTestApi) {
         view.append(input.text.slice(i, i + input.chunkSize));
         stepped.step();
       }
-      view.finish();
+      t.finish(view);
       const plain = view.element.querySelector('.parley-plain-text')?.textContent ?? null;
       const links = view.element.querySelectorAll('a').length;
       const button = view.element.querySelector<HTMLButtonElement>('button.parley-show-all');
       button?.click();
+      // "Show all" renders over frames, in bounded steps, like finish().
+      const showAllSyncChars = view.element.textContent?.length ?? 0;
+      let showAllFrames = 0;
+      while ((t.finishSteps(view)?.step() ?? 0) > 0) showAllFrames++;
       const afterShowAll = {
         plain: view.element.querySelector('.parley-plain-rest') !== null,
         identical: view.element.innerHTML === t.renderFullHtml(input.text),
       };
       view.dispose();
-      return { plainChars: plain?.length ?? 0, plainIsTheRest: plain !== null && input.text.endsWith(plain), links, button: button?.textContent ?? null, afterShowAll };
+      return {
+        plainChars: plain?.length ?? 0,
+        plainIsTheRest: plain !== null && input.text.endsWith(plain),
+        links,
+        button: button?.textContent ?? null,
+        afterShowAll,
+        showAllSyncChars,
+        showAllFrames,
+      };
+    },
+
+    /**
+     * A view that fell behind (its update scheduler never ran) gets all of
+     * `text` and finish(): how much finish() rendered before returning, whether
+     * it is still busy, how many frames the rest took, and the final DOM.
+     */
+    finishBounded(text: string) {
+      const stepped = new t.SteppedScheduler();
+      let updates = 0;
+      const view = t.createView({ stepped, renderCap: false, onRendered: () => updates++ });
+      view.append(text);
+      view.finish();
+      const syncChars = view.element.textContent?.length ?? 0;
+      const busy = view.element.getAttribute('aria-busy');
+      const syncUpdates = updates;
+      // Each frame of steps is also bounded: count the characters each one adds.
+      const steps = t.finishSteps(view);
+      let frames = 0;
+      let largestFrameChars = 0;
+      for (let before = syncChars; steps && steps.step() > 0; frames++) {
+        const now = view.element.textContent?.length ?? 0;
+        largestFrameChars = Math.max(largestFrameChars, now - before);
+        before = now;
+      }
+      const result = {
+        syncChars,
+        busy,
+        syncUpdates,
+        frames,
+        updates,
+        busyAfter: view.element.getAttribute('aria-busy'),
+        identical: view.element.innerHTML === t.renderFullHtml(text),
+        textChars: t.renderFullHtml(text).length,
+        largestFrameChars,
+      };
+      view.dispose();
+      return result;
     },
 
     /**
@@ -330,7 +380,7 @@ export function createScenarios(t: RendererTestApi) {
       const view = t.createView({ stepped: new t.SteppedScheduler() });
       scroller.appendChild(view.element);
       view.replace(text);
-      view.finish();
+      t.finish(view);
       const toolbars = (): number => view.element.querySelectorAll('.code-block-toolbar').length;
       /** Waits (in frames, up to ~2 s of them) until `ready()` holds. */
       const until = async (ready: () => boolean): Promise<void> => {
@@ -371,7 +421,7 @@ export function createScenarios(t: RendererTestApi) {
         text += chunk;
         await t.frames(1);
       }
-      view.finish();
+      t.finish(view);
       const html = view.element.innerHTML;
       view.dispose();
       return { times, correct: html === t.renderFullHtml(text) };
@@ -397,7 +447,7 @@ export function createScenarios(t: RendererTestApi) {
         text += chunk;
         await t.frames(1);
       }
-      view.finish();
+      t.finish(view);
       const html = view.element.innerHTML;
       view.dispose();
       return { times: times.slice(0, -1), correct: html === t.renderFullHtml(text) };
@@ -426,7 +476,7 @@ export function createScenarios(t: RendererTestApi) {
         } else {
           view.append(payload);
         }
-        view.finish();
+        t.finish(view);
       }
       for (const clickable of t.root.querySelectorAll<HTMLElement>('a, button')) clickable.click();
       await t.frames(3);
@@ -479,7 +529,7 @@ export function createScenarios(t: RendererTestApi) {
           view.append(chunk);
           if (points.has(i + 1)) stepped.step();
         });
-        view.finish();
+        t.finish(view);
         best = Math.min(best, performance.now() - start);
         view.dispose();
       }
@@ -503,7 +553,7 @@ export function createScenarios(t: RendererTestApi) {
         }
       });
       const start = performance.now();
-      view.finish();
+      t.finish(view);
       const finishMs = performance.now() - start;
       const plain = view.element.querySelector('.parley-plain-text') !== null;
       view.dispose();
@@ -536,7 +586,7 @@ export function createScenarios(t: RendererTestApi) {
         const view = t.createView({ stepped: new t.SteppedScheduler() });
         const start = performance.now();
         view.replace(input.text);
-        view.finish();
+        t.finish(view);
         if (input.layout) void view.element.getBoundingClientRect().height;
         samples.push(performance.now() - start);
         view.dispose();
@@ -599,7 +649,7 @@ export function createScenarios(t: RendererTestApi) {
           appended = Math.min(chunks.length, i + perFrame);
         }
         await t.frames(1);
-        timed(() => view.finish(), view.element);
+        timed(() => t.finish(view), view.element);
         // Toolbars of code blocks on screen were built lazily (a whole render builds none): compare without them.
         const copy = view.element.cloneNode(true) as HTMLElement;
         copy.querySelectorAll('.code-block-toolbar').forEach((toolbar) => toolbar.remove());

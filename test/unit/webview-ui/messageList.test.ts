@@ -41,6 +41,17 @@ describe('message list: rendering bounded by the viewport (Chromium)', function 
     assert.ok(r.lastIdentical, 'the restored reply equals a whole render');
   });
 
+  it('opening 1,000 turns builds the newest turn shells at once and the older ones over frames, a bounded number per frame', async () => {
+    type Shells = { syncShells: number; newestFirst: boolean; frames: number; largestFrame: number; inOrder: boolean; againCount: number };
+    const r = await inPage<Shells>(browser.page, 'openShells', { turns: 1000, reply: 'Short reply.' });
+    assert.ok(r.syncShells >= 1 && r.syncShells <= 64, `${r.syncShells} shells built by show()`);
+    assert.ok(r.newestFirst, 'the newest turn is among them');
+    assert.ok(r.frames >= 2, `the older shells took ${r.frames} frames`);
+    assert.ok(r.largestFrame < 1000 - r.syncShells, `at most ${r.largestFrame} shells in one frame`);
+    assert.ok(r.inOrder, 'all 1,000 turns end up in the list, in order');
+    assert.equal(r.againCount, 1001, 'a new question before the older shells are built keeps every turn once');
+  });
+
   it('restores a long reply over several frames, not in one task', async () => {
     const r = await inPage<Opened>(browser.page, 'openConversation', { turns: 2, reply: longReply(400_000) });
     assert.ok(r.lastReplyChars > 400_000);

@@ -5,7 +5,15 @@ import assert from 'node:assert/strict';
 import { inPage, openRendererPage, type RendererPage } from './rendererPage';
 import { longReply } from './markdownSamples';
 
-type Cap = { plainChars: number; plainIsTheRest: boolean; links: number; button: string | null; afterShowAll: { plain: boolean; identical: boolean } };
+type Cap = {
+  plainChars: number;
+  plainIsTheRest: boolean;
+  links: number;
+  button: string | null;
+  afterShowAll: { plain: boolean; identical: boolean };
+  showAllSyncChars: number;
+  showAllFrames: number;
+};
 
 /** Same as the limits in src/webview-ui/markdown/plainRest.ts. */
 const OPEN_BLOCK_LIMIT_CHARS = 32 * 1024;
@@ -36,6 +44,9 @@ describe('render cap per reply (Chromium)', function () {
   it(`a reply of ordinary markdown renders as markdown up to ${MARKDOWN_LIMIT_CHARS / 1024} KB, the rest as plain text`, async () => {
     const text = longReply(MARKDOWN_LIMIT_CHARS + 100_000);
     const r = await inPage<Cap>(browser.page, 'renderCap', { text, chunkSize: 8192 });
+    // "Show all" renders the ~100 KB past the cap over frames, in steps of at most 8 KB of source.
+    assert.ok(r.showAllFrames >= 2, `"Show all" took ${r.showAllFrames} frames`);
+    assert.ok(r.showAllSyncChars < MARKDOWN_LIMIT_CHARS + 8 * 1024, `${r.showAllSyncChars} characters shown right after the click`);
     assert.ok(r.plainChars > 50_000 && r.plainChars < text.length - MARKDOWN_LIMIT_CHARS + 10_000, `${r.plainChars} characters as plain text`);
     assert.ok(r.plainIsTheRest);
     assert.deepEqual(r.afterShowAll, { plain: false, identical: true });

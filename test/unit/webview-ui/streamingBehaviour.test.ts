@@ -48,6 +48,26 @@ describe('streaming renderer behaviour (Chromium)', function () {
     assert.equal(r.renderedLater, 1, 'the cancelled frame does not render again');
   });
 
+  it('finish() after a stream the view fell behind on renders one bounded step, then the rest over frames, ending equal to a whole render', async () => {
+    type Bounded = { syncChars: number; busy: string | null; syncUpdates: number; frames: number; updates: number; busyAfter: string | null; identical: boolean; largestFrameChars: number };
+    const text = longReply(300_000);
+    const r = await inPage<Bounded>(browser.page, 'finishBounded', text);
+    // One step renders at most 8 KB of new source (rendered text is shorter than its markdown).
+    assert.ok(r.syncChars <= 8 * 1024, `finish() rendered ${r.syncChars} characters before returning`);
+    assert.equal(r.syncUpdates, 1, 'finish() itself runs one step');
+    assert.equal(r.busy, 'true', 'still busy while the rest renders');
+    assert.ok(r.frames >= 2, `the rest took ${r.frames} frames`);
+    assert.ok(r.updates >= 300_000 / (8 * 1024), `${r.updates} steps of at most 8 KB`);
+    assert.equal(r.busyAfter, 'false');
+    assert.ok(r.identical, 'the final DOM equals a whole render');
+  });
+
+  it('finish() of a short backlog is still synchronous', async () => {
+    type Bounded = { syncUpdates: number; frames: number; busy: string | null; identical: boolean };
+    const r = await inPage<Bounded>(browser.page, 'finishBounded', longReply(6_000));
+    assert.deepEqual({ syncUpdates: r.syncUpdates, frames: r.frames, busy: r.busy, identical: r.identical }, { syncUpdates: 1, frames: 0, busy: 'false', identical: true });
+  });
+
   it('replace() with a shared prefix keeps the finished blocks of that prefix', async () => {
     const r = await inPage<ReplacePrefix>(browser.page, 'replacePrefix');
     assert.equal(r.mark, 'kept');
