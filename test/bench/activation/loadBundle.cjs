@@ -1,5 +1,6 @@
 // Child process of the activation bench: times `require` of a bundle and its
-// activate() with `vscode` stubbed (every API a no-op that returns itself),
+// activate() with `vscode` stubbed (every API a no-op that returns itself, and
+// awaits to undefined),
 // then prints one JSON line. Run fresh per sample so nothing is cached.
 //   node loadBundle.cjs <bundle> [--eager-undici]
 const Module = require('node:module');
@@ -9,8 +10,10 @@ const path = require('node:path');
 const [bundle, flag] = process.argv.slice(2);
 const typesFile = require.resolve('@types/vscode/index.d.ts', { paths: [process.cwd()] });
 const names = [...new Set([...fs.readFileSync(typesFile, 'utf8').matchAll(/export (?:class|enum|namespace|const|function) (\w+)/g)].map((m) => m[1]))];
+// A thenable that settles at once with undefined, as VS Code's dialogs do when dismissed: `await` and `.then()` both work.
+const settled = (resolve) => (typeof resolve === 'function' ? resolve(undefined) : undefined);
 const anything = new Proxy(function () {}, {
-  get: (_target, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => 0 : anything),
+  get: (_target, key) => (key === 'then' ? settled : key === Symbol.toPrimitive ? () => 0 : anything),
   apply: () => anything,
   construct: () => anything,
   set: () => true,
