@@ -204,7 +204,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       else res.destroy();
     });
   });
-  server.keepAliveTimeout = 1000;
+  // Real endpoints keep idle connections for seconds to minutes. A 1 s timeout made the client reuse a
+  // socket the simulator was just closing when the machine was loaded (UND_ERR_SOCKET before any reply,
+  // seen in a clean-clone UI run). close() ends every connection at once, whatever this is.
+  server.keepAliveTimeout = 30_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
