@@ -2,6 +2,8 @@
 // undici for it (loaded on the first request) and the webview script (browser, IIFE). `--production` minifies and drops
 // sourcemaps; `--watch` rebuilds on change.
 const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -34,6 +36,34 @@ const undiciOnFirstRequestPlugin = {
   },
 };
 
+/**
+ * `import * as vscode from 'vscode'` compiled to CommonJS becomes, in every file
+ * that has it, `__toESM(require('vscode'))`: a copy of the whole API object
+ * (about 200 getters defined per file, ~40 files) at require time — the largest
+ * single cost of loading the bundle. Instead 'vscode' resolves to one module
+ * inside the bundle that reads each top-level API name once (the names come from
+ * @types/vscode), so files use plain references and nothing is copied.
+ */
+const vscodeApiOncePlugin = {
+  name: 'vscode-api-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-api' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-api' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-api' }, () => ({
+      contents: ["const api = require('vscode');", ...vscodeApiNames().map((name) => `export const ${name} = api.${name};`)].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
+/** The top-level runtime names of the `vscode` module (namespaces, classes, enums, functions, constants). */
+function vscodeApiNames() {
+  const types = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
+  const declared = types.matchAll(/^\texport (?:abstract class|class|enum|namespace|const|let|var|function) (\w+)/gm);
+  return [...new Set([...declared].map((match) => match[1]))];
+}
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
   bundle: true,
@@ -53,7 +83,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    plugins: [...common.plugins, undiciOnFirstRequestPlugin],
+    plugins: [...common.plugins, undiciOnFirstRequestPlugin, vscodeApiOncePlugin],
   },
   {
     ...common,
@@ -72,9 +102,6 @@ const builds = [
     target: 'es2022',
   },
 ];
-
-const fs = require('node:fs');
-const path = require('node:path');
 
 /** A production build must not ship source maps left over from a development build. */
 function removeStaleSourceMaps() {

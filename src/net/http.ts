@@ -11,6 +11,7 @@ import { ProviderError } from './errors';
 import { cancelledError, toProviderError, type FailureContext } from './failures';
 import { routeFor } from './proxy';
 import { redactText, secretsFromHeaders } from './redact';
+import { closedWhileIdle } from './staleSocket';
 import { abortableSleep, isRetryableStatus, resolveMaxRetries, retryDelay } from './retry';
 import type { NetworkSettings } from './settings';
 import { loadUndici } from './undici';
@@ -156,6 +157,7 @@ export async function sendRequest(spec: HttpRequestSpec, options: SendOptions): 
   const sleep = options.sleep ?? abortableSleep;
 
   let retries = 0;
+  let resentOnFreshConnection = false;
   for (;;) {
     if (signal.aborted) {
       log(`${prefix} cancelled after ${elapsed(ctx)} (retries ${retries})`);
@@ -177,6 +179,11 @@ export async function sendRequest(spec: HttpRequestSpec, options: SendOptions): 
         signal,
       );
     } catch (error) {
+      if (closedWhileIdle(error) && !resentOnFreshConnection && !signal.aborted) {
+        resentOnFreshConnection = true;
+        log(`${prefix} the kept-alive connection was closed by the server while idle; sending again on a new connection`);
+        continue;
+      }
       const failure = toProviderError(error, ctx, 'request');
       log(`${prefix} ✗ ${failure.code} after ${elapsed(ctx)} (retries ${retries}): ${failure.message}`);
       throw failure;
