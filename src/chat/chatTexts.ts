@@ -1,8 +1,10 @@
 /**
  * User-facing texts the chat layer produces (notes and error cards). The host
- * passes translated ones; these English defaults keep the layer testable.
+ * passes translated ones (src/webview/uiStrings.ts); these English defaults
+ * keep the layer testable.
  */
 import type { BudgetUnit } from '../protocol/model';
+import { formatErrorText, type ErrorText } from '../net/errorTexts';
 
 export interface ChatTexts {
   olderTurnsLeftOut(count: number, kept: number): string;
@@ -15,6 +17,8 @@ export interface ChatTexts {
   keyMissing: string;
   unexpectedError: string;
   newConversationTitle: string;
+  /** A provider or network error's text (message id + parameters) in the user's language. */
+  errorText(text: ErrorText): string;
 }
 
 const n = (value: number) => value.toLocaleString('en');
@@ -36,4 +40,5 @@ export const DEFAULT_CHAT_TEXTS: ChatTexts = {
   keyMissing: 'This provider needs an API key. Set it, then retry.',
   unexpectedError: 'Something unexpected went wrong. See Parley’s log for details, then retry.',
   newConversationTitle: 'New chat',
+  errorText: (text) => formatErrorText(text),
 };

@@ -24,11 +24,15 @@ export function actionFor(code: ProviderErrorCode, kind?: ProviderKind): ErrorAc
   return ACTION_BY_CODE[code];
 }
 
-/** A ProviderError keeps its (user-facing, redacted) message; anything else gets a generic one. */
+/**
+ * A ProviderError's text in the user's language (the host's `texts`), redacted;
+ * anything else gets a generic message. The card keeps that text: a saved
+ * conversation shows it as it was written, in any version.
+ */
 export function toReplyError(error: unknown, texts: ChatTexts, kind?: ProviderKind): ReplyError {
   if (isProviderError(error)) {
     const action = actionFor(error.code, kind);
-    const message = redactText(error.message);
+    const message = redactText(texts.errorText(error.text));
     return action === undefined ? { code: error.code, message } : { code: error.code, message, action };
   }
   return { code: 'unexpected', message: texts.unexpectedError, action: 'retry' };

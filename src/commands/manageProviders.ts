@@ -14,6 +14,8 @@ import { PRESETS, profileFromPreset } from '../providers/presets';
 import { formatProblem, validateProviders } from '../chat/providerSettings';
 import type { ProviderProfile } from '../providers/types';
 import { testProfile } from '../host/providerTester';
+import { userLanguage } from '../host/userLanguage';
+import { formatErrorText } from '../net/errorTexts';
 import type { CommandDeps } from './deps';
 
 type PickItem<T> = vscode.QuickPickItem & { value?: T };
@@ -193,7 +195,7 @@ async function runTest(deps: CommandDeps, profile: ProviderProfile): Promise<voi
       return testProfile(create, profile, deps.source.deps(), controller.signal);
     },
   );
-  const text = deps.log.redact(result.text);
+  const text = deps.log.redact(result.error ? formatErrorText(result.error, userLanguage()) : result.text);
   deps.log.info(`test ${profile.id}: ${result.ok ? 'ok' : 'failed'} in ${result.totalMs} ms`);
   if (result.ok) {
     void vscode.window.showInformationMessage(

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { displayName } from '../chat/profileModels';
 import { ProviderError } from '../net/errors';
+import { errorText } from '../net/errorTexts';
 import { keyDestination } from '../providers';
 import type { ProviderProfile } from '../providers/types';
 import { decideKeyUse, migratedBinding, originOf } from './keyOrigin';
@@ -73,7 +74,7 @@ export class KeyOriginGuard {
     if (decideKeyUse(binding, destination).kind === 'send') return key;
     const name = profile ? displayName(profile) : profileId;
     if (destination === undefined) {
-      throw new ProviderError('invalid_request', vscode.l10n.t('{0}: the API key was not sent: the profile has no http(s) address. Check parley.providers.', name));
+      throw new ProviderError('invalid_request', errorText('key.noAddress', { profile: name }));
     }
     const confirmed = await this.confirmOnce({
       profileId,
@@ -87,17 +88,8 @@ export class KeyOriginGuard {
       throw new ProviderError(
         'invalid_request',
         binding
-          ? vscode.l10n.t(
-              'Not sent: your API key for {0} is stored for {1}, and you did not confirm sending it to {2}. Check where this profile points (parley.providers, also in workspace settings), then try again.',
-              name,
-              binding.origin,
-              destination,
-            )
-          : vscode.l10n.t(
-              'Not sent: you did not confirm sending your API key for {0} to {1}. Check where this profile points (parley.providers, also in workspace settings), then try again.',
-              name,
-              destination,
-            ),
+          ? errorText('key.notConfirmedStored', { profile: name, storedFor: binding.origin, destination })
+          : errorText('key.notConfirmed', { profile: name, destination }),
       );
     }
     await this.keys.allow(profileId, destination);

@@ -4,13 +4,17 @@
  * this file does not depend on which module provides createProvider().
  */
 import type { ChatProvider, ProviderDeps, ProviderProfile } from '../providers/types';
+import { isProviderError } from '../net/errors';
+import type { ErrorText } from '../net/errorTexts';
 
 export type ProviderFactory = (profile: ProviderProfile, deps: ProviderDeps) => ChatProvider;
 
 export interface TestResult {
   ok: boolean;
-  /** The reply text (first 200 characters) or the error message. */
+  /** The reply text (first 200 characters) or the error message (English). */
   text: string;
+  /** A provider error's text as message id + parameters, for showing it in the user's language. */
+  error?: ErrorText;
   firstTokenMs?: number;
   totalMs: number;
 }
@@ -37,6 +41,6 @@ export async function testProfile(
     return { ok: true, text: text.trim().slice(0, 200), totalMs: Math.round(now() - start), ...(firstTokenMs !== undefined ? { firstTokenMs } : {}) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, text: message, totalMs: Math.round(now() - start) };
+    return { ok: false, text: message, ...(isProviderError(error) ? { error: error.text } : {}), totalMs: Math.round(now() - start) };
   }
 }

@@ -5,11 +5,12 @@
  * that instance, and it cannot answer until it is started) → NotFound; quota,
  * credit or rate limits → Blocked; everything else gets the code "Unknown".
  * No cause is attached (it crosses to the calling extension and may hold raw
- * network details); the message is the same actionable,
- * key-free text the chat view shows.
+ * network details); the message is the same actionable, key-free text the
+ * chat view shows, in the user's language.
  */
 import * as vscode from 'vscode';
 import { isProviderError } from '../net/errors';
+import { formatErrorText, languageOf } from '../net/errorTexts';
 
 /**
  * VS Code's runtime constructor is (message, code, cause) — the typings only
@@ -24,7 +25,7 @@ export function toLanguageModelError(error: unknown, redact: (text: string) => s
     const text = error instanceof Error ? error.message : String(error);
     return new LanguageModelErrorWithCode(redact(`Parley: ${text}`), 'Unknown');
   }
-  const message = redact(error.message);
+  const message = redact(formatErrorText(error.text, languageOf(vscode.l10n.t, vscode.env.language)));
   switch (error.code) {
     case 'auth':
       return vscode.LanguageModelError.NoPermissions(message);
@@ -34,7 +35,7 @@ export function toLanguageModelError(error: unknown, redact: (text: string) => s
     case 'rate_limited':
       return vscode.LanguageModelError.Blocked(message);
     case 'unavailable':
-      if (error.status === 503 && message.startsWith('SecondMe:')) return vscode.LanguageModelError.NotFound(message);
+      if (error.text.id === 'unavailable.instanceOffline') return vscode.LanguageModelError.NotFound(message);
       return new LanguageModelErrorWithCode(message, 'Unknown');
     default:
       return new LanguageModelErrorWithCode(message, 'Unknown');

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { withModel } from '../chat/profileModels';
 import { ProviderError } from '../net/errors';
+import { errorText } from '../net/errorTexts';
 import { EMMA_TEMPERATURE, SECONDME_TEMPERATURE } from '../providers/profile';
 import { maxTemperatureFor } from '../providers/openaiCompatible';
 import type { ChatProvider, ChatRequest, OpenAICompatibleOptions, ProviderDeps, ProviderProfile } from '../providers/types';
@@ -162,10 +163,7 @@ export class ParleyChatModels implements vscode.LanguageModelChatProvider<Parley
     if (tools.length > 0 && !toolCalling) {
       if (options.toolMode === vscode.LanguageModelChatToolMode.Required)
         throw toLanguageModelError(
-          new ProviderError(
-            'invalid_request',
-            vscode.l10n.t('Profile "{0}" does not do tool calling; turn on its "toolCalling" option if the endpoint supports tools.', profile.id),
-          ),
+          new ProviderError('invalid_request', errorText('request.lmToolCallingOff', { profile: profile.id })),
           (t) => this.log.redact(t),
         );
       this.log.info(`${tag}: ${tools.length} tool(s) left out — tool calling is off for this profile`);

@@ -3,7 +3,7 @@
  * which provider, which host, which cause code, and what to check.
  */
 import { ProviderError, isProviderError } from './errors';
-import { redactText } from './redact';
+import { errorText, type ErrorText } from './errorTexts';
 import { timeoutError } from './timeouts';
 import type { TimeoutSettings } from './settings';
 
@@ -37,33 +37,31 @@ export function errorCode(error: unknown, depth = 0): string | undefined {
 
 const CERT_CODES = /^(CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(VERIFY|GET)_|ERR_TLS_CERT_ALTNAME_INVALID|ERR_SSL_)/;
 
-function hintFor(code: string | undefined, via: string | undefined): string {
-  const proxyHint = via ? `the proxy ${via} ("http.proxy")` : 'your proxy settings ("http.proxy" or HTTPS_PROXY)';
+function hintFor(code: string | undefined, via: string | undefined): ErrorText {
+  const proxyHint = via ? errorText('hint.theProxy', { proxy: via }) : errorText('hint.proxySettings', {});
   switch (code) {
     case 'ECONNREFUSED':
-      return `Nothing accepted the connection: check the base URL and port, and ${proxyHint}.`;
+      return errorText('hint.refused', { proxyHint });
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return `The host name could not be resolved: check the base URL, your internet connection and ${proxyHint}.`;
+      return errorText('hint.unresolved', { proxyHint });
     case 'ECONNRESET':
     case 'EPIPE':
     case 'UND_ERR_SOCKET':
     case 'UND_ERR_CLOSED':
-      return `The connection was closed by the server or a proxy: try again, and check ${proxyHint}.`;
+      return errorText('hint.closed', { proxyHint });
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'ETIMEDOUT':
-      return `The host is unreachable: check your internet connection and ${proxyHint}.`;
+      return errorText('hint.unreachable', { proxyHint });
     default:
-      if (code && CERT_CODES.test(code)) {
-        return 'The TLS certificate could not be verified. If your network inspects TLS through a proxy, add its CA or set "http.proxyStrictSSL" to false.';
-      }
-      return `Check the base URL, your internet connection and ${proxyHint}.`;
+      if (code && CERT_CODES.test(code)) return errorText('hint.certificate', {});
+      return errorText('hint.general', { proxyHint });
   }
 }
 
 export function cancelledError(ctx: Pick<FailureContext, 'label'>, cause?: unknown): ProviderError {
-  return new ProviderError('cancelled', `${ctx.label}: request cancelled.`, { cause });
+  return new ProviderError('cancelled', errorText('network.cancelled', { provider: ctx.label }), { cause });
 }
 
 /** Maps any failure of the request or of the body read to a `ProviderError`. */
@@ -74,7 +72,7 @@ export function toProviderError(error: unknown, ctx: FailureContext, phase: Fail
   const code = errorCode(error);
   switch (code) {
     case 'UND_ERR_CONNECT_TIMEOUT':
-      return timeoutError('connectMs', ctx.label, ctx.via ? `${ctx.host} (via ${ctx.via})` : ctx.host, ctx.timeouts.connectMs, error);
+      return timeoutError('connectMs', ctx.label, ctx.via ? errorText('timeout.hostViaProxy', { host: ctx.host, proxy: ctx.via }) : ctx.host, ctx.timeouts.connectMs, error);
     case 'UND_ERR_HEADERS_TIMEOUT':
       return timeoutError('firstByteMs', ctx.label, ctx.host, ctx.timeouts.firstByteMs, error);
     case 'UND_ERR_BODY_TIMEOUT':
@@ -83,22 +81,22 @@ export function toProviderError(error: unknown, ctx: FailureContext, phase: Fail
       break;
   }
 
-  const where = ctx.via ? `${ctx.host} via ${ctx.via}` : ctx.host;
-  const shown = code ?? (error instanceof Error ? error.name : 'unknown error');
-  let message: string;
+  const provider = ctx.label;
+  const where = ctx.via ? errorText('network.hostViaProxy', { host: ctx.host, proxy: ctx.via }) : ctx.host;
+  const cause = code ?? (error instanceof Error ? error.name : errorText('network.unknownCause', {}));
+  const detail = error instanceof Error ? error.message : String(error);
+  let text: ErrorText;
   if (phase === 'body') {
-    message = `${ctx.label}: the connection to ${where} broke off in the middle of the reply (${shown}). The part received so far is kept; try again.`;
+    text = errorText('network.brokeOff', { provider, where, cause });
   } else if (code === 'UND_ERR_ABORTED' && ctx.via) {
     // undici reports a refused CONNECT tunnel (e.g. 403/407 from the proxy) as an aborted request.
-    const detail = error instanceof Error ? error.message : String(error);
-    message = `${ctx.label}: the proxy ${ctx.via} refused to connect to ${ctx.host} (${detail}). Check "http.proxy" and its credentials.`;
+    text = errorText('network.proxyRefused', { provider, proxy: ctx.via, host: ctx.host, detail });
   } else if (code === 'UND_ERR_INVALID_ARG' || code === 'ERR_INVALID_URL') {
-    const detail = error instanceof Error ? error.message : String(error);
-    message = `${ctx.label}: the request to ${where} could not be sent (${detail}). Check the base URL and proxy settings.`;
+    text = errorText('network.notSent', { provider, where, detail });
   } else if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_CLOSED') {
-    message = `${ctx.label}: the connection to ${where} was closed before a reply arrived (${shown}). ${hintFor(code, ctx.via)}`;
+    text = errorText('network.closed', { provider, where, cause, hint: hintFor(code, ctx.via) });
   } else {
-    message = `${ctx.label}: cannot reach ${where} (${shown}). ${hintFor(code, ctx.via)}`;
+    text = errorText('network.unreachable', { provider, where, cause, hint: hintFor(code, ctx.via) });
   }
-  return new ProviderError('network', redactText(message, ctx.secrets), { cause: error });
+  return new ProviderError('network', text, { cause: error, secrets: ctx.secrets });
 }

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { ProviderError } from './errors';
+import { errorText } from './errorTexts';
 import { cancelledError, toProviderError, type FailureContext } from './failures';
 import { routeFor } from './proxy';
 import { redactText, secretsFromHeaders } from './redact';
@@ -131,8 +132,8 @@ export async function sendRequest(spec: HttpRequestSpec, options: SendOptions): 
   } catch (cause) {
     throw new ProviderError(
       'invalid_request',
-      redactText(`${spec.label}: "${spec.url}" is not a valid http(s) URL. Check the provider's base URL.`, secrets),
-      { cause },
+      errorText('network.badUrl', { provider: spec.label, url: spec.url }),
+      { cause, secrets },
     );
   }
 
@@ -260,7 +261,7 @@ function streamResponse(
   let bytes = 0;
 
   async function* chunks(): AsyncGenerator<Uint8Array, void, undefined> {
-    if (started) throw new ProviderError('protocol', `${ctx.label}: the response body was already read.`);
+    if (started) throw new ProviderError('protocol', errorText('protocol.bodyAlreadyRead', { provider: ctx.label }));
     started = true;
     let complete = false;
     let failed = false;

@@ -25,6 +25,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { ProviderError } from './errors';
+import { errorText } from './errorTexts';
 
 export interface DecoderOptions {
   /** Largest line (and, for SSE, largest event data) accepted, in bytes. Default 1 MiB. */
@@ -69,10 +70,10 @@ export class LineSplitter {
   private skipLeadingLf = false;
   private atStreamStart = true;
 
-  /** `format` names the wire format in error messages, e.g. "event stream (SSE)". */
+  /** `format` names the wire format in error messages ("event stream (SSE)", "NDJSON stream"). */
   constructor(
     readonly maxLineBytes: number,
-    private readonly format: string,
+    private readonly format: 'sse' | 'ndjson',
   ) {}
 
   push(input: Uint8Array, sink: LineSink): void {
@@ -247,11 +248,8 @@ export class LineSplitter {
   private fail(): never {
     this.pendingLength = 0;
     this.pending = Buffer.alloc(0);
-    throw new ProviderError(
-      'protocol',
-      `The server sent a line longer than ${formatBytes(this.maxLineBytes)} in its ${this.format}; ` +
-        'the reply was stopped to keep memory bounded. Check that the endpoint is a streaming chat API.',
-    );
+    const format = errorText(this.format === 'sse' ? 'protocol.format.sse' : 'protocol.format.ndjson', {});
+    throw new ProviderError('protocol', errorText('protocol.lineTooLong', { limit: formatBytes(this.maxLineBytes), format }));
   }
 }
 

@@ -18,7 +18,7 @@ export class NdjsonDecoder {
   private onLine: (line: string) => void = noop;
 
   constructor(options?: DecoderOptions) {
-    this.lines = new LineSplitter(resolveMaxLineBytes(options), 'NDJSON stream');
+    this.lines = new LineSplitter(resolveMaxLineBytes(options), 'ndjson');
   }
 
   push(chunk: Uint8Array, onLine: (line: string) => void): void {

@@ -7,8 +7,9 @@
  */
 import type { Dispatcher, Pool } from 'undici';
 import { ProviderError } from './errors';
+import { errorText } from './errorTexts';
 import { errorCode } from './failures';
-import { REDACTED, redactText } from './redact';
+import { REDACTED } from './redact';
 import type { NetworkSettings } from './settings';
 import type { Undici } from './undici';
 
@@ -134,10 +135,10 @@ function parseProxyUrl(setting: string, label: string): URL {
     url = new URL(text);
   } catch {
     // No `cause`: URL's TypeError carries the whole input, password included.
-    throw new ProviderError('network', redactText(`${label}: the proxy setting "http.proxy" (${raw}) is not a valid URL. Fix it or clear it.`));
+    throw new ProviderError('network', errorText('proxy.badUrl', { provider: label, proxy: raw }));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ProviderError('network', redactText(`${label}: the proxy "${raw}" uses ${url.protocol}, but only http:// and https:// proxies are supported. Fix "http.proxy".`));
+    throw new ProviderError('network', errorText('proxy.badScheme', { provider: label, proxy: raw, scheme: url.protocol }));
   }
   return url;
 }

@@ -4,6 +4,7 @@
  * never sent twice into the conversation.
  */
 import { ProviderError } from './errors';
+import { errorText } from './errorTexts';
 import { DEFAULT_RETRY, type NetworkSettings } from './settings';
 
 /** Statuses worth another try: rate limited, bad gateway, unavailable, gateway timeout. */
@@ -80,7 +81,7 @@ export function retryDelay(
 /** Waits `ms`, or rejects with a `cancelled` error as soon as `signal` aborts. */
 export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const cancelled = (): ProviderError => new ProviderError('cancelled', 'Request cancelled.');
+    const cancelled = (): ProviderError => new ProviderError('cancelled', errorText('network.requestCancelled', {}));
     if (signal.aborted) {
       reject(cancelled());
       return;

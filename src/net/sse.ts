@@ -15,6 +15,7 @@
  * code units of the decoded text, which never exceeds its UTF-8 byte count).
  */
 import { ProviderError } from './errors';
+import { errorText } from './errorTexts';
 import { drainDecoder } from './decodeStream';
 import { formatBytes, LineSplitter, resolveMaxLineBytes, type DecoderOptions } from './lineSplitter';
 
@@ -49,7 +50,7 @@ export class SseDecoder {
 
   constructor(options?: DecoderOptions) {
     this.maxDataLength = resolveMaxLineBytes(options);
-    this.lines = new LineSplitter(this.maxDataLength, 'event stream (SSE)');
+    this.lines = new LineSplitter(this.maxDataLength, 'sse');
   }
 
   push(chunk: Uint8Array, onEvent: (e: SseEvent) => void): void {
@@ -134,11 +135,7 @@ export class SseDecoder {
     if (this.dataLength > this.maxDataLength) {
       this.data = '';
       this.hasData = false;
-      throw new ProviderError(
-        'protocol',
-        `The server sent an event with more than ${formatBytes(this.maxDataLength)} of data in its event stream (SSE); ` +
-          'the reply was stopped to keep memory bounded. Check that the endpoint is a streaming chat API.',
-      );
+      throw new ProviderError('protocol', errorText('protocol.eventTooLarge', { limit: formatBytes(this.maxDataLength) }));
     }
   }
 

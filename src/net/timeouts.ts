@@ -1,5 +1,6 @@
 /** Effective timeouts for one request, and the user-facing message when one fires. */
 import { ProviderError } from './errors';
+import { errorText, type ErrorText } from './errorTexts';
 import { DEFAULT_TIMEOUTS, type NetworkSettings, type TimeoutSettings } from './settings';
 
 export type TimeoutKind = keyof TimeoutSettings;
@@ -36,20 +37,8 @@ export function formatDuration(ms: number): string {
 }
 
 /** The `timeout` error for `kind`, naming the label, the host, the limit and the setting to raise. */
-export function timeoutError(kind: TimeoutKind, label: string, host: string, ms: number, cause?: unknown): ProviderError {
-  const limit = formatDuration(ms);
-  const setting = TIMEOUT_SETTING_KEYS[kind];
-  let message: string;
-  switch (kind) {
-    case 'connectMs':
-      message = `${label}: could not connect to ${host} within ${limit} (connect timeout). Check your network and proxy settings, or raise "${setting}".`;
-      break;
-    case 'firstByteMs':
-      message = `${label}: ${host} did not start answering within ${limit} (first-byte timeout). The service may be busy: try again, or raise "${setting}".`;
-      break;
-    case 'idleMs':
-      message = `${label}: the reply from ${host} stalled for more than ${limit} (idle timeout). Try again, or raise "${setting}".`;
-      break;
-  }
-  return new ProviderError('timeout', message, { cause });
+export function timeoutError(kind: TimeoutKind, label: string, host: string | ErrorText, ms: number, cause?: unknown): ProviderError {
+  const params = { provider: label, host, limit: formatDuration(ms), setting: TIMEOUT_SETTING_KEYS[kind] };
+  const id = ({ connectMs: 'timeout.connect', firstByteMs: 'timeout.firstByte', idleMs: 'timeout.idle' } as const)[kind];
+  return new ProviderError('timeout', errorText(id, params), { cause });
 }

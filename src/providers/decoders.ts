@@ -4,6 +4,7 @@
  * here they get the adapter's label in front.
  */
 import { isProviderError, ProviderError } from '../net/errors';
+import { errorText } from '../net/errorTexts';
 import { decodeNdjsonLines } from '../net/ndjson';
 import { decodeSse } from '../net/sse';
 
@@ -17,8 +18,8 @@ async function* labelled<T>(items: AsyncIterable<T>, label: string): AsyncGenera
   try {
     yield* items;
   } catch (error) {
-    if (isProviderError(error) && error.code === 'protocol' && !error.message.startsWith(`${label}:`)) {
-      throw new ProviderError('protocol', `${label}: ${error.message}`, { cause: error });
+    if (isProviderError(error) && error.code === 'protocol' && !('provider' in error.text.params)) {
+      throw new ProviderError('protocol', errorText('protocol.ofProvider', { provider: label, problem: error.text }), { cause: error });
     }
     throw error;
   }

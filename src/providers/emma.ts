@@ -9,6 +9,7 @@
  * blank line, on every request (they then count toward the 4,500-character limit).
  */
 import { ProviderError } from '../net/errors';
+import { errorText, type ErrorText } from '../net/errorTexts';
 import { ndjsonLines } from './decoders';
 import {
   EMMA_EVENT_TYPES,
@@ -32,8 +33,11 @@ export const EMMA_PATH = '/api/chat/stream';
  */
 export const EMMA_BILLING_URL = 'https://emma.egomnia.com/';
 
-function invalid(message: string): ProviderError {
-  return new ProviderError('invalid_request', message);
+/** The name in Emma's error messages (the document's own name for the service). */
+const EMMA = 'Emma';
+
+function invalid(text: ErrorText): ProviderError {
+  return new ProviderError('invalid_request', text);
 }
 
 interface Turn {
@@ -51,7 +55,7 @@ export function mapConversation(messages: ChatMessage[]): { message: string; his
   const dialogue = messages.filter((m) => m.role !== 'system');
   const lastUser = dialogue.map((m) => m.role).lastIndexOf('user');
   const last = dialogue[lastUser];
-  if (!last) throw invalid('Emma: there is no user message to send');
+  if (!last) throw invalid(errorText('request.noUserMessage', { provider: EMMA }));
 
   const turns: Turn[] = [];
   let pending: Turn | undefined;
@@ -80,18 +84,23 @@ export function buildEmmaRequest(profile: ProviderProfile, request: ChatRequest)
   // useHistory false: Emma answers the message alone (its API default), whatever the chat layer sent.
   const history = options.useHistory === false ? [] : mapped.history;
   const length = [...message].length;
-  if (message.trim().length === 0) throw invalid('Emma: the message is empty — type something to send');
+  if (message.trim().length === 0) throw invalid(errorText('request.emptyMessage', { provider: EMMA }));
   if (length > EMMA_MESSAGE_MAX_CHARS)
-    throw invalid(
-      `Emma: the message is ${length.toLocaleString('en-US')} characters long; Emma accepts at most 4,500 (system prompt included) — shorten it`,
-    );
+    throw invalid(errorText('request.emmaTooLong', { provider: EMMA, length, max: EMMA_MESSAGE_MAX_CHARS }));
 
   const temperature = request.temperature ?? options.temperature;
   if (temperature !== undefined && !(temperature >= EMMA_TEMPERATURE.min && temperature <= EMMA_TEMPERATURE.max))
-    throw invalid(`Emma: temperature must be between 0.10 and 1.50 (got ${temperature})`);
+    throw invalid(
+      errorText('request.temperatureRange', {
+        provider: EMMA,
+        min: EMMA_TEMPERATURE.min.toFixed(2),
+        max: EMMA_TEMPERATURE.max.toFixed(2),
+        value: temperature,
+      }),
+    );
   const maxNewTokens = request.maxTokens ?? options.maxNewTokens;
   if (maxNewTokens !== undefined && !(Number.isInteger(maxNewTokens) && maxNewTokens >= 1))
-    throw invalid(`Emma: max_new_tokens must be a whole number of at least 1 (got ${maxNewTokens})`);
+    throw invalid(errorText('request.wholeNumber', { provider: EMMA, option: 'max_new_tokens', value: maxNewTokens }));
 
   const modelKey = options.modelKey ?? (profile.model as EmmaOptions['modelKey']);
   const body: EmmaRequest = {
@@ -107,7 +116,7 @@ export function buildEmmaRequest(profile: ProviderProfile, request: ChatRequest)
   const checked = emmaRequestSchema.safeParse(body);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    throw invalid(`Emma: ${issue?.path.join('.') ?? 'request'} ${issue?.message ?? 'is invalid'}`);
+    throw invalid(errorText('request.invalidField', { provider: EMMA, field: issue?.path.join('.') ?? 'request', problem: issue?.message ?? 'is invalid' }));
   }
   return body;
 }
@@ -119,13 +128,13 @@ export async function* emmaEvents(lines: AsyncIterable<string>, ctx: ErrorContex
   for await (const raw of lines) {
     const line = raw.replace(/^\uFEFF/, '').trim();
     if (line === '') continue;
-    const json = parseJson(line, ctx, 'event line');
+    const json = parseJson(line, ctx, 'protocol.what.eventLine');
     if (typeof json !== 'object' || json === null || Array.isArray(json))
-      throw new ProviderError('protocol', `Emma: the server sent an event that is not a JSON object`);
+      throw new ProviderError('protocol', errorText('protocol.eventNotObject', { provider: EMMA }));
     const type = (json as { type?: unknown }).type;
     if (typeof type !== 'string' || !EMMA_EVENT_TYPES.includes(type)) continue; // unknown events are ignored
     const parsed = emmaEventSchema.safeParse(json);
-    if (!parsed.success) throw new ProviderError('protocol', `Emma: the server sent a malformed “${type}” event`);
+    if (!parsed.success) throw new ProviderError('protocol', errorText('protocol.malformedEvent', { provider: EMMA, type }));
     const event = parsed.data;
     switch (event.type) {
       case 'meta':
@@ -153,7 +162,8 @@ export async function* emmaEvents(lines: AsyncIterable<string>, ctx: ErrorContex
       }
       case 'error': {
         const message = event.message ?? (typeof event.detail === 'string' ? event.detail : '');
-        throw new ProviderError(codeForServerText(message), `Emma: ${message || 'the server reported an error'}`);
+        const text = message ? errorText('server.message', { provider: EMMA, text: message }) : errorText('server.reportedError', { provider: EMMA });
+        throw new ProviderError(codeForServerText(message), text, { secrets: ctx.key ? [ctx.key] : [] });
       }
     }
   }
@@ -176,7 +186,7 @@ export class EmmaProvider implements ChatProvider {
     const base = (this.profile.baseUrl ?? EMMA_DEFAULT_BASE_URL).replace(/\/+$/, '');
     const url = `${base}${EMMA_PATH}`;
     const key = await this.deps.getSecret(this.profile.id, url);
-    if (!key) throw new ProviderError('auth', 'Emma: no API key is set — run “Parley: Set API Key”');
+    if (!key) throw new ProviderError('auth', errorText('auth.noKey', { provider: EMMA }));
     ctx.key = key;
     const response = await postJson(
       { url, headers: { 'x-api-key': key, accept: 'application/x-ndjson' }, body, ctx },

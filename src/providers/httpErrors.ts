@@ -4,6 +4,7 @@
  * masked) where they help; the fix comes first.
  */
 import { ProviderError, type ProviderErrorCode } from '../net/errors';
+import { errorText, type ErrorText } from '../net/errorTexts';
 import { redactText, retryAfterSeconds, type StreamResponse } from '../net/http';
 
 export interface ErrorContext {
@@ -90,6 +91,12 @@ export function classOfErrorObject(code: string | number | undefined, type: stri
   return undefined;
 }
 
+/** What the server said, redacted and on one line, shortened for quoting after the message; undefined when it said nothing. */
+function quoted(text: string, secrets: readonly string[]): string | undefined {
+  const said = redactText(text, secrets).replace(/\s+/g, ' ').trim();
+  return said ? excerpt(said) : undefined;
+}
+
 /**
  * An error object the server sent with HTTP 200 (a stream's `data: {"error": …}`
  * or a JSON body): mapped as the same error would be with its HTTP status
@@ -108,26 +115,29 @@ export function errorForReportedError(error: unknown, ctx: ErrorContext): Provid
     if (typeof e.type === 'string') type = e.type;
   }
   const secrets = ctx.key ? [ctx.key] : [];
-  const said = redactText(message, secrets).replace(/\s+/g, ' ').trim();
-  const quoted = said ? `. The server said: “${excerpt(said)}”` : '';
-  const { label } = ctx;
-  const make = (code: ProviderErrorCode, text: string) => new ProviderError(code, redactText(text, secrets));
+  const said = quoted(message, secrets);
+  const provider = ctx.label;
+  const make = (code: ProviderErrorCode, text: ErrorText) => new ProviderError(code, text, { secrets });
   switch (classOfErrorObject(code, type)) {
     case 'auth':
-      return make('auth', `${label}: the API key is missing or invalid — run “Parley: Set API Key”${quoted}`);
+      return make('auth', errorText('auth.badKey', { provider }, said));
     case 'forbidden':
-      return make('auth', `${label}: access denied — check the API key and its permissions${quoted}`);
+      return make('auth', errorText('auth.denied', { provider }, said));
     case 'quota':
-      return make('quota', `${label}: your quota is exhausted — top up your account${quoted}`);
+      return make('quota', errorText('quota.exhausted', { provider }, said));
     case 'rate_limited':
-      return make('rate_limited', `${label}: too many requests — wait a moment and try again${quoted}`);
+      return make('rate_limited', errorText('rate.wait', { provider }, said));
     case 'model_not_found':
-      return make('not_found', `${label}: ${ctx.model ? `model “${ctx.model}”` : 'the model'} was not found — check the model name${quoted}`);
+      return make('not_found', ctx.model ? errorText('notFound.model', { provider, model: ctx.model }, said) : errorText('notFound.anyModel', { provider }, said));
     case 'invalid_request':
-      return make('invalid_request', `${label}: the server rejected the request${quoted}`);
+      return make('invalid_request', errorText('request.rejected', { provider }, said));
     default: {
       const textCode = typeof code === 'string' ? code : type;
-      return make(codeForServerText(message, textCode), `${label}: ${said || 'the server reported an error'}`);
+      const whole = redactText(message, secrets).replace(/\s+/g, ' ').trim();
+      return make(
+        codeForServerText(message, textCode),
+        whole ? errorText('server.message', { provider, text: whole }) : errorText('server.reportedError', { provider }),
+      );
     }
   }
 }
@@ -139,50 +149,45 @@ export function errorForStatus(
   ctx: ErrorContext,
 ): ProviderError {
   const secrets = ctx.key ? [ctx.key] : [];
-  const said = serverMessage(redactText(bodyText, secrets));
-  const quoted = said.message ? `. The server said: “${excerpt(said.message)}”` : '';
-  const { label } = ctx;
-  const make = (code: ProviderErrorCode, message: string, retryAfter?: number) =>
-    new ProviderError(code, redactText(message, secrets), {
+  const server = serverMessage(redactText(bodyText, secrets));
+  const said = quoted(server.message, secrets);
+  const provider = ctx.label;
+  const make = (code: ProviderErrorCode, text: ErrorText, retryAfter?: number) =>
+    new ProviderError(code, text, {
       status,
+      secrets,
       ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
     });
 
-  if (status === 401) return make('auth', `${label}: the API key is missing or invalid — run “Parley: Set API Key”`);
+  if (status === 401) return make('auth', errorText('auth.badKey', { provider }));
   if (status === 402) {
-    if (ctx.kind === 'emma') return make('quota', 'Emma: your credit is exhausted — top up under Billing');
-    return make('quota', `${label}: your credit is exhausted — top up your account${quoted}`);
+    if (ctx.kind === 'emma') return make('quota', errorText('quota.emmaCredit', { provider: 'Emma' }));
+    return make('quota', errorText('quota.credit', { provider }, said));
   }
   if (status === 403) {
-    if (QUOTA.test(`${said.code ?? ''} ${said.message}`))
-      return make('quota', `${label}: your quota is exhausted — top up your account${quoted}`);
-    return make('auth', `${label}: access denied — check the API key and its permissions${quoted}`);
+    if (QUOTA.test(`${server.code ?? ''} ${server.message}`)) return make('quota', errorText('quota.exhausted', { provider }, said));
+    return make('auth', errorText('auth.denied', { provider }, said));
   }
   if (status === 404) {
     if (ctx.kind === 'secondme')
-      return make('not_found', `SecondMe: instance “${ctx.instanceId ?? ''}” not found — check the instance id`);
-    if (ctx.kind === 'openai-compatible' && ctx.model && /model/i.test(`${said.code ?? ''} ${said.message}`))
-      return make('not_found', `${label}: model “${ctx.model}” not found — check the model name${quoted}`);
-    return make('not_found', `${label}: the endpoint was not found (HTTP 404) — check the base URL${quoted}`);
+      return make('not_found', errorText('notFound.instance', { provider: 'SecondMe', instance: ctx.instanceId ?? '' }));
+    if (ctx.kind === 'openai-compatible' && ctx.model && /model/i.test(`${server.code ?? ''} ${server.message}`))
+      return make('not_found', errorText('notFound.model', { provider, model: ctx.model }, said));
+    return make('not_found', errorText('notFound.endpoint', { provider }, said));
   }
   if (status === 429) {
-    if (said.code === 'insufficient_quota' || /quota|credit/i.test(said.message))
-      return make('quota', `${label}: your quota is exhausted — top up your account${quoted}`);
+    if (server.code === 'insufficient_quota' || /quota|credit/i.test(server.message))
+      return make('quota', errorText('quota.exhausted', { provider }, said));
     const wait = retryAfterSeconds(headers);
-    const when = wait !== undefined ? `try again in ${Math.ceil(wait)} s` : 'wait a moment and try again';
-    return make('rate_limited', `${label}: too many requests — ${when}`, wait);
+    if (wait === undefined) return make('rate_limited', errorText('rate.wait', { provider }));
+    return make('rate_limited', errorText('rate.retryIn', { provider, seconds: Math.ceil(wait) }), wait);
   }
-  if (status === 400 || status === 422)
-    return make('invalid_request', `${label}: the server rejected the request (HTTP ${status})${quoted}`);
-  if (status === 503 && ctx.kind === 'secondme' && !said.html)
-    return make(
-      'unavailable',
-      `SecondMe: instance “${ctx.instanceId ?? ''}” is not online — start it and wait for status “online”${quoted}`,
-    );
-  if (status >= 500)
-    return make('unavailable', `${label}: the service is unavailable (HTTP ${status}) — try again later${quoted}`);
-  if (status >= 400) return make('invalid_request', `${label}: the request failed (HTTP ${status})${quoted}`);
-  return make('protocol', `${label}: unexpected HTTP status ${status}${quoted}`);
+  if (status === 400 || status === 422) return make('invalid_request', errorText('request.rejectedStatus', { provider, status }, said));
+  if (status === 503 && ctx.kind === 'secondme' && !server.html)
+    return make('unavailable', errorText('unavailable.instanceOffline', { provider: 'SecondMe', instance: ctx.instanceId ?? '' }, said));
+  if (status >= 500) return make('unavailable', errorText('unavailable.status', { provider, status }, said));
+  if (status >= 400) return make('invalid_request', errorText('request.failedStatus', { provider, status }, said));
+  return make('protocol', errorText('protocol.unexpectedStatus', { provider, status }, said));
 }
 
 /** Reads (a bounded part of) the error body and maps the response to a ProviderError. */

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { ProviderError } from '../net/errors';
+import { errorText } from '../net/errorTexts';
 import { sendRequest } from '../net/http';
 import { errorFromResponse, type ErrorContext } from './httpErrors';
 import { parseJson } from './transport';
@@ -38,8 +39,8 @@ function idOf(entry: unknown): string | undefined {
 
 /** The model ids of an OpenAI `{data:[{id}]}` list (also `{models:[…]}` or a bare array), deduplicated, in order. */
 export function parseModelList(text: string, ctx: ErrorContext): string[] {
-  const parsed = modelListSchema.safeParse(parseJson(text, ctx, 'model list'));
-  if (!parsed.success) throw new ProviderError('protocol', `${ctx.label}: the server's /models reply is not a model list`);
+  const parsed = modelListSchema.safeParse(parseJson(text, ctx, 'protocol.what.modelList'));
+  if (!parsed.success) throw new ProviderError('protocol', errorText('protocol.notModelList', { provider: ctx.label }));
   const list = parsed.data;
   const entries: unknown[] = Array.isArray(list) ? list : Array.isArray(list.data) ? list.data : Array.isArray(list.models) ? list.models : [];
   const ids = new Set<string>();
@@ -54,7 +55,7 @@ export function parseModelList(text: string, ctx: ErrorContext): string[] {
 /** Asks the endpoint which models it serves. Throws a ProviderError (e.g. not_found when there is no /models). */
 export async function fetchModels(profile: ProviderProfile, deps: ProviderDeps, signal: AbortSignal): Promise<string[]> {
   if (profile.kind !== 'openai-compatible' || !profile.baseUrl)
-    throw new ProviderError('invalid_request', `${profile.id}: only OpenAI-compatible profiles list their models`);
+    throw new ProviderError('invalid_request', errorText('request.onlyOpenAiModels', { profile: profile.id }));
   const label = profile.label?.trim() || profile.id;
   const ctx: ErrorContext = { label, kind: 'openai-compatible' };
   const key = await deps.getSecret(profile.id);

@@ -5,6 +5,7 @@
  * `chat.completion` JSON is handled too.
  */
 import { ProviderError } from '../net/errors';
+import { errorText, type ErrorText } from '../net/errorTexts';
 import type { ErrorContext } from './httpErrors';
 import { openAiReplyEvents } from './openaiStream';
 import { guarded, postJson } from './transport';
@@ -20,8 +21,8 @@ import type {
   ToolDefinition,
 } from './types';
 
-function invalid(message: string): ProviderError {
-  return new ProviderError('invalid_request', message);
+function invalid(text: ErrorText): ProviderError {
+  return new ProviderError('invalid_request', text);
 }
 
 /** ecovai documents 0–1; OpenAI and most others accept 0–2. */
@@ -92,23 +93,23 @@ export function buildOpenAiRequest(
   usageInStream = asksUsageInStream(profile),
 ): OpenAiRequest {
   const options = (profile.options ?? {}) as OpenAICompatibleOptions;
-  if (request.messages.length === 0) throw invalid(`${label}: there is no message to send`);
+  if (request.messages.length === 0) throw invalid(errorText('request.noMessage', { provider: label }));
   const model = profile.model?.trim();
-  if (!model) throw invalid(`${label}: no model is set — choose one in the provider settings`);
+  if (!model) throw invalid(errorText('request.noModel', { provider: label }));
   const maxTemperature = maxTemperatureFor(profile.baseUrl ?? '', options);
   const temperature = request.temperature ?? options.temperature;
   if (temperature !== undefined && !(temperature >= 0 && temperature <= maxTemperature))
-    throw invalid(`${label}: temperature must be between 0 and ${maxTemperature} (got ${temperature})`);
+    throw invalid(errorText('request.temperatureRange', { provider: label, min: 0, max: maxTemperature, value: temperature }));
   const maxTokens = request.maxTokens ?? options.maxTokens;
   if (maxTokens !== undefined && !(Number.isInteger(maxTokens) && maxTokens >= 1))
-    throw invalid(`${label}: max_tokens must be a whole number of at least 1 (got ${maxTokens})`);
+    throw invalid(errorText('request.wholeNumber', { provider: label, option: 'max_tokens', value: maxTokens }));
   if (options.topK !== undefined && !(Number.isInteger(options.topK) && options.topK >= 1))
-    throw invalid(`${label}: top_k must be a whole number of at least 1 (got ${options.topK})`);
+    throw invalid(errorText('request.wholeNumber', { provider: label, option: 'top_k', value: options.topK }));
   const stream = options.stream ?? true;
   const tools = request.tools ?? [];
   const usesTools = tools.length > 0 || request.messages.some((m) => m.toolCallId !== undefined || m.toolCalls?.length);
   if (usesTools && options.toolCalling !== true)
-    throw invalid(`${label}: tool calling is off for this profile — set "toolCalling": true in its options if the endpoint supports tools`);
+    throw invalid(errorText('request.toolCallingOff', { provider: label }));
   return {
     model,
     messages: request.messages.map(toOpenAiMessage),

@@ -5,6 +5,7 @@
  * OpenAI-compatible adapter.
  */
 import { ProviderError } from '../net/errors';
+import { errorText } from '../net/errorTexts';
 import type { StreamResponse } from '../net/http';
 import { sseMessages, type SseMessage } from './decoders';
 import { errorForReportedError, type ErrorContext } from './httpErrors';
@@ -38,12 +39,12 @@ export async function* chunkEvents(messages: AsyncIterable<SseMessage>, ctx: Err
       sawDone = true;
       break;
     }
-    const json = parseJson(data, ctx, 'stream event');
+    const json = parseJson(data, ctx, 'protocol.what.streamEvent');
     if (typeof json !== 'object' || json === null || Array.isArray(json))
-      throw new ProviderError('protocol', `${ctx.label}: the server sent a stream event that is not a JSON object`);
+      throw new ProviderError('protocol', errorText('protocol.streamEventNotObject', { provider: ctx.label }));
     if ('error' in json || message.event === 'error') throw errorForReportedError((json as { error?: unknown }).error ?? json, ctx);
     const parsed = chunkSchema.safeParse(json);
-    if (!parsed.success) throw new ProviderError('protocol', `${ctx.label}: the server sent a malformed stream chunk`);
+    if (!parsed.success) throw new ProviderError('protocol', errorText('protocol.malformedChunk', { provider: ctx.label }));
     const chunk = parsed.data;
     const choice = chunk.choices?.find((c) => (c.index ?? 0) === 0);
     const text = choice?.delta?.content;
@@ -62,11 +63,11 @@ export async function* chunkEvents(messages: AsyncIterable<SseMessage>, ctx: Err
 }
 
 export function* completionEvents(text: string, ctx: ErrorContext): Generator<ChatEvent> {
-  const json = parseJson(text, ctx, 'reply');
+  const json = parseJson(text, ctx, 'protocol.what.reply');
   if (json && typeof json === 'object' && 'error' in json) throw errorForReportedError((json as { error?: unknown }).error, ctx);
   const parsed = completionSchema.safeParse(json);
   if (!parsed.success || !parsed.data.choices)
-    throw new ProviderError('protocol', `${ctx.label}: the server's reply is not a chat completion`);
+    throw new ProviderError('protocol', errorText('protocol.notChatCompletion', { provider: ctx.label }));
   const choice = parsed.data.choices.find((c) => (c.index ?? 0) === 0);
   const content = choice?.message?.content;
   if (content) yield { type: 'delta', text: content };

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import './zodMessages';
 import { ProviderError } from '../net/errors';
+import { errorText } from '../net/errorTexts';
 import type { ProviderProfile } from './types';
 
 const httpUrl = z
@@ -97,7 +98,11 @@ export function validateProfile(profile: ProviderProfile): ProviderProfile {
   if (parsed.success) return profile;
   const issue = parsed.error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'profile';
-  const name = typeof profile?.id === 'string' && profile.id ? `“${profile.id}”` : '(no id)';
-  const message = issue?.code === 'invalid_type' && issue.input === undefined ? 'is required' : (issue?.message ?? 'is invalid');
-  throw new ProviderError('invalid_request', `Provider profile ${name}: ${field} ${message}`);
+  // The problem is the schema's own (English) message, shown as it is, like settings validation.
+  const problem = issue?.code === 'invalid_type' && issue.input === undefined ? 'is required' : (issue?.message ?? 'is invalid');
+  const text =
+    typeof profile?.id === 'string' && profile.id
+      ? errorText('profile.invalid', { profile: profile.id, field, problem })
+      : errorText('profile.invalidNoId', { field, problem });
+  throw new ProviderError('invalid_request', text);
 }

@@ -5,6 +5,7 @@
  * has no `baseUrl`.
  */
 import { ProviderError } from '../net/errors';
+import { errorText, type ErrorText } from '../net/errorTexts';
 import type { ErrorContext } from './httpErrors';
 import { openAiReplyEvents } from './openaiStream';
 import { SECONDME_TEMPERATURE } from './profile';
@@ -16,20 +17,21 @@ const NOT_ONLINE = /not (connected|online)|offline/i;
 
 export const SECONDME_DEFAULT_BASE_URL = 'https://app.secondme.io';
 
+/** The name in SecondMe's error messages. */
+const SECONDME = 'SecondMe';
+
 const BARE_ID = /^[A-Za-z0-9._~-]+$/;
 const CHAT_PATH = /\/api\/chat\/([^/?#]+)(?:\/chat\/completions)?\/?$/;
 
-function invalid(message: string): ProviderError {
-  return new ProviderError('invalid_request', message);
+function invalid(text: ErrorText): ProviderError {
+  return new ProviderError('invalid_request', text);
 }
 
 /** The instance id from a bare id or a SecondMe chat URL, plus that URL's origin. */
 export function parseInstanceId(value: string): { id: string; origin?: string } {
   const text = value.trim();
   const notAnId = () =>
-    invalid(
-      `SecondMe: “${text}” is neither an instance id nor a SecondMe chat URL (https://app.secondme.io/api/chat/<instance_id>) — check the instance id`,
-    );
+    invalid(errorText('request.badInstanceId', { provider: SECONDME, value: text }));
   if (BARE_ID.test(text)) return { id: text };
   let url: URL;
   try {
@@ -52,13 +54,13 @@ export interface SecondMeRequest {
 }
 
 export function buildSecondMeRequest(options: SecondMeOptions, request: ChatRequest): SecondMeRequest {
-  if (request.messages.length === 0) throw invalid('SecondMe: there is no message to send');
+  if (request.messages.length === 0) throw invalid(errorText('request.noMessage', { provider: SECONDME }));
   const temperature = request.temperature ?? options.temperature;
   if (temperature !== undefined && !(temperature >= SECONDME_TEMPERATURE.min && temperature <= SECONDME_TEMPERATURE.max))
-    throw invalid(`SecondMe: temperature must be between 0 and 1 (got ${temperature})`);
+    throw invalid(errorText('request.temperatureRange', { provider: SECONDME, min: SECONDME_TEMPERATURE.min, max: SECONDME_TEMPERATURE.max, value: temperature }));
   const maxTokens = request.maxTokens ?? options.maxTokens;
   if (maxTokens !== undefined && !(Number.isInteger(maxTokens) && maxTokens >= 1))
-    throw invalid(`SecondMe: max_tokens must be a whole number of at least 1 (got ${maxTokens})`);
+    throw invalid(errorText('request.wholeNumber', { provider: SECONDME, option: 'max_tokens', value: maxTokens }));
   const metadata = {
     ...(options.enableL0Retrieval !== undefined ? { enable_l0_retrieval: options.enableL0Retrieval } : {}),
     ...(options.roleId !== undefined && options.roleId !== '' ? { role_id: options.roleId } : {}),

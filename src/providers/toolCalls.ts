@@ -7,6 +7,7 @@
  * argument text that is not a JSON object is a `protocol` error.
  */
 import { ProviderError } from '../net/errors';
+import { errorText, type ErrorText } from '../net/errorTexts';
 import type { ErrorContext } from './httpErrors';
 import type { WireToolCall } from './openaiStyle.wire';
 import type { ToolCall } from './types';
@@ -33,7 +34,7 @@ export class ToolCallAssembler {
       const index = piece.index ?? position;
       let call = this.calls.get(index);
       if (!call) {
-        if (this.calls.size >= MAX_CALLS) throw this.protocol(`more than ${MAX_CALLS} tool calls in one reply`);
+        if (this.calls.size >= MAX_CALLS) throw this.protocol(errorText('protocol.tooManyToolCalls', { provider: this.ctx.label, max: MAX_CALLS }));
         call = { id: '', name: '', arguments: '' };
         this.calls.set(index, call);
       }
@@ -42,7 +43,7 @@ export class ToolCallAssembler {
       if (piece.function?.name && !call.name) call.name = piece.function.name;
       if (piece.function?.arguments) {
         call.arguments += piece.function.arguments;
-        if (call.arguments.length > MAX_ARGUMENT_CHARS) throw this.protocol('a tool call with arguments over 1 MiB');
+        if (call.arguments.length > MAX_ARGUMENT_CHARS) throw this.protocol(errorText('protocol.toolArgumentsTooLarge', { provider: this.ctx.label }));
       }
     });
   }
@@ -59,19 +60,19 @@ export class ToolCallAssembler {
   }
 
   private complete(call: PendingCall): ToolCall {
-    if (!call.id || !call.name) throw this.protocol('a tool call without an id or a function name');
+    if (!call.id || !call.name) throw this.protocol(errorText('protocol.toolCallUnnamed', { provider: this.ctx.label }));
     let input: unknown;
     try {
       input = call.arguments.trim() === '' ? {} : JSON.parse(call.arguments);
     } catch {
-      throw this.protocol(`tool call “${call.name}” with arguments that are not JSON`);
+      throw this.protocol(errorText('protocol.toolArgumentsNotJson', { provider: this.ctx.label, tool: call.name }));
     }
     if (typeof input !== 'object' || input === null || Array.isArray(input))
-      throw this.protocol(`tool call “${call.name}” with arguments that are not a JSON object`);
+      throw this.protocol(errorText('protocol.toolArgumentsNotObject', { provider: this.ctx.label, tool: call.name }));
     return { id: call.id, name: call.name, input: input as Record<string, unknown> };
   }
 
-  private protocol(what: string): ProviderError {
-    return new ProviderError('protocol', `${this.ctx.label}: the server sent ${what}`);
+  private protocol(text: ErrorText): ProviderError {
+    return new ProviderError('protocol', text);
   }
 }

@@ -4,6 +4,7 @@
  * Content-Type, and make sure whatever escapes a stream is a ProviderError.
  */
 import { isProviderError, ProviderError } from '../net/errors';
+import { errorText } from '../net/errorTexts';
 import { redactText, sendRequest, type StreamResponse } from '../net/http';
 import { errorFromResponse, type ErrorContext } from './httpErrors';
 import type { ProviderDeps } from './types';
@@ -51,15 +52,12 @@ export function replyKind(headers: Record<string, string>): ReplyKind {
 }
 
 export function htmlReplyError(ctx: ErrorContext): ProviderError {
-  return new ProviderError(
-    'protocol',
-    `${ctx.label}: the server answered with a web page instead of a chat reply — check the base URL (a proxy or login page may be in the way)`,
-  );
+  return new ProviderError('protocol', errorText('protocol.webPage', { provider: ctx.label }));
 }
 
 /** The message for a stream that ended before its final event. */
 export function cutOffError(ctx: ErrorContext): ProviderError {
-  return new ProviderError('protocol', `${ctx.label}: the reply was cut off — the server ended the stream before it finished`);
+  return new ProviderError('protocol', errorText('protocol.cutOff', { provider: ctx.label }));
 }
 
 /**
@@ -73,32 +71,34 @@ export async function* guarded<T>(events: AsyncIterable<T>, ctx: ErrorContext, s
     const secrets = ctx.key ? [ctx.key] : [];
     if (signal.aborted) {
       if (isProviderError(error) && error.code === 'cancelled') throw error;
-      throw new ProviderError('cancelled', `${ctx.label}: stopped`, { cause: error });
+      throw new ProviderError('cancelled', errorText('network.stopped', { provider: ctx.label }), { cause: error });
     }
     if (isProviderError(error)) {
-      const clean = redactText(error.message, secrets);
-      if (clean === error.message) throw error;
-      throw new ProviderError(error.code, clean, {
+      if (redactText(error.message, secrets) === error.message) throw error;
+      throw new ProviderError(error.code, error.text, {
+        secrets,
         ...(error.status !== undefined ? { status: error.status } : {}),
         ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
         cause: error,
       });
     }
     const detail = error instanceof Error ? error.message : String(error);
-    throw new ProviderError('network', redactText(`${ctx.label}: the connection failed — ${detail}`, secrets), { cause: error });
+    throw new ProviderError('network', errorText('network.failed', { provider: ctx.label, detail }), { cause: error, secrets });
   }
 }
 
+/** What a malformed JSON text was meant to be, for the error message. */
+export type MalformedWhat = 'protocol.what.streamEvent' | 'protocol.what.reply' | 'protocol.what.modelList' | 'protocol.what.eventLine';
+
 /** Parses one JSON text; malformed input is a `protocol` error naming the provider. */
-export function parseJson(text: string, ctx: ErrorContext, what: string): unknown {
+export function parseJson(text: string, ctx: ErrorContext, what: MalformedWhat): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (cause) {
     const shown = text.length > 80 ? `${text.slice(0, 79)}…` : text;
-    throw new ProviderError(
-      'protocol',
-      redactText(`${ctx.label}: the server sent a malformed ${what}: “${shown}”`, ctx.key ? [ctx.key] : []),
-      { cause },
-    );
+    throw new ProviderError('protocol', errorText('protocol.malformedJson', { provider: ctx.label, what: errorText(what, {}), excerpt: shown }), {
+      cause,
+      secrets: ctx.key ? [ctx.key] : [],
+    });
   }
 }

@@ -5,6 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { ChatTexts } from '../chat/chatTexts';
+import { formatErrorText } from '../net/errorTexts';
+import { userLanguage } from '../host/userLanguage';
 import type { UiStrings } from '../protocol/uiStringKeys';
 
 export function uiStrings(): UiStrings {
@@ -105,5 +107,6 @@ export function chatTexts(): ChatTexts {
     keyMissing: vscode.l10n.t('This provider needs an API key. Set it, then retry.'),
     unexpectedError: vscode.l10n.t('Something unexpected went wrong. See Parley’s log for details, then retry.'),
     newConversationTitle: vscode.l10n.t('New chat'),
+    errorText: (text) => formatErrorText(text, userLanguage()),
   };
 }

@@ -16,7 +16,7 @@ import { parleySettings } from '../harness/parley-settings';
 import { REPO_ROOT } from '../harness/versions';
 import { workbenchUrl } from '../harness/workbench-url';
 import { makeWorkspace } from '../harness/workspace';
-import { lastTurn, replyBody, sendMessage, waitForReplyEnd } from './support/chat';
+import { LOCAL_PROVIDER, lastTurn, newChat, pickProvider, replyBody, sendMessage, showChat, waitForReplyEnd } from './support/chat';
 import { openEditorContextMenu, openFile, selectLines } from './support/editor';
 import { harness } from './support/harness';
 import { VSIX_PATH } from './support/hooks';
@@ -34,7 +34,12 @@ interface LocaleCase {
   paletteQuery: string;
   explainSelection: string;
   findBugs: string;
+  /** The card of a request the simulator refuses with 401 (no key sent): the text and its action button. */
+  badKeyCard: RegExp;
+  setApiKey: string;
 }
+
+const OPENAI = 'Simulator: OpenAI-compatible';
 
 const CASES: LocaleCase[] = [
   {
@@ -48,6 +53,8 @@ const CASES: LocaleCase[] = [
     paletteQuery: 'Parley: Spiega',
     explainSelection: 'Spiega la selezione',
     findBugs: 'Trova bug',
+    badKeyCard: /^Simulator: OpenAI-compatible: la chiave API manca o non è valida — esegui “Parley: Imposta chiave API”$/,
+    setApiKey: 'Imposta chiave API',
   },
   {
     locale: 'zh-cn',
@@ -60,6 +67,8 @@ const CASES: LocaleCase[] = [
     paletteQuery: 'Parley: 解释',
     explainSelection: '解释所选代码',
     findBugs: '查找 Bug',
+    badKeyCard: /^Simulator: OpenAI-compatible：API 密钥缺失或无效 — 请运行 “Parley: 设置 API 密钥”$/,
+    setApiKey: '设置 API 密钥',
   },
 ];
 
@@ -107,6 +116,22 @@ for (const c of CASES) {
       await replyBody(turn).locator('h2', { hasText: c.replyHeading }).waitFor();
       await waitForReplyEnd(turn);
       await screenshot(page, `locale-${c.locale}-2-chat`);
+    });
+
+    it('shows a provider\'s error card in the language', async () => {
+      assert.ok(page);
+      await showChat(page);
+      await newChat(page);
+      // On loopback Parley sends the request without a key, and the simulator refuses it (401).
+      await pickProvider(page, `${OPENAI} · sim-model`);
+      await sendMessage(page, c.question);
+      const card = lastTurn(page).locator('.error-card');
+      await card.waitFor();
+      assert.equal(await card.getAttribute('data-error-code'), 'auth');
+      assert.match((await card.locator('.error-message').innerText()).trim(), c.badKeyCard);
+      await card.getByRole('button', { name: c.setApiKey, exact: true }).waitFor();
+      await screenshot(page, `locale-${c.locale}-5-error-card`);
+      await pickProvider(page, LOCAL_PROVIDER);
     });
 
     it('shows the editor menu and the submenu in the language', async () => {

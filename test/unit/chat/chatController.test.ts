@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { ChatController, type ChatUpdate } from '../../../src/chat/chatController';
 import { ProviderError } from '../../../src/net/errors';
+import { errorText } from '../../../src/net/errorTexts';
 import { ECOVAI, EMMA, FakeProviderSource, ManualClock, MemoryStore, ScriptedProvider, type Step } from './fakes';
 
 function setup(scripts: Step[][], profiles = [EMMA, ECOVAI], activeId?: string) {
@@ -132,19 +133,19 @@ describe('ChatController', () => {
     ['protocol', 'retry'],
   ];
   it('a quota error from a profile other than Emma offers Open Settings (only Emma has a Billing page Parley knows)', async () => {
-    const t = setup([[{ throw: new ProviderError('quota', 'ecovai: your credit is exhausted') }]], [ECOVAI]);
+    const t = setup([[{ throw: new ProviderError('quota', errorText('quota.credit', { provider: 'ecovai' })) }]], [ECOVAI]);
     await t.controller.ask({ prompt: 'q' });
     assert.equal(lastReply(t.controller)?.error?.action, 'openSettings');
   });
 
   for (const [code, action] of cases) {
     it(`error ${code} becomes a card with the ${action} action and the partial reply stays`, async () => {
-      const t = setup([[{ type: 'delta', text: 'half an ans' }, { throw: new ProviderError(code, `Failed: ${code}`) }]]);
+      const t = setup([[{ type: 'delta', text: 'half an ans' }, { throw: new ProviderError(code, errorText('server.message', { provider: 'Emma', text: `Failed: ${code}` })) }]]);
       await t.controller.ask({ prompt: 'q' });
       const reply = lastReply(t.controller);
       assert.equal(reply?.status, 'error');
       assert.equal(reply?.text, 'half an ans');
-      assert.deepEqual(reply?.error, { code, message: `Failed: ${code}`, action });
+      assert.deepEqual(reply?.error, { code, message: `Emma: Failed: ${code}`, action });
     });
   }
 
@@ -306,7 +307,7 @@ describe('ChatController and keys', () => {
     const canary = 'sk-test-canary-0000';
     const t = setup([
       [{ type: 'delta', text: 'fine' }, { type: 'usage', promptTokens: 1, outputTokens: 1 }, { type: 'done' }],
-      [{ throw: new ProviderError('auth', 'Emma: the API key was refused (401). Set a valid key.') }],
+      [{ throw: new ProviderError('auth', errorText('server.message', { provider: 'Emma', text: 'the API key was refused (401). Set a valid key.' })) }],
     ]);
     assert.equal(await t.source.deps().getSecret('emma'), canary);
     await t.controller.ask({ prompt: 'q1' });

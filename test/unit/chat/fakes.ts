@@ -95,7 +95,8 @@ async function* play(script: Step[], signal: AbortSignal): AsyncIterable<ChatEve
         await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
       }
       const { ProviderError } = await import('../../../src/net/errors');
-      throw new ProviderError('cancelled', 'Cancelled');
+      const { errorText } = await import('../../../src/net/errorTexts');
+      throw new ProviderError('cancelled', errorText('network.requestCancelled', {}));
     }
     await Promise.resolve();
     yield step;

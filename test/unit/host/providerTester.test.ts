@@ -30,5 +30,8 @@ describe('Manage Providers → Test (one-line prompt through the real provider l
     assert.equal(result.ok, false);
     assert.ok(result.text.length > 0);
     assert.ok(!result.text.includes(key), result.text);
+    // The message id and parameters come along, so Manage Providers shows it in the user's language.
+    assert.equal(result.error?.id, 'auth.badKey');
+    assert.equal(result.text, `${String(result.error?.params.provider)}: the API key is missing or invalid — run “Parley: Set API Key”`);
   });
 });

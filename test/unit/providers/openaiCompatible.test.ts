@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createProvider } from '../../../src/providers';
 import { isProviderError, ProviderError } from '../../../src/net/errors';
+import { errorText } from '../../../src/net/errorTexts';
 import { errorForStatus } from '../../../src/providers/httpErrors';
 import { completionEvents } from '../../../src/providers/openaiStream';
 import { isUsageFieldRejection } from '../../../src/providers/usageInStream';
@@ -118,7 +119,7 @@ describe('OpenAI-compatible adapter (against the simulator)', () => {
 
     it('only a 400/422 that names stream_options or include_usage counts as refusing the field', () => {
       const said = (status: number, text: string) =>
-        new ProviderError('invalid_request', `ecovai: the server rejected the request (HTTP ${status}). The server said: “${text}”`, { status });
+        new ProviderError('invalid_request', errorText('request.rejectedStatus', { provider: 'ecovai', status }, text), { status });
       assert.equal(isUsageFieldRejection(said(400, 'Unrecognized request argument supplied: stream_options')), true);
       assert.equal(isUsageFieldRejection(said(422, 'extra fields not permitted: include_usage')), true);
       assert.equal(isUsageFieldRejection(said(400, 'temperature must be at most 1')), false);
@@ -220,7 +221,7 @@ describe('OpenAI-compatible adapter (against the simulator)', () => {
 
     it('404 model_not_found → not_found naming the model', async () => {
       const error = expectError(await run(ecovai({}, 'sim-openai-key', 'spark-v9'), user('hi')), 'not_found');
-      assert.match(error.message, /^ecovai: model “spark-v9” not found — check the model name/);
+      assert.match(error.message, /^ecovai: model “spark-v9” was not found — check the model name/);
     });
 
     it('400 on an invalid body → invalid_request quoting the server (the simulator’s real 400 body)', async () => {

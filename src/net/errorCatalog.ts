@@ -1,0 +1,110 @@
+/**
+ * Every text a ProviderError can carry, by message id: the English template,
+ * which is also the key of its translations in l10n/bundle.l10n.*.json (the
+ * host looks it up with vscode.l10n.t). `{name}` placeholders are filled from
+ * the error's parameters; a parameter may itself be a message (a hint, a
+ * "host via proxy"), translated the same way. What a server said is never a
+ * template: it travels as a parameter, verbatim (redacted).
+ *
+ * Adding an id: add its Italian and Chinese texts too (test/unit/net/errorTexts.test.ts
+ * fails until every id has them, with the same placeholders).
+ */
+export const ERROR_TEMPLATES = {
+  // The server's own words after a message: appended when the error has them.
+  'server.said': '. The server said: “{text}”',
+  'server.message': '{provider}: {text}',
+  'server.reportedError': '{provider}: the server reported an error',
+
+  // HTTP status and error objects the server sent.
+  'auth.badKey': '{provider}: the API key is missing or invalid — run “Parley: Set API Key”',
+  'auth.noKey': '{provider}: no API key is set — run “Parley: Set API Key”',
+  'auth.denied': '{provider}: access denied — check the API key and its permissions',
+  'quota.emmaCredit': '{provider}: your credit is exhausted — top up under Billing',
+  'quota.credit': '{provider}: your credit is exhausted — top up your account',
+  'quota.exhausted': '{provider}: your quota is exhausted — top up your account',
+  'rate.wait': '{provider}: too many requests — wait a moment and try again',
+  'rate.retryIn': '{provider}: too many requests — try again in {seconds} s',
+  'notFound.model': '{provider}: model “{model}” was not found — check the model name',
+  'notFound.anyModel': '{provider}: the model was not found — check the model name',
+  'notFound.instance': '{provider}: instance “{instance}” not found — check the instance id',
+  'notFound.endpoint': '{provider}: the endpoint was not found (HTTP 404) — check the base URL',
+  'request.rejected': '{provider}: the server rejected the request',
+  'request.rejectedStatus': '{provider}: the server rejected the request (HTTP {status})',
+  'request.failedStatus': '{provider}: the request failed (HTTP {status})',
+  'unavailable.instanceOffline': '{provider}: instance “{instance}” is not online — start it and wait for status “online”',
+  'unavailable.status': '{provider}: the service is unavailable (HTTP {status}) — try again later',
+  'protocol.unexpectedStatus': '{provider}: unexpected HTTP status {status}',
+
+  // The connection.
+  'network.cancelled': '{provider}: request cancelled.',
+  'network.requestCancelled': 'Request cancelled.',
+  'network.stopped': '{provider}: stopped',
+  'network.hostViaProxy': '{host} via {proxy}',
+  'network.unknownCause': 'unknown error',
+  'network.brokeOff': '{provider}: the connection to {where} broke off in the middle of the reply ({cause}). The part received so far is kept; try again.',
+  'network.proxyRefused': '{provider}: the proxy {proxy} refused to connect to {host} ({detail}). Check "http.proxy" and its credentials.',
+  'network.notSent': '{provider}: the request to {where} could not be sent ({detail}). Check the base URL and proxy settings.',
+  'network.closed': '{provider}: the connection to {where} was closed before a reply arrived ({cause}). {hint}',
+  'network.unreachable': '{provider}: cannot reach {where} ({cause}). {hint}',
+  'network.failed': '{provider}: the connection failed — {detail}',
+  'network.badUrl': '{provider}: "{url}" is not a valid http(s) URL. Check the provider\'s base URL.',
+  'proxy.badUrl': '{provider}: the proxy setting "http.proxy" ({proxy}) is not a valid URL. Fix it or clear it.',
+  'proxy.badScheme': '{provider}: the proxy "{proxy}" uses {scheme}, but only http:// and https:// proxies are supported. Fix "http.proxy".',
+  'hint.theProxy': 'the proxy {proxy} ("http.proxy")',
+  'hint.proxySettings': 'your proxy settings ("http.proxy" or HTTPS_PROXY)',
+  'hint.refused': 'Nothing accepted the connection: check the base URL and port, and {proxyHint}.',
+  'hint.unresolved': 'The host name could not be resolved: check the base URL, your internet connection and {proxyHint}.',
+  'hint.closed': 'The connection was closed by the server or a proxy: try again, and check {proxyHint}.',
+  'hint.unreachable': 'The host is unreachable: check your internet connection and {proxyHint}.',
+  'hint.certificate': 'The TLS certificate could not be verified. If your network inspects TLS through a proxy, add its CA or set "http.proxyStrictSSL" to false.',
+  'hint.general': 'Check the base URL, your internet connection and {proxyHint}.',
+  'timeout.hostViaProxy': '{host} (via {proxy})',
+  'timeout.connect': '{provider}: could not connect to {host} within {limit} (connect timeout). Check your network and proxy settings, or raise "{setting}".',
+  'timeout.firstByte': '{provider}: {host} did not start answering within {limit} (first-byte timeout). The service may be busy: try again, or raise "{setting}".',
+  'timeout.idle': '{provider}: the reply from {host} stalled for more than {limit} (idle timeout). Try again, or raise "{setting}".',
+
+  // What came back was not what the API documents.
+  'protocol.bodyAlreadyRead': '{provider}: the response body was already read.',
+  'protocol.eventTooLarge': 'The server sent an event with more than {limit} of data in its event stream (SSE); the reply was stopped to keep memory bounded. Check that the endpoint is a streaming chat API.',
+  'protocol.lineTooLong': 'The server sent a line longer than {limit} in its {format}; the reply was stopped to keep memory bounded. Check that the endpoint is a streaming chat API.',
+  'protocol.format.sse': 'event stream (SSE)',
+  'protocol.format.ndjson': 'NDJSON stream',
+  'protocol.ofProvider': '{provider}: {problem}',
+  'protocol.webPage': '{provider}: the server answered with a web page instead of a chat reply — check the base URL (a proxy or login page may be in the way)',
+  'protocol.cutOff': '{provider}: the reply was cut off — the server ended the stream before it finished',
+  'protocol.malformedJson': '{provider}: the server sent a malformed {what}: “{excerpt}”',
+  'protocol.what.streamEvent': 'stream event',
+  'protocol.what.reply': 'reply',
+  'protocol.what.modelList': 'model list',
+  'protocol.what.eventLine': 'event line',
+  'protocol.eventNotObject': '{provider}: the server sent an event that is not a JSON object',
+  'protocol.streamEventNotObject': '{provider}: the server sent a stream event that is not a JSON object',
+  'protocol.malformedEvent': '{provider}: the server sent a malformed “{type}” event',
+  'protocol.malformedChunk': '{provider}: the server sent a malformed stream chunk',
+  'protocol.notChatCompletion': '{provider}: the server\'s reply is not a chat completion',
+  'protocol.notModelList': '{provider}: the server\'s /models reply is not a model list',
+  'protocol.tooManyToolCalls': '{provider}: the server sent more than {max} tool calls in one reply',
+  'protocol.toolArgumentsTooLarge': '{provider}: the server sent a tool call with arguments over 1 MiB',
+  'protocol.toolCallUnnamed': '{provider}: the server sent a tool call without an id or a function name',
+  'protocol.toolArgumentsNotJson': '{provider}: the server sent tool call “{tool}” with arguments that are not JSON',
+  'protocol.toolArgumentsNotObject': '{provider}: the server sent tool call “{tool}” with arguments that are not a JSON object',
+
+  // The request Parley was about to send (profile and options).
+  'request.noUserMessage': '{provider}: there is no user message to send',
+  'request.noMessage': '{provider}: there is no message to send',
+  'request.emptyMessage': '{provider}: the message is empty — type something to send',
+  'request.emmaTooLong': '{provider}: the message is {length} characters long; Emma accepts at most {max} (system prompt included) — shorten it',
+  'request.temperatureRange': '{provider}: temperature must be between {min} and {max} (got {value})',
+  'request.wholeNumber': '{provider}: {option} must be a whole number of at least 1 (got {value})',
+  'request.invalidField': '{provider}: {field} {problem}',
+  'request.noModel': '{provider}: no model is set — choose one in the provider settings',
+  'request.toolCallingOff': '{provider}: tool calling is off for this profile — set "toolCalling": true in its options if the endpoint supports tools',
+  'request.lmToolCallingOff': 'Profile "{profile}" does not do tool calling; turn on its "toolCalling" option if the endpoint supports tools.',
+  'request.badInstanceId': '{provider}: “{value}” is neither an instance id nor a SecondMe chat URL (https://app.secondme.io/api/chat/<instance_id>) — check the instance id',
+  'request.onlyOpenAiModels': '{profile}: only OpenAI-compatible profiles list their models',
+  'profile.invalid': 'Provider profile “{profile}”: {field} {problem}',
+  'profile.invalidNoId': 'Provider profile (no id): {field} {problem}',
+  'key.noAddress': '{profile}: the API key was not sent: the profile has no http(s) address. Check parley.providers.',
+  'key.notConfirmedStored': 'Not sent: your API key for {profile} is stored for {storedFor}, and you did not confirm sending it to {destination}. Check where this profile points (parley.providers, also in workspace settings), then try again.',
+  'key.notConfirmed': 'Not sent: you did not confirm sending your API key for {profile} to {destination}. Check where this profile points (parley.providers, also in workspace settings), then try again.',
+} as const;
