@@ -40,7 +40,7 @@ function loading(valueTest, message) {
   return [
     { selector: `ImportExpression > Literal.source[value=${valueTest}]`, message },
     { selector: `CallExpression[callee.name='require'] > Literal.arguments[value=${valueTest}]`, message },
-    { selector: `TSImportType > TSLiteralType > Literal[value=${valueTest}]`, message },
+    { selector: `TSImportType > Literal.source[value=${valueTest}]`, message },
   ];
 }
 
