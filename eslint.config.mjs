@@ -3,7 +3,7 @@
 // (extension → commands | webview | host | lm → chat → providers → net;
 // protocol is a leaf shared by webview, chat and webview-ui), nothing in src/
 // loads test/, and the browser-side layers never load a Node builtin.
-// Every rule here has a fixture test in test/unit/lint/ that fails without it.
+// Each layering and promise rule has a fixture test in test/unit/lint/ that fails without it.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
