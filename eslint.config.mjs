@@ -1,34 +1,129 @@
-// Lint rules, including the layering rule from the README's architecture
-// section: the pure layers never import `vscode`, and imports only flow
-// downward (extension → commands | webview | host | lm → chat → providers → net;
-// protocol is a leaf shared by webview, chat and webview-ui).
+// Lint rules, including the layering rules from the README's architecture
+// section: the pure layers never import `vscode`, imports only flow downward
+// (extension → commands | webview | host | lm → chat → providers → net;
+// protocol is a leaf shared by webview, chat and webview-ui), nothing in src/
+// loads test/, and the browser-side layers never load a Node builtin.
+// Each layering and promise rule has a fixture test in test/unit/lint/ that fails without it.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const layers = ['extension', 'commands', 'webview', 'host', 'lm', 'chat', 'providers', 'net', 'protocol', 'webview-ui'];
-const noVscode = { name: 'vscode', message: 'This layer must stay free of vscode (see README, Architecture).' };
+/**
+ * The layers of src/ and the graph of the README's architecture section: each
+ * lists the layers directly below it, and may import those and everything
+ * below them (never a sibling, never upwards). `vscode` says whether it may
+ * import vscode; `browser` that it also runs in the page (no Node builtins).
+ * Adding a layer is one row here plus its name in the `below` of the layers
+ * right above it.
+ */
+const layers = {
+  extension: { files: ['src/extension.ts', 'src/extension/**'], below: ['commands', 'webview', 'host', 'lm'], vscode: true },
+  commands: { below: ['host'], vscode: true },
+  webview: { below: ['host'], vscode: true },
+  host: { below: ['chat'], vscode: true },
+  // lm/ (Parley's profiles as vscode.lm models) sits beside host/ and reaches it only through its own interfaces.
+  lm: { below: ['chat'], vscode: true },
+  chat: { below: ['providers', 'protocol'] },
+  providers: { below: ['net'] },
+  net: { below: [] },
+  protocol: { below: [], browser: true },
+  'webview-ui': { below: ['protocol'], browser: true },
+};
 
-/** Forbids importing the given sibling layers (relative imports) and, optionally, vscode. */
-function layerRule(files, forbiddenLayers, forbidVscode) {
+/** The layers `name` may import: those below it, and everything below them. */
+function reachable(name, seen = new Set()) {
+  for (const next of layers[name].below) {
+    if (!seen.has(next)) {
+      seen.add(next);
+      reachable(next, seen);
+    }
+  }
+  return seen;
+}
+
+const architecture = '(see README, Architecture)';
+const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+// esquery ends a /regex/ at the first slash, so a slash inside one is written \u002F.
+const pathSegment = (name) => `/(^|\\u002F)${escapeRegExp(name)}(\\u002F|$)/`;
+
+/** no-restricted-syntax selectors for every form that loads a module by a string: import(), require(), `typeof import()`. */
+function loading(valueTest, message) {
+  return [
+    { selector: `ImportExpression > Literal.source[value=${valueTest}]`, message },
+    { selector: `CallExpression[callee.name='require'] > Literal.arguments[value=${valueTest}]`, message },
+    { selector: `TSImportType > Literal.source[value=${valueTest}]`, message },
+  ];
+}
+
+/** The import rules of one layer: static imports (no-restricted-imports) and dynamic ones (no-restricted-syntax). */
+function layerRules(name, layer) {
+  const allowed = reachable(name);
+  const forbidden = Object.keys(layers).filter((other) => other !== name && !allowed.has(other));
+  const flowMessage = (other) => `Imports flow downward only: src/${name} may not import src/${other} ${architecture}.`;
+  const testMessage = 'src/ never imports test/: test code is not part of the extension.';
+  const nodeMessage = `src/${name} runs in the browser: no Node builtins ${architecture}.`;
   return {
-    files,
+    files: layer.files ?? [`src/${name}/**`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: forbidVscode ? [noVscode] : [],
-          patterns: forbiddenLayers.map((layer) => ({
-            group: [`**/${layer}`, `**/${layer}/**`],
-            message: `Imports flow downward only: this layer may not import src/${layer} (see README, Architecture).`,
-          })),
+          paths: [
+            ...(layer.vscode ? [] : [{ name: 'vscode', message: `src/${name} must stay free of vscode ${architecture}.` }]),
+            ...(layer.browser ? nodeBuiltins.map((builtin) => ({ name: builtin, message: nodeMessage })) : []),
+          ],
+          patterns: [
+            ...forbidden.map((other) => ({ group: [`**/${other}`, `**/${other}/**`], message: flowMessage(other) })),
+            { group: ['**/test', '**/test/**'], message: testMessage },
+            ...(layer.browser ? [{ group: ['node:*'], message: nodeMessage }] : []),
+          ],
         },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportExpression[source.type!='Literal']", message: 'import() takes a string literal, so lint can check where it points.' },
+        {
+          selector: "CallExpression[callee.name='require'][arguments.0.type!='Literal']",
+          message: 'require() takes a string literal, so lint can check where it points.',
+        },
+        ...forbidden.flatMap((other) => loading(pathSegment(other), flowMessage(other))),
+        ...loading(pathSegment('test'), testMessage),
+        ...(layer.browser ? loading('/^node:/', nodeMessage) : []),
       ],
     },
   };
 }
 
-const except = (...allowed) => layers.filter((l) => !allowed.includes(l));
+/**
+ * Type-aware rules, for src/ only (both tsconfigs: the host's and the
+ * webview's). A promise nobody awaits has its failure handled: `void promise`
+ * is not enough (ignoreVoid: false) — start it with runInBackground
+ * (src/net/background.ts). VS Code's Thenables are checked too, except the
+ * notifications, which settle with the user's choice (undefined when
+ * dismissed) and never reject.
+ */
+const typeAware = {
+  files: ['src/**/*.ts'],
+  languageOptions: {
+    parserOptions: { project: ['./tsconfig.json', './tsconfig.webview.json'], tsconfigRootDir: import.meta.dirname },
+  },
+  rules: {
+    '@typescript-eslint/no-floating-promises': [
+      'error',
+      {
+        ignoreVoid: false,
+        checkThenables: true,
+        allowForKnownSafeCalls: [
+          { from: 'package', package: 'vscode', name: ['showInformationMessage', 'showWarningMessage', 'showErrorMessage'] },
+        ],
+      },
+    ],
+    '@typescript-eslint/no-misused-promises': 'error',
+    '@typescript-eslint/await-thenable': 'error',
+  },
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.artifacts/**', '.vscode-test/**', '**/*.vsix'] },
@@ -45,13 +140,6 @@ export default tseslint.config(
   },
   { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { files: ['src/webview-ui/**', 'test/e2e/pages/**'], languageOptions: { globals: { ...globals.browser } } },
-  layerRule(['src/net/**'], except('net'), true),
-  layerRule(['src/providers/**'], except('providers', 'net'), true),
-  layerRule(['src/chat/**'], except('chat', 'providers', 'net', 'protocol'), true),
-  layerRule(['src/protocol/**'], except('protocol'), true),
-  layerRule(['src/webview-ui/**'], except('webview-ui', 'protocol'), true),
-  layerRule(['src/host/**'], ['extension', 'commands', 'webview', 'lm', 'webview-ui'], false),
-  // lm/ (Parley's profiles as vscode.lm models) sits beside host/ and reaches it only through its own interfaces.
-  layerRule(['src/lm/**'], ['extension', 'commands', 'webview', 'host', 'webview-ui'], false),
-  layerRule(['src/commands/**', 'src/webview/**'], ['extension', 'lm', 'webview-ui'], false),
+  typeAware,
+  ...Object.entries(layers).map(([name, layer]) => layerRules(name, layer)),
 );

@@ -17,6 +17,7 @@ import { conversationToMarkdown } from './exportMarkdown';
 import type { AskOptions, ChatApi, ProviderSource, Unsubscribe } from './ports';
 import { profileSendsHistory } from './historyPolicy';
 import { toReplyError } from './replyErrors';
+import { logFailure, runInBackground } from '../net/background';
 
 export type ChatUpdate = Extract<
   HostMessage,
@@ -341,7 +342,7 @@ export class ChatController implements ChatApi {
 
   private persistThrottled(): void {
     const interval = this.deps.saveIntervalMs ?? 500;
-    if (this.deps.clock.now() - this.lastSaveAt >= interval) void this.persist();
+    if (this.deps.clock.now() - this.lastSaveAt >= interval) runInBackground(this.persist(), logFailure('chat: saving the conversation', (line) => this.deps.log?.(line)));
   }
 
   /** Saves the conversation once it has a question; a failed save is logged, never thrown into the chat. */

@@ -19,6 +19,7 @@
 import type { Conversation } from '../protocol/model';
 import type { ConversationSaver } from './chatController';
 import { saveFailureOf, type SaveFailure } from './saveFailure';
+import { logFailure, runInBackground } from '../net/background';
 
 export interface SaveStatus {
   conversationId: string;
@@ -176,7 +177,7 @@ export class ConversationPersistence implements ConversationSaver {
     entry.timer = this.timers.setTimeout(() => {
       entry.timer = undefined;
       if (this.disposed || this.entries.get(id) !== entry) return;
-      void this.drain(id, entry);
+      runInBackground(this.drain(id, entry), logFailure(`conversations: saving ${id}`, (line) => this.options.log?.(line)));
     }, nextRetryMs);
     this.emit(this.statusOf(entry));
   }

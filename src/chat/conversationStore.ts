@@ -179,11 +179,12 @@ export class ConversationStore {
   private enqueue<T>(id: string, task: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(id) ?? Promise.resolve();
     const next = previous.then(task, task);
-    const settled = next.catch(() => undefined);
-    this.queues.set(id, settled);
-    void settled.then(() => {
+    // Settles once `next` has, either way; then forgets the queue unless a later write joined it.
+    const forget = () => {
       if (this.queues.get(id) === settled) this.queues.delete(id);
-    });
+    };
+    const settled: Promise<void> = next.then(forget, forget);
+    this.queues.set(id, settled);
     return next;
   }
 

@@ -12,6 +12,7 @@ import type { ConversationPersistence } from './conversationPersistence';
 import type { ConversationStore } from './conversationStore';
 import { conversationToMarkdown } from './exportMarkdown';
 import { findMatch } from './searchConversations';
+import { logFailure, runInBackground } from '../net/background';
 
 /** What the history needs of the saves that have not reached the disk yet. */
 export type PendingSaves = Pick<ConversationPersistence, 'unsaved' | 'forget' | 'load' | 'save' | 'onStatus'>;
@@ -36,11 +37,11 @@ export class HistoryController {
     // Keep an open list current: a finished reply or a new conversation changes titles and order.
     this.subscription = chat.onUpdate((update) => {
       const settled = update.type === 'reply' && update.reply.status !== 'streaming';
-      if (this.visible && (settled || update.type === 'conversation')) void this.refresh();
+      if (this.visible && (settled || update.type === 'conversation')) this.refreshInBackground();
     });
     // A conversation that could not be saved, or is saved at last, changes its entry.
     this.saveSubscription = pending?.onStatus(() => {
-      if (this.visible) void this.refresh();
+      if (this.visible) this.refreshInBackground();
     });
   }
 
@@ -66,6 +67,10 @@ export class HistoryController {
   async search(query: string): Promise<void> {
     this.query = query;
     await this.refresh();
+  }
+
+  private refreshInBackground(): void {
+    runInBackground(this.refresh(), logFailure('history: refreshing the list', this.log));
   }
 
   async refresh(): Promise<void> {

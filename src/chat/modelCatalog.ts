@@ -7,6 +7,7 @@
  * its key changes (forget) or the user asks for a refresh.
  */
 import type { ProviderProfile } from '../providers/types';
+import { logFailure, runInBackground } from '../net/background';
 
 export type ModelFetcher = (profile: ProviderProfile, signal: AbortSignal) => Promise<string[]>;
 
@@ -42,7 +43,7 @@ export class ModelCatalog {
   peek(profile: ProviderProfile): string[] | undefined {
     if (profile.kind !== 'openai-compatible') return undefined;
     const entry = this.entry(profile);
-    if (entry.models === undefined && !entry.loading) void this.load(profile);
+    if (entry.models === undefined && !entry.loading) runInBackground(this.load(profile), logFailure(`models: discovery for ${profile.id}`, this.deps.log));
     return entry.models ?? undefined;
   }
 

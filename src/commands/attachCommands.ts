@@ -25,7 +25,7 @@ async function attach(deps: CommandDeps, results: readonly AttachResult[]): Prom
 async function addSelection(deps: CommandDeps): Promise<void> {
   const editor = sourceEditor();
   if (!editor) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Add Selection to Parley Chat: open a file and select some code first.'));
+    vscode.window.showInformationMessage(vscode.l10n.t('Add Selection to Parley Chat: open a file and select some code first.'));
     return;
   }
   const selections = editor.selections.filter((s) => !s.isEmpty);
@@ -45,7 +45,7 @@ async function addFiles(deps: CommandDeps, clicked?: unknown, selected?: unknown
   if (uris.length === 0) {
     const editor = sourceEditor();
     if (!editor) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Add File to Parley Chat: choose a file in the Explorer or open one first.'));
+      vscode.window.showInformationMessage(vscode.l10n.t('Add File to Parley Chat: choose a file in the Explorer or open one first.'));
       return;
     }
     await attach(deps, [fromDocument(editor.document)]);

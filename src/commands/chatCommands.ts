@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { CommandDeps } from './deps';
 import { revealChat } from './revealChat';
+import { logFailure, runInBackground } from '../net/background';
 
 function defaultExportUri(): vscode.Uri | undefined {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -13,7 +14,7 @@ function defaultExportUri(): vscode.Uri | undefined {
 async function exportChat(deps: CommandDeps, target?: unknown): Promise<vscode.Uri | undefined> {
   const markdown = deps.chat.exportMarkdown();
   if (markdown === undefined) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('The chat is empty: there is nothing to export yet.'));
+    vscode.window.showInformationMessage(vscode.l10n.t('The chat is empty: there is nothing to export yet.'));
     return undefined;
   }
   const defaultUri = defaultExportUri();
@@ -33,9 +34,10 @@ async function exportChat(deps: CommandDeps, target?: unknown): Promise<vscode.U
   deps.log.info(`chat exported (${markdown.length} chars)`);
   if (!given) {
     const open = vscode.l10n.t('Open');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Chat exported to {0}.', vscode.workspace.asRelativePath(uri)), open).then((c) => {
-      if (c === open) void vscode.window.showTextDocument(uri);
+    const opened = vscode.window.showInformationMessage(vscode.l10n.t('Chat exported to {0}.', vscode.workspace.asRelativePath(uri)), open).then(async (c) => {
+      if (c === open) await vscode.window.showTextDocument(uri);
     });
+    runInBackground(opened, logFailure('opening the exported chat', (line) => deps.log.error(line)));
   }
   return uri;
 }

@@ -24,11 +24,11 @@ export async function chooseProfile(deps: CommandDeps, title: string, profileId?
   const profiles = deps.source.list();
   if (typeof profileId === 'string') {
     const found = profiles.find((p) => p.id === profileId);
-    if (!found) void vscode.window.showWarningMessage(vscode.l10n.t('There is no valid provider profile with id "{0}".', profileId));
+    if (!found) vscode.window.showWarningMessage(vscode.l10n.t('There is no valid provider profile with id "{0}".', profileId));
     return found;
   }
   if (profiles.length === 0) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('No provider is configured yet. Add one first.'));
+    vscode.window.showWarningMessage(vscode.l10n.t('No provider is configured yet. Add one first.'));
     return undefined;
   }
   const active = deps.source.active();
@@ -56,7 +56,7 @@ export function registerKeyCommands(deps: CommandDeps): vscode.Disposable[] {
       if (!value) return false;
       await deps.keys.set(profile.id, value, origin);
       deps.log.info(`key stored for profile ${profile.id}, bound to ${origin ?? 'no address'}`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('API key for {0} stored in secret storage.', displayName(profile)));
+      vscode.window.showInformationMessage(vscode.l10n.t('API key for {0} stored in secret storage.', displayName(profile)));
       return true;
     }),
     vscode.commands.registerCommand('parley.clearApiKey', async (profileId?: unknown) => {
@@ -64,7 +64,7 @@ export function registerKeyCommands(deps: CommandDeps): vscode.Disposable[] {
       if (!profile) return;
       await deps.keys.clear(profile.id);
       deps.log.info(`key cleared for profile ${profile.id}`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('API key for {0} removed.', displayName(profile)));
+      vscode.window.showInformationMessage(vscode.l10n.t('API key for {0} removed.', displayName(profile)));
     }),
     vscode.commands.registerCommand('parley.removeAllKeys', async (confirmed?: unknown) => {
       const remove = vscode.l10n.t('Remove All Keys');
@@ -78,7 +78,7 @@ export function registerKeyCommands(deps: CommandDeps): vscode.Disposable[] {
       }
       const count = await deps.keys.clearAll(deps.source.list().map((p) => p.id));
       deps.log.info(`removed stored keys of ${count} profile id(s)`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Removed the stored keys of {0} profile(s).', count));
+      vscode.window.showInformationMessage(vscode.l10n.t('Removed the stored keys of {0} profile(s).', count));
     }),
   ];
 }

@@ -28,7 +28,7 @@ async function pick<T>(items: PickItem<T>[], title: string, placeHolder?: string
 async function writeIfValid(deps: CommandDeps, list: unknown[], index: number): Promise<boolean> {
   const problems = validateProviders(list).problems.filter((p) => p.setting.startsWith(`parley.providers[${index}]`));
   if (problems[0]) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Not saved: {0}', formatProblem(problems[0])));
+    vscode.window.showErrorMessage(vscode.l10n.t('Not saved: {0}', formatProblem(problems[0])));
     return false;
   }
   await deps.settings.writeProviders(list);
@@ -182,7 +182,7 @@ async function editProfileField(deps: CommandDeps, profile: ProviderProfile, nam
 
 async function runTest(deps: CommandDeps, profile: ProviderProfile): Promise<void> {
   if (!deps.createProvider) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Testing needs the provider layer, which is not available in this build.'));
+    vscode.window.showWarningMessage(vscode.l10n.t('Testing needs the provider layer, which is not available in this build.'));
     return;
   }
   if (!(await deps.source.ensureReady(profile))) return;
@@ -198,11 +198,11 @@ async function runTest(deps: CommandDeps, profile: ProviderProfile): Promise<voi
   const text = deps.log.redact(result.error ? formatErrorText(result.error, userLanguage()) : result.text);
   deps.log.info(`test ${profile.id}: ${result.ok ? 'ok' : 'failed'} in ${result.totalMs} ms`);
   if (result.ok) {
-    void vscode.window.showInformationMessage(
+    vscode.window.showInformationMessage(
       vscode.l10n.t('{0} answered in {1} ms (first token after {2} ms): "{3}"', displayName(profile), result.totalMs, result.firstTokenMs ?? result.totalMs, text),
     );
   } else {
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed after {1} ms: {2}', displayName(profile), result.totalMs, text));
+    vscode.window.showErrorMessage(vscode.l10n.t('{0} failed after {1} ms: {2}', displayName(profile), result.totalMs, text));
   }
 }
 

@@ -37,7 +37,7 @@ function sizeText({ needed, limit, unit, provider }: OverBudget): string {
 export async function offerPartThatFits(over: OverBudget): Promise<Chosen | undefined> {
   const { title, code, part } = over;
   if (!part || !code) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0}: {1} Shorten it.', title, sizeText(over)));
+    vscode.window.showWarningMessage(vscode.l10n.t('{0}: {1} Shorten it.', title, sizeText(over)));
     return undefined;
   }
   const sendPart = vscode.l10n.t('Send Lines {0}–{1}', code.startLine, part.sentEndLine);

@@ -65,11 +65,11 @@ export async function runPrompt(prompt: PromptDefinition, deps: CommandDeps, giv
   }
   const code = await codeFor(prompt, deps.log);
   if (code === 'noEditor') {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0}: open a file and select some code first.', title));
+    vscode.window.showInformationMessage(vscode.l10n.t('{0}: open a file and select some code first.', title));
     return;
   }
   if (code === 'nothing') {
-    void vscode.window.showInformationMessage(
+    vscode.window.showInformationMessage(
       vscode.l10n.t('{0}: nothing is selected and there is no code at the cursor. Select some code first.', title),
     );
     return;
@@ -92,7 +92,7 @@ export async function runPrompt(prompt: PromptDefinition, deps: CommandDeps, giv
   if (result.ok) {
     built = { prompt: result.prompt, notes: result.notes.map(noteText), ...(result.location ? { location: result.location } : {}) };
   } else if (result.reason === 'needsCode') {
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0}: select some code first.', title));
+    vscode.window.showWarningMessage(vscode.l10n.t('{0}: select some code first.', title));
     return;
   } else {
     // Never cut silently: the user decides, before anything is sent, whether the part that fits is worth sending.
@@ -143,7 +143,7 @@ export function registerPromptCommands(deps: CommandDeps): vscode.Disposable[] {
       const prompt =
         typeof promptId === 'string' ? deps.settings.prompts().find((p) => p.id === promptId) : await pickPrompt(deps);
       if (typeof promptId === 'string' && !prompt) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('There is no prompt with id "{0}".', promptId));
+        vscode.window.showWarningMessage(vscode.l10n.t('There is no prompt with id "{0}".', promptId));
         return;
       }
       if (prompt) await runPrompt(prompt, deps, input);

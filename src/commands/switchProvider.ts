@@ -12,7 +12,7 @@ export async function updateProfile(deps: CommandDeps, profileId: string, change
   const list = deps.settings.editableProviders();
   const entry = list.find((p): p is Record<string, unknown> => !!p && typeof p === 'object' && (p as { id?: unknown }).id === profileId);
   if (!entry) {
-    void vscode.window.showWarningMessage(
+    vscode.window.showWarningMessage(
       vscode.l10n.t('Profile "{0}" is not in your user settings (it may come from workspace settings); edit it in settings.json.', profileId),
     );
     return false;

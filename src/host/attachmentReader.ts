@@ -141,7 +141,7 @@ export function refusalText(refusal: Refusal): string {
 export function reportRefusals(refusals: readonly Refusal[]): void {
   if (refusals.length === 0) return;
   const text = refusals.map(refusalText).join(' ');
-  void vscode.window.showWarningMessage(vscode.l10n.t('Not attached: {0}', text));
+  vscode.window.showWarningMessage(vscode.l10n.t('Not attached: {0}', text));
 }
 
 /** Reads several results into attachments and refusals. */

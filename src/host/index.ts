@@ -12,6 +12,7 @@ import { ParleyLog } from './log';
 import { ParleySettings } from './parleySettings';
 import { HostProviderSource } from './providerSource';
 import { createProviderStatusBar } from './statusBar';
+import { logFailure, runInBackground } from '../net/background';
 
 export interface Host {
   log: ParleyLog;
@@ -22,14 +23,19 @@ export interface Host {
 }
 
 export function createHost(context: vscode.ExtensionContext): Host {
-  const keys = new KeyStore(context.secrets, context.globalState);
   const log = new ParleyLog();
+  const keys = new KeyStore(context.secrets, context.globalState, (line) => log.error(line));
   const settings = new ParleySettings(log);
   const source = new HostProviderSource(settings, keys, log);
-  const checkKeys = () => void offerToMoveKeysFromSettings(keys, log);
+  // A key that cannot be read or moved is said (log + notification), not swallowed.
+  const failed = (what: string) => (error: unknown) => {
+    logFailure(what, (line) => log.error(line))(error);
+    vscode.window.showErrorMessage(vscode.l10n.t('Parley: that did not work. See the log for details.'));
+  };
+  const checkKeys = () => runInBackground(offerToMoveKeysFromSettings(keys, log), failed('moving API keys from settings into secret storage'));
   const startup = afterActivation(() => {
     checkKeys();
-    void keys.preload(source.list().map((p) => p.id));
+    runInBackground(keys.preload(source.list().map((p) => p.id)), failed('reading the stored API keys'));
   });
   return {
     log,

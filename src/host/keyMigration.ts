@@ -73,6 +73,6 @@ async function offer(keys: KeyStore, log: ParleyLog): Promise<number> {
     await vscode.workspace.getConfiguration('parley').update('providers', cleaned, scope.target);
   }
   log.info(`moved ${moved} key(s) from settings into secret storage (profiles: ${names})`);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Moved {0} key(s) into secret storage and removed them from settings.', moved));
+  vscode.window.showInformationMessage(vscode.l10n.t('Moved {0} key(s) into secret storage and removed them from settings.', moved));
   return moved;
 }

@@ -11,6 +11,7 @@
 import * as vscode from 'vscode';
 import { rememberSecret } from '../net/redact';
 import { parseBindings, withAllowed, type KeyBinding } from './keyOrigin';
+import { logFailure, runInBackground } from '../net/background';
 
 const STORED_IDS = 'parley.profilesWithKeys';
 const BINDINGS = 'parley.keyOrigins';
@@ -24,14 +25,17 @@ export class KeyStore implements vscode.Disposable {
   constructor(
     private readonly secrets: vscode.SecretStorage,
     private readonly state: vscode.Memento,
+    /** Where a failed read of a key changed in another window is logged. */
+    private readonly log: (line: string) => void,
   ) {
     this.subscription = secrets.onDidChange((e) => {
       // Another window may have stored a key: learn it for redaction. A key deleted
       // elsewhere takes its binding along (a new key there is bound when it is stored).
-      void this.get(e.key).then(async (value) => {
+      const learned = this.get(e.key).then(async (value) => {
         if (value === undefined && this.binding(e.key)) await this.writeBinding(e.key, undefined);
         this.changed.fire(e.key);
       });
+      runInBackground(learned, logFailure(`reading the key of profile ${e.key} after it changed in another window`, this.log));
     });
   }
 

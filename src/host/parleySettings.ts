@@ -11,6 +11,7 @@ import type { ProviderProfile } from '../providers/types';
 import type { ParleyLog } from './log';
 import { readNetworkSettings } from './networkSettings';
 import { sourceOf, type ProviderSources } from './settingSource';
+import { logFailure, runInBackground } from '../net/background';
 
 export type { ProviderSources, SettingSource } from './settingSource';
 
@@ -117,9 +118,10 @@ export class ParleySettings implements vscode.Disposable {
       fresh.length === 1
         ? vscode.l10n.t('Parley settings: {0}', fresh[0] ?? '')
         : vscode.l10n.t('Parley settings have {0} problems; the rest keeps working. First: {1}', fresh.length, fresh[0] ?? '');
-    void vscode.window.showWarningMessage(text, openSettings).then((choice) => {
-      if (choice === openSettings) void vscode.commands.executeCommand('workbench.action.openSettingsJson');
+    const opened = vscode.window.showWarningMessage(text, openSettings).then(async (choice) => {
+      if (choice === openSettings) await vscode.commands.executeCommand('workbench.action.openSettingsJson');
     });
+    runInBackground(opened, logFailure('settings: opening settings.json', (line) => this.log.warn(line)));
   }
 
   dispose(): void {

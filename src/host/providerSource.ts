@@ -123,7 +123,7 @@ export class HostProviderSource implements ProviderSource, vscode.Disposable {
     const list = this.settings.editableProviders();
     const entry = list.find((p): p is Record<string, unknown> => !!p && typeof p === 'object' && (p as { id?: unknown }).id === profile.id);
     if (!entry) {
-      void vscode.window.showWarningMessage(
+      vscode.window.showWarningMessage(
         vscode.l10n.t('Profile "{0}" is not in your user settings; add the instance id to it in settings.json.', profile.id),
       );
       return false;

@@ -25,7 +25,7 @@ async function runCommand(id: string, ...args: unknown[]): Promise<unknown> {
   try {
     return await vscode.commands.executeCommand(id, ...args);
   } catch {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The command {0} is not available.', id));
+    vscode.window.showWarningMessage(vscode.l10n.t('The command {0} is not available.', id));
     return undefined;
   }
 }

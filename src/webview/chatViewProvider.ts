@@ -13,6 +13,7 @@ import { chatHtml } from './html';
 import type { WebviewMessageHandlers } from './messageRouter';
 import { uiStrings } from './uiStrings';
 import { ViewSession } from './viewSession';
+import { logFailure, runInBackground } from '../net/background';
 
 const MAX_PENDING_NOTICES = 5;
 
@@ -42,13 +43,14 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.disposeView();
     this.view = view;
     const session = new ViewSession({
-      deliver: (message) => void view.webview.postMessage(message),
+      deliver: (message) => runInBackground(view.webview.postMessage(message), logFailure('chat view: posting a message', this.log)),
       init: () => ({ type: 'init', strings: uiStrings(), state: this.state() }),
       afterInit: () => [...this.initMessages(), ...this.pendingNotices.splice(0)],
       handlers: this.handlers,
       log: this.log,
-      onHandlerError: () =>
-        void vscode.window.showErrorMessage(vscode.l10n.t('Parley: that did not work. See the log for details.')),
+      onHandlerError: () => {
+        vscode.window.showErrorMessage(vscode.l10n.t('Parley: that did not work. See the log for details.'));
+      },
     });
     this.session = session;
     view.webview.options = {
@@ -57,7 +59,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     };
     view.webview.html = chatHtml(view.webview, this.extensionUri);
     this.viewDisposables.push(
-      view.webview.onDidReceiveMessage((data: unknown) => void session.receive(data)),
+      view.webview.onDidReceiveMessage((data: unknown) => runInBackground(session.receive(data), logFailure('chat view: a message', this.log))),
       view.onDidChangeVisibility(() => {
         // A hidden view's page is gone; wait for the next `ready`.
         if (!view.visible) session.reset();

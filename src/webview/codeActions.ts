@@ -19,7 +19,7 @@ export class CodeActions implements vscode.Disposable {
     }
     const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
     if (!editor) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a file in the editor first.'));
+      vscode.window.showInformationMessage(vscode.l10n.t('Open a file in the editor first.'));
       return;
     }
     if (action === 'insert') {

@@ -59,7 +59,7 @@ export class ComposerAttachments implements vscode.Disposable {
       }
     }
     if (parsed.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Drop files from the Explorer or an editor tab (hold Shift while dragging).'));
+      vscode.window.showInformationMessage(vscode.l10n.t('Drop files from the Explorer or an editor tab (hold Shift while dragging).'));
       return;
     }
     await this.add(await Promise.all(parsed.map((uri) => fromUri(uri))));

@@ -6,7 +6,7 @@ import type { HistoryController } from '../chat/historyController';
 export async function openFromHistory(history: HistoryController, id: string): Promise<void> {
   const newer = history.savedByNewerVersion(id);
   if (newer) {
-    void vscode.window.showWarningMessage(
+    vscode.window.showWarningMessage(
       vscode.l10n.t(
         'The conversation “{0}” was saved by a newer version of Parley. Update Parley to open it; this version leaves the file as it is.',
         newer.title,
@@ -51,13 +51,13 @@ export async function saveMarkdown(markdown: string, title: string): Promise<voi
   });
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(markdown));
-  void vscode.window.showInformationMessage(vscode.l10n.t('Conversation exported to {0}', target.fsPath));
+  vscode.window.showInformationMessage(vscode.l10n.t('Conversation exported to {0}', target.fsPath));
 }
 
 export async function exportConversation(history: HistoryController, id: string): Promise<void> {
   const markdown = await history.exportMarkdown(id);
   if (markdown === undefined) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('This conversation is empty.'));
+    vscode.window.showInformationMessage(vscode.l10n.t('This conversation is empty.'));
     return;
   }
   await saveMarkdown(markdown, (await history.titleOf(id)) ?? 'conversation');

@@ -15,6 +15,7 @@ import { CodeActions } from './codeActions';
 import { ComposerAttachments } from './composerAttachments';
 import { SaveStatusReporter } from './saveStatusReporter';
 import { chatTexts } from './uiStrings';
+import { logFailure, runInBackground } from '../net/background';
 
 export interface ChatViewRegistration {
   /** For the commands: ask / newChat / exportMarkdown / stop. */
@@ -36,7 +37,7 @@ export function registerChatView(
         report.reason,
         report.movedTo,
       );
-      void vscode.window.showWarningMessage(text);
+      vscode.window.showWarningMessage(text);
       view.post({ type: 'notice', level: 'warning', text });
     },
   });
@@ -47,7 +48,7 @@ export function registerChatView(
   // Failed saves are retried with backoff while the conversation stays in memory; the reporter shows them.
   const persistence = new ConversationPersistence(store, { log });
   const chat = new ChatController({ providers, createProvider, store: persistence, clock: Date, texts: chatTexts(), log });
-  const saves = new SaveStatusReporter(persistence, chat, (message) => view.post(message));
+  const saves = new SaveStatusReporter(persistence, chat, (message) => view.post(message), log);
   const history = new HistoryController(store, chat, (update) => view.post(update), log, persistence);
   const codeActions = new CodeActions();
   const attachments = new ComposerAttachments(chat, (message) => view.post(message));
@@ -75,7 +76,7 @@ export function registerChatView(
     }),
   );
 
-  void history.restoreLatest();
+  runInBackground(history.restoreLatest(), logFailure('history: restoring the latest conversation', log));
 
   const api: ChatApi = {
     ask: async (options: AskOptions) => {
@@ -84,7 +85,7 @@ export function registerChatView(
     },
     newChat: () => {
       chat.newChat();
-      void view.reveal().then(() => view.focusInput());
+      runInBackground(view.reveal().then(() => view.focusInput()), logFailure('chat view: showing it for a new chat', log));
     },
     exportMarkdown: () => chat.exportMarkdown(),
     stop: () => chat.stop(),

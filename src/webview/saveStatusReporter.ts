@@ -11,6 +11,7 @@ import { conversationToMarkdown } from '../chat/exportMarkdown';
 import type { SaveFailure } from '../chat/saveFailure';
 import type { HostMessage } from '../protocol/messages';
 import { saveMarkdown } from './historyActions';
+import { logFailure, runInBackground } from '../net/background';
 
 type SaveStatusMessage = Extract<HostMessage, { type: 'saveStatus' }>;
 
@@ -36,6 +37,7 @@ export class SaveStatusReporter implements vscode.Disposable {
     private readonly persistence: ConversationPersistence,
     private readonly chat: ChatController,
     private readonly post: (message: SaveStatusMessage) => void,
+    private readonly log: (line: string) => void,
   ) {
     this.subscription = persistence.onStatus((status) => this.onStatus(status));
   }
@@ -62,7 +64,7 @@ export class SaveStatusReporter implements vscode.Disposable {
     }
     if (this.warned) return;
     this.warned = true;
-    void this.warn(status.conversationId, status.title, status.failure);
+    runInBackground(this.warn(status.conversationId, status.title, status.failure), logFailure('conversations: the save warning', this.log));
   }
 
   private async warn(conversationId: string, title: string, failure: SaveFailure): Promise<void> {
