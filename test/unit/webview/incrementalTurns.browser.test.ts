@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core';
 import type { Conversation, Reply, Turn, ViewState } from '../../../src/protocol/model';
 import { ChatPage, STRINGS, buildWebview, launch } from './chatPage';
 import { readTurnWatch, startTurnWatch } from './turnWatch';
+import { longReply } from '../webview-ui/markdownSamples';
 
 function reply(text: string, partial: Partial<Reply> = {}): Reply {
   return { text, status: 'done', providerId: 'sim', providerLabel: 'Simulator', startedAt: 1, ...partial };
@@ -76,6 +77,24 @@ describe('chat view in Chromium: incremental turn updates', function () {
     const after = await readTurnWatch(chat.page);
     assert.equal(after.kept, 200);
     assert.equal(after.rerendered, 0, 'the stream touched no earlier reply');
+  });
+
+  it('the turn that stops being the last keeps its height off screen, so no older turn is pulled near the viewport and rendered', async () => {
+    const c = conversation(40);
+    for (const t of c.turns) (t.reply as Reply).text = `## ${t.id}\n\n${longReply(4_000)}`;
+    await open(c);
+    const height = () => chat.page.locator('.turn[data-turn-id="t39"]').evaluate((t) => t.getBoundingClientRect().height);
+    const rendered = () => chat.page.locator('.messages .turn .parley-markdown').count();
+    const before = { height: await height(), rendered: await rendered() };
+    await startTurnWatch(chat.page);
+    await chat.send({ type: 'turnAdded', conversationId: 'c1', turn: turn('new', false) });
+    await chat.frames();
+    const after = await height();
+    // Not the 400 px placeholder of a turn never rendered (a few px may differ: off screen, its remembered size stands in).
+    assert.ok(Math.abs(after - before.height) < 40, `the previous last turn was ${before.height}px high, now ${after}px`);
+    assert.equal(await rendered(), before.rendered, 'no other reply was rendered');
+    const watch = await readTurnWatch(chat.page);
+    assert.equal(watch.added + watch.rerendered, 1, 'one turn rendered: the new one');
   });
 
   it('regenerate: the turns after the question are removed and the question shown anew; the turns before keep their nodes', async () => {

@@ -3,6 +3,7 @@
  * Chromium): which turn elements a host message added, which existing ones it
  * rendered again (their question or reply content rebuilt) or touched at all,
  * and whether the turn elements there before are still the same DOM nodes.
+ * Code-block toolbars, built lazily as blocks scroll into view, do not count.
  * Used by the incremental-update tests and the asking benchmark.
  */
 import type { Page } from 'playwright-core';
@@ -28,8 +29,13 @@ const START = `(() => {
   const list = document.querySelector('.messages');
   const watch = { before: Array.from(list.querySelectorAll('.turn')), added: new Set(), rerendered: new Set(), touched: new Set() };
   const turnOf = (node) => (node.nodeType === 1 ? node : node.parentElement)?.closest('.turn') ?? null;
+  // A code block's toolbar is built when the block comes into view: scrolling, not a render of its turn.
+  const isToolbar = (record) =>
+    (record.type === 'childList' && record.removedNodes.length === 0 && [...record.addedNodes].every((node) => node.nodeType === 1 && node.matches('.code-block-toolbar'))) ||
+    (record.type === 'attributes' && record.attributeName === 'class' && record.target.matches('.code-block'));
   const note = (records) => {
     for (const record of records) {
+      if (isToolbar(record)) continue;
       for (const node of record.addedNodes) if (node.nodeType === 1 && node.matches('.turn')) watch.added.add(node);
       const turn = turnOf(record.target);
       if (!turn || watch.added.has(turn)) continue;
