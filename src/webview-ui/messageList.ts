@@ -3,9 +3,10 @@
  * after that, the turns that change (added, shown anew, removed from one on),
  * applied by turn id without touching the others. A whole conversation with
  * the id already shown keeps the views of the turns that did not change.
- * Replies are updated in place while they stream. A reply's text is rendered only when its turn comes near the
- * viewport (older ones as the user scrolls up), long ones slice by slice
- * within a time budget per frame (RestoreQueue). Clicks are handled by delegation: code-block
+ * Replies are updated in place while they stream. A reply's text is rendered
+ * only when its turn comes near the viewport (older ones as the user scrolls
+ * up), long ones slice by slice within a time budget per frame
+ * (RestoreQueue). Clicks are handled by delegation: code-block
  * actions (data-action + data-code-index), links (data-href), turn actions,
  * error-card actions and the empty state's setup buttons.
  */
