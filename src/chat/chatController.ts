@@ -18,10 +18,23 @@ import type { AskOptions, ChatApi, ProviderSource, Unsubscribe } from './ports';
 import { profileSendsHistory } from './historyPolicy';
 import { toReplyError } from './replyErrors';
 import { logFailure, runInBackground } from '../net/background';
+import { turnAdded, turnsRemoved, turnUpdated } from './turnUpdates';
 
 export type ChatUpdate = Extract<
   HostMessage,
-  { type: 'conversation' | 'providers' | 'reply' | 'replyDelta' | 'replyReplace' | 'notice' | 'composer' }
+  {
+    type:
+      | 'conversation'
+      | 'turnAdded'
+      | 'turnUpdated'
+      | 'turnsRemoved'
+      | 'providers'
+      | 'reply'
+      | 'replyDelta'
+      | 'replyReplace'
+      | 'notice'
+      | 'composer';
+  }
 >;
 
 export interface Clock {
@@ -115,7 +128,9 @@ export class ChatController implements ChatApi {
     if (options.history === false) this.oneShotTurns.add(turn.id);
     if (this.conversation.turns.length === 0) this.conversation.title = titleFrom(options.displayText ?? options.prompt);
     this.conversation.turns.push(turn);
-    this.emitConversation();
+    // One turn, not the whole conversation: the view keeps the turns it shows.
+    this.emit(turnAdded(this.conversation, turn));
+    this.emitComposer();
     await this.run(turn);
   }
 
@@ -180,10 +195,13 @@ export class ChatController implements ChatApi {
     const index = this.indexOf(turnId);
     if (index < 0) return;
     const turn = this.conversation.turns[index] as Turn;
+    const later = this.conversation.turns[index + 1];
     this.conversation.turns = this.conversation.turns.slice(0, index + 1);
     delete turn.reply;
     delete turn.contextNotes;
-    this.emitConversation();
+    if (later) this.emit(turnsRemoved(this.conversation, later.id));
+    this.emit(turnUpdated(this.conversation, turn));
+    this.emitComposer();
     await this.run(turn);
   }
 
@@ -194,6 +212,7 @@ export class ChatController implements ChatApi {
     if (index < 0) return;
     const attachments = this.conversation.turns[index]?.attachments;
     this.conversation.turns = this.conversation.turns.slice(0, index);
+    this.emit(turnsRemoved(this.conversation, turnId));
     await this.ask({ prompt: text, ...(attachments?.length ? { attachments } : {}) });
   }
 

@@ -37,7 +37,8 @@ export class HistoryController {
     // Keep an open list current: a finished reply or a new conversation changes titles and order.
     this.subscription = chat.onUpdate((update) => {
       const settled = update.type === 'reply' && update.reply.status !== 'streaming';
-      if (this.visible && (settled || update.type === 'conversation')) this.refreshInBackground();
+      const changed = update.type === 'conversation' || update.type === 'turnAdded' || update.type === 'turnsRemoved';
+      if (this.visible && (settled || changed)) this.refreshInBackground();
     });
     // A conversation that could not be saved, or is saved at last, changes its entry.
     this.saveSubscription = pending?.onStatus(() => {

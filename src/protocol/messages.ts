@@ -13,6 +13,7 @@ import {
   HistoryItemSchema,
   ProviderInfoSchema,
   ReplySchema,
+  TurnSchema,
   ViewStateSchema,
 } from './model';
 
@@ -27,7 +28,17 @@ const bounded = (max: number) => z.string().check(z.maxLength(max));
 export const HostMessageSchema = z.discriminatedUnion('type', [
   /** First message after `ready`: the UI strings in the user's language and the whole state. */
   z.strictObject({ type: z.literal('init'), strings: z.record(bounded(100), bounded(2000)), state: ViewStateSchema }),
+  /** The whole conversation: when one is opened or started (and with `init`). The same id again keeps the turns already shown. */
   z.strictObject({ type: z.literal('conversation'), conversation: ConversationSchema }),
+  /**
+   * Changes to the conversation on screen (`conversationId`), so that asking in a
+   * long conversation sends one turn, not all of them: a turn asked (appended at
+   * the end); a turn shown anew (a regenerated question, its reply gone); the turn
+   * `fromTurnId` and every turn after it gone (regenerate / edit & resend).
+   */
+  z.strictObject({ type: z.literal('turnAdded'), conversationId: id, turn: TurnSchema }),
+  z.strictObject({ type: z.literal('turnUpdated'), conversationId: id, turn: TurnSchema }),
+  z.strictObject({ type: z.literal('turnsRemoved'), conversationId: id, fromTurnId: id }),
   z.strictObject({
     type: z.literal('providers'),
     providers: z.array(ProviderInfoSchema),

@@ -64,6 +64,20 @@ export class App {
       const last = conversation.turns.at(-1)?.reply;
       this.setStreaming(last?.status === 'streaming' ? conversation.turns.at(-1)?.id : undefined);
     },
+    // Changes to the conversation shown, applied by turn id; one for another conversation is out of step, and dropped.
+    turnAdded: ({ conversationId, turn }) => {
+      if (!this.messages.addTurn(conversationId, turn)) return this.outOfStep('turnAdded');
+      this.setStreaming(turn.reply?.status === 'streaming' ? turn.id : undefined);
+    },
+    turnUpdated: ({ conversationId, turn }) => {
+      if (!this.messages.updateTurn(conversationId, turn)) return this.outOfStep('turnUpdated');
+      if (turn.reply?.status === 'streaming') this.setStreaming(turn.id);
+      else if (this.streamingTurnId === turn.id) this.setStreaming(undefined);
+    },
+    turnsRemoved: ({ conversationId, fromTurnId }) => {
+      if (!this.messages.removeTurnsFrom(conversationId, fromTurnId)) return this.outOfStep('turnsRemoved');
+      if (this.streamingTurnId !== undefined && !this.messages.has(this.streamingTurnId)) this.setStreaming(undefined);
+    },
     providers: ({ providers, activeProviderId }) => {
       this.toolbar.setProviders(providers, activeProviderId);
       this.messages.setHasProvider(providers.length > 0);
@@ -103,6 +117,10 @@ export class App {
     this.handle({ type: 'conversation', conversation: state.conversation });
     this.handle({ type: 'history', ...state.history });
     if (state.composer) this.handle({ type: 'composer', composer: state.composer });
+  }
+
+  private outOfStep(type: string): void {
+    console.warn(`Parley chat view: ignored a "${type}" message for a conversation or turn not shown`);
   }
 
   private setStreaming(turnId: string | undefined): void {

@@ -1,10 +1,12 @@
 /**
- * The list of turns. When a conversation arrives, turns that did not change
- * keep their views (a new question in a long conversation adds one turn, it
- * does not rebuild the others); replies are updated in place while they
- * stream. A reply's text is rendered only when its turn comes near the
- * viewport (older ones as the user scrolls up), long ones slice by slice
- * within a time budget per frame (RestoreQueue). Clicks are handled by delegation: code-block
+ * The list of turns. The host sends a whole conversation when one is opened;
+ * after that, the turns that change (added, shown anew, removed from one on),
+ * applied by turn id without touching the others. A whole conversation with
+ * the id already shown keeps the views of the turns that did not change.
+ * Replies are updated in place while they stream. A reply's text is rendered
+ * only when its turn comes near the viewport (older ones as the user scrolls
+ * up), long ones slice by slice within a time budget per frame
+ * (RestoreQueue). Clicks are handled by delegation: code-block
  * actions (data-action + data-code-index), links (data-href), turn actions,
  * error-card actions and the empty state's setup buttons.
  */
@@ -97,24 +99,101 @@ export class MessageList {
       return this.shell(turn, index === last);
     });
     const staying = new Set(next);
-    for (const view of this.turns.filter((turn) => !staying.has(turn))) {
-      this.nearViewport.unobserve(view.element);
-      view.dispose();
-    }
+    for (const view of this.turns.filter((turn) => !staying.has(turn))) this.forget(view);
     this.turns = next;
     if (next.length === 0) {
       this.element.replaceChildren(emptyState(this.hasProvider));
     } else {
-      const elements = next.map((view) => view.element);
-      const current = Array.from(this.element.children);
-      // Usually the kept turns are already in place and only new ones follow: append just those.
-      if (current.every((element, i) => elements[i] === element)) this.element.append(...elements.slice(current.length));
-      else this.element.replaceChildren(...elements);
+      this.placeInOrder(next.map((view) => view.element));
     }
     // The last turn (it may be streaming) renders at once; the others when they come near the viewport.
     next.at(-1)?.activate();
     this.scroll.pin();
     if (deferred > 0) this.older = { turns: conversation.turns.slice(0, deferred), frame: requestAnimationFrame(this.olderFrame) };
+  }
+
+  /** A question asked in the conversation shown (`conversationId`): its turn goes at the end. False when another one is shown. */
+  addTurn(conversationId: string, turn: Turn): boolean {
+    if (conversationId !== this.conversationId || this.find(turn.id)) return false;
+    if (this.turns.length === 0) this.element.replaceChildren();
+    this.turns.at(-1)?.setLast(false);
+    const view = this.shell(turn, true);
+    this.turns.push(view);
+    this.element.append(view.element);
+    view.activate();
+    this.scroll.pin();
+    return true;
+  }
+
+  /** A turn of the conversation shown, changed (a regenerated question): its view is built anew, the others stay. */
+  updateTurn(conversationId: string, turn: Turn): boolean {
+    if (conversationId !== this.conversationId) return false;
+    const index = this.turns.findIndex((view) => view.id === turn.id);
+    const old = this.turns[index];
+    if (!old) return this.replaceOlder(turn);
+    const isLast = index === this.turns.length - 1;
+    const view = this.shell(turn, isLast);
+    this.turns[index] = view;
+    old.element.replaceWith(view.element);
+    this.forget(old);
+    if (isLast) view.activate();
+    this.scroll.update();
+    return true;
+  }
+
+  /** The turn `fromTurnId` and every turn after it are gone (regenerate, edit & resend). */
+  removeTurnsFrom(conversationId: string, fromTurnId: string): boolean {
+    if (conversationId !== this.conversationId) return false;
+    const index = this.turns.findIndex((view) => view.id === fromTurnId);
+    if (index < 0) {
+      // Among the older turns whose shells are still to be built: those go, and every built one.
+      const older = this.older?.turns ?? [];
+      const from = older.findIndex((turn) => turn.id === fromTurnId);
+      if (from < 0) return false;
+      older.length = from;
+      this.removeViewsFrom(0);
+      if (from === 0) this.stopOlder();
+    } else {
+      this.removeViewsFrom(index);
+    }
+    // The new last turn may be among the older ones still to be built: it is needed now (its Regenerate button).
+    if (this.turns.length === 0) this.buildOlder(SHELL_SLICE);
+    this.turns.at(-1)?.setLast(true);
+    if (this.turns.length === 0) this.element.replaceChildren(emptyState(this.hasProvider));
+    this.scroll.update();
+    return true;
+  }
+
+  private removeViewsFrom(index: number): void {
+    for (const view of this.turns.splice(index)) this.forget(view);
+  }
+
+  /** A changed turn among the older ones whose shells are still to be built: it is built from the new one. */
+  private replaceOlder(turn: Turn): boolean {
+    const older = this.older?.turns ?? [];
+    const index = older.findIndex((candidate) => candidate.id === turn.id);
+    if (index < 0) return false;
+    older[index] = turn;
+    return true;
+  }
+
+  private forget(view: TurnView): void {
+    this.nearViewport.unobserve(view.element);
+    view.dispose();
+  }
+
+  /** Makes `elements` the list's children, in order, moving only the ones not already in place (kept turns stay put). */
+  private placeInOrder(elements: readonly HTMLElement[]): void {
+    let cursor = this.element.firstElementChild;
+    for (const element of elements) {
+      if (element === cursor) cursor = cursor.nextElementSibling;
+      else this.element.insertBefore(element, cursor);
+    }
+    while (cursor) {
+      const next: Element | null = cursor.nextElementSibling;
+      cursor.remove();
+      cursor = next;
+    }
   }
 
   private shell(turn: Turn, isLast: boolean): TurnView {
@@ -191,6 +270,11 @@ export class MessageList {
 
   replace(turnId: string, text: string): void {
     this.find(turnId)?.replace(text);
+  }
+
+  /** Whether the turn is in the list (its shell may be still to be built). */
+  has(turnId: string): boolean {
+    return this.find(turnId) !== undefined || (this.older?.turns.some((turn) => turn.id === turnId) ?? false);
   }
 
   lastPrompt(): string | undefined {

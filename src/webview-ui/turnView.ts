@@ -151,11 +151,14 @@ export class TurnView {
     this.parts.replaceChildren(
       ...[statusLine(reply), errorCard(this.turn.id, reply), footer(reply)].filter((e): e is HTMLElement => e !== undefined),
     );
-    this.answerActions.replaceChildren();
-    if (reply.status !== 'streaming') {
-      if (reply.text) this.answerActions.append(iconButton('copy', t('copy'), { 'data-turn-action': 'copyReply' }));
-      if (isLast) this.answerActions.append(iconButton('refresh', t('regenerate'), { 'data-turn-action': 'regenerate' }));
-    }
+    this.renderAnswerActions();
+  }
+
+  /** Only the Regenerate button changes when a turn stops (or starts) being the last one. */
+  setLast(isLast: boolean): void {
+    if (isLast === this.last) return;
+    this.last = isLast;
+    this.renderAnswerActions();
   }
 
   append(delta: string): void {
@@ -213,6 +216,14 @@ export class TurnView {
       h('div', { class: 'question-text' }, this.turn.displayText ?? this.turn.prompt),
       ...[attachmentBlock(this.turn.attachments)].filter((e): e is HTMLElement => e !== undefined),
     );
+  }
+
+  private renderAnswerActions(): void {
+    const reply = this.turn.reply;
+    this.answerActions.replaceChildren();
+    if (!reply || reply.status === 'streaming') return;
+    if (reply.text) this.answerActions.append(iconButton('copy', t('copy'), { 'data-turn-action': 'copyReply' }));
+    if (this.last) this.answerActions.append(iconButton('refresh', t('regenerate'), { 'data-turn-action': 'regenerate' }));
   }
 
   private renderNotes(): void {

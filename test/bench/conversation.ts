@@ -16,9 +16,9 @@ type StreamAfter = { firstTextMs: number; seconds: number; frames: number; media
 type StreamReply = { updates: number; longestUpdateMs: number; meanUpdateMs: number; longestAppendFrame: number; finishMs: number; seconds: number; longTasks: number[]; plainChars: number };
 
 const MB = 1024 * 1024;
-const fmt = (n: number | undefined, digits = 1): string => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
+export const fmt = (n: number | undefined, digits = 1): string => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
 const maxOf = (values: readonly number[] | undefined): number => Math.max(0, ...(values ?? []));
-const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
+export const verdict = (ok: boolean): string => (ok ? 'met' : 'MISSED');
 
 /** The page's JS heap after a full GC, and its DOM node count (Chrome DevTools Protocol). */
 async function heap(page: Page): Promise<{ heapMb: number; nodes: number }> {
@@ -116,7 +116,7 @@ export async function runConversationBench(): Promise<void> {
   console.log(`\n(conversation bench took ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-function printTable(rows: string[][]): void {
+export function printTable(rows: string[][]): void {
   const widths = rows[0]?.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length))) ?? [];
   rows.forEach((row, i) => {
     console.log(`| ${row.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join(' | ')} |`);

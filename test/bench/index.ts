@@ -6,12 +6,14 @@ import { runActivationBench } from './activation';
 import { runDecoderBench } from './decoders';
 import { runRenderBench } from './render';
 import { runConversationBench } from './conversation';
+import { runAskingBench } from './asking';
 
 const benches: [string, () => void | Promise<void>][] = [
   ['activation', runActivationBench],
   ['decoders', runDecoderBench],
   ['render', () => runRenderBench().then(() => undefined)],
   ['conversation', runConversationBench],
+  ['asking', runAskingBench],
 ];
 
 async function main(): Promise<void> {

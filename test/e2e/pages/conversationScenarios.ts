@@ -150,6 +150,35 @@ export function createConversationScenarios(t: RendererTestApi) {
     },
 
     /**
+     * Applies turn changes right after opening `spec.turns` turns, while the
+     * older shells are still to be built: a turn added, an unbuilt one shown
+     * anew, the turns from an unbuilt one on removed. Returns the list once
+     * every shell is built.
+     */
+    async changesWhileOpening(spec: ConversationSpec & { update: number; removeFrom: number }) {
+      const messages = mount();
+      const conversation = makeConversation(spec);
+      messages.show(conversation);
+      const pendingAtFirst = messages.pendingShells;
+      const added = messages.addTurn('c1', { id: 'asked', prompt: 'Asked while opening', notes: [], createdAt: 3 });
+      const changed: Turn = { ...(conversation.turns[spec.update] as Turn), prompt: 'Regenerated question' };
+      delete changed.reply;
+      const updated = messages.updateTurn('c1', changed);
+      const removed = messages.removeTurnsFrom('c1', `t${spec.removeFrom}`);
+      const other = messages.addTurn('another conversation', { id: 'x', prompt: 'x', notes: [], createdAt: 3 });
+      await until(t, () => messages.pendingShells === 0);
+      const turns = Array.from(messages.element.querySelectorAll('.turn'));
+      return {
+        pendingAtFirst,
+        applied: [added, updated, removed, other],
+        ids: turns.map((turn) => turn.getAttribute('data-turn-id')),
+        updatedText: messages.element.querySelector(`.turn[data-turn-id="t${spec.update}"] .question-text`)?.textContent ?? '',
+        updatedHasAnswer: !(messages.element.querySelector(`.turn[data-turn-id="t${spec.update}"] .answer`) as HTMLElement | null)?.hidden,
+        regenerateOn: Array.from(messages.element.querySelectorAll('[data-turn-action="regenerate"]')).map((button) => button.closest('.turn')?.getAttribute('data-turn-id')),
+      };
+    },
+
+    /**
      * Opens a conversation and measures it: time to the first frame after
      * show(), the longest gap between frames until every reply near the
      * viewport is restored, long tasks (PerformanceObserver), replies rendered.

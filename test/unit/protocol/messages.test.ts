@@ -35,6 +35,9 @@ describe('protocol', () => {
     const valid: HostMessage[] = [
       { type: 'init', strings: { send: 'Send' }, state },
       { type: 'conversation', conversation: state.conversation },
+      { type: 'turnAdded', conversationId: 'c1', turn: { id: 't2', prompt: 'More?', notes: [], createdAt: 3 } },
+      { type: 'turnUpdated', conversationId: 'c1', turn: { id: 't1', prompt: 'Hi', notes: [], createdAt: 1 } },
+      { type: 'turnsRemoved', conversationId: 'c1', fromTurnId: 't1' },
       { type: 'providers', providers: state.providers },
       { type: 'reply', turnId: 't1', reply: { text: '', status: 'streaming', providerId: 'emma', providerLabel: 'Emma', startedAt: 5 } },
       { type: 'replyDelta', turnId: 't1', text: 'abc' },
@@ -101,6 +104,30 @@ describe('protocol', () => {
       assert.doesNotMatch(result.error, /value-123/);
     }
     assert.equal(parseHostMessage({ type: 'reply', turnId: 't1', reply: { status: 'sideways' } }).ok, false);
+  });
+
+  it('turn changes name their conversation and carry a whole, valid turn (or the id removal starts from)', () => {
+    const turn = { id: 't2', prompt: 'More?', notes: [], createdAt: 3 };
+    const invalid: unknown[] = [
+      { type: 'turnAdded', turn },
+      { type: 'turnAdded', conversationId: '', turn },
+      { type: 'turnAdded', conversationId: 'c1' },
+      { type: 'turnAdded', conversationId: 'c1', turn: { ...turn, id: '' } },
+      { type: 'turnAdded', conversationId: 'c1', turn: { id: 't2', prompt: 'More?' } },
+      { type: 'turnAdded', conversationId: 'c1', turn: { ...turn, reply: { text: 'x', status: 'sideways' } } },
+      { type: 'turnAdded', conversationId: 'c1', turn, conversation: state.conversation },
+      { type: 'turnUpdated', conversationId: 'c1', turn: { ...turn, notes: 'not a list' } },
+      { type: 'turnsRemoved', conversationId: 'c1' },
+      { type: 'turnsRemoved', conversationId: 'c1', fromTurnId: '' },
+      { type: 'turnsRemoved', conversationId: 'c1', fromTurnId: 't1', count: 3 },
+    ];
+    for (const message of invalid) assert.equal(parseHostMessage(message).ok, false, JSON.stringify(message));
+    const result = parseHostMessage({ type: 'turnAdded', conversationId: 'c1', turn: { ...turn, prompt: 42 } });
+    assert.deepEqual(result, { ok: false, error: 'invalid message "turnAdded" at turn.prompt' });
+    // A key smuggled into the turn (or its reply) makes the whole message invalid.
+    assert.equal(parseHostMessage({ type: 'turnAdded', conversationId: 'c1', turn: { ...turn, apiKey: 'sk-1' } }).ok, false);
+    const withReply = { ...turn, reply: { ...state.conversation.turns[0]?.reply, token: 'sk-1' } };
+    assert.equal(parseHostMessage({ type: 'turnUpdated', conversationId: 'c1', turn: withReply }).ok, false);
   });
 
   it('rejects an extra field anywhere, so a key cannot ride along', () => {

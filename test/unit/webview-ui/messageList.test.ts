@@ -65,6 +65,17 @@ describe('message list: rendering bounded by the viewport (Chromium)', function 
     assert.equal(r.finishedTurnStyle, 'auto');
   });
 
+  it('turn changes while the older shells are still to be built land on the right turns, and every shell ends up built once, in order', async () => {
+    type Changes = { pendingAtFirst: number; applied: boolean[]; ids: string[]; updatedText: string; updatedHasAnswer: boolean; regenerateOn: string[] };
+    const r = await inPage<Changes>(browser.page, 'changesWhileOpening', { turns: 1000, reply: 'Short reply.', update: 10, removeFrom: 500 });
+    assert.ok(r.pendingAtFirst > 500, `${r.pendingAtFirst} shells still to be built when the changes came`);
+    assert.deepEqual(r.applied, [true, true, true, false], 'added, updated, removed; a turn for another conversation is refused');
+    assert.deepEqual(r.ids, Array.from({ length: 500 }, (_, i) => `t${i}`), 't0–t499: the asked turn went with the removed ones after it');
+    assert.equal(r.updatedText, 'Regenerated question');
+    assert.equal(r.updatedHasAnswer, false);
+    assert.deepEqual(r.regenerateOn, ['t499'], 'Regenerate on the new last turn only');
+  });
+
   it('a new question keeps the views of the turns before it', async () => {
     const r = await inPage<{ before: number; after: number; kept: number }>(browser.page, 'addTurn', { turns: 40, reply: longReply(5_000) });
     assert.deepEqual(r, { before: 40, after: 41, kept: 40 });
