@@ -6,7 +6,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const layers = ['extension', 'commands', 'webview', 'host', 'lm', 'chat', 'providers', 'net', 'protocol', 'webview-ui'];
+const layers = ['extension', 'commands', 'webview', 'host', 'lm', 'chat', 'providers', 'net', 'protocol', 'profiles', 'webview-ui'];
 const noVscode = { name: 'vscode', message: 'This layer must stay free of vscode (see README, Architecture).' };
 
 /** Forbids importing the given sibling layers (relative imports) and, optionally, vscode. */
@@ -46,9 +46,11 @@ export default tseslint.config(
   { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { files: ['src/webview-ui/**', 'test/e2e/pages/**'], languageOptions: { globals: { ...globals.browser } } },
   layerRule(['src/net/**'], except('net'), true),
-  layerRule(['src/providers/**'], except('providers', 'net'), true),
-  layerRule(['src/chat/**'], except('chat', 'providers', 'net', 'protocol'), true),
+  layerRule(['src/providers/**'], except('providers', 'net', 'profiles'), true),
+  layerRule(['src/chat/**'], except('chat', 'providers', 'net', 'protocol', 'profiles'), true),
   layerRule(['src/protocol/**'], except('protocol'), true),
+  // profiles/ (the one schema of a provider profile) is a leaf like protocol/.
+  layerRule(['src/profiles/**'], except('profiles'), true),
   layerRule(['src/webview-ui/**'], except('webview-ui', 'protocol'), true),
   layerRule(['src/host/**'], ['extension', 'commands', 'webview', 'lm', 'webview-ui'], false),
   // lm/ (Parley's profiles as vscode.lm models) sits beside host/ and reaches it only through its own interfaces.

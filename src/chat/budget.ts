@@ -8,8 +8,8 @@
  */
 import type { BudgetUnit } from '../protocol/model';
 import { EMMA_HISTORY_MAX_TURNS, EMMA_MESSAGE_MAX_CHARS } from '../providers/emma.wire';
-import { PRESETS } from '../providers/presets';
-import type { OpenAICompatibleOptions, ProviderProfile, SecondMeOptions } from '../providers/types';
+import { PRESETS } from '../profiles/presets';
+import type { ProviderProfile } from '../providers/types';
 import { countChars, estimateTokens } from './tokenEstimate';
 
 /** Context window of a token-counted profile with none set and no matching preset. */
@@ -52,7 +52,7 @@ export function contextWindowOf(profile: ProviderProfile): number {
 
 /** Tokens kept for the reply: the profile's maxTokens option, else a quarter of the window (at most 4,096); never all of it. */
 export function replyReserve(profile: ProviderProfile, window: number): number {
-  const maxTokens = (profile.options as SecondMeOptions | OpenAICompatibleOptions | undefined)?.maxTokens;
+  const maxTokens = profile.kind === 'emma' ? undefined : profile.options?.maxTokens;
   const reserve = maxTokens ?? Math.min(DEFAULT_REPLY_RESERVE_MAX, Math.floor(window / 4));
   return Math.min(reserve, Math.floor(window / 2));
 }

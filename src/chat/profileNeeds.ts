@@ -37,6 +37,6 @@ export function keyRequirement(profile: Pick<ProviderProfile, 'kind' | 'baseUrl'
 }
 
 /** SecondMe puts the instance id in the request path, so it cannot work without one. */
-export function needsInstanceId(profile: Pick<ProviderProfile, 'kind' | 'instanceId'>): boolean {
+export function needsInstanceId(profile: ProviderProfile): boolean {
   return profile.kind === 'secondme' && !profile.instanceId?.trim();
 }

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { ProviderSource, Unsubscribe } from '../chat/ports';
 import { needsApiKey, needsInstanceId } from '../chat/profileNeeds';
-import { displayName } from '../chat/profileModels';
+import { displayName } from '../profiles/models';
 import { ModelCatalog } from '../chat/modelCatalog';
 import { fetchModels } from '../providers/models';
 import type { ProviderDeps, ProviderProfile } from '../providers/types';

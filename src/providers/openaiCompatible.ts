@@ -5,6 +5,7 @@
  * `chat.completion` JSON is handled too.
  */
 import { ProviderError } from '../net/errors';
+import { temperatureProblem } from '../profiles/ranges';
 import type { ErrorContext } from './httpErrors';
 import { openAiReplyEvents } from './openaiStream';
 import { guarded, postJson } from './transport';
@@ -14,20 +15,13 @@ import type {
   ChatMessage,
   ChatProvider,
   ChatRequest,
-  OpenAICompatibleOptions,
+  OpenAICompatibleProfile,
   ProviderDeps,
-  ProviderProfile,
   ToolDefinition,
 } from './types';
 
 function invalid(message: string): ProviderError {
   return new ProviderError('invalid_request', message);
-}
-
-/** ecovai documents 0–1; OpenAI and most others accept 0–2. */
-export function maxTemperatureFor(baseUrl: string, options: OpenAICompatibleOptions): number {
-  if (options.maxTemperature !== undefined) return options.maxTemperature;
-  return /^https?:\/\/([^/]*\.)?ecovai\.cn(:\d+)?(\/|$)/i.test(baseUrl) ? 1 : 2;
 }
 
 export function chatCompletionsUrl(baseUrl: string): string {
@@ -86,19 +80,18 @@ function toOpenAiTool(tool: ToolDefinition): OpenAiTool {
 }
 
 export function buildOpenAiRequest(
-  profile: ProviderProfile,
+  profile: OpenAICompatibleProfile,
   request: ChatRequest,
   label: string,
   usageInStream = asksUsageInStream(profile),
 ): OpenAiRequest {
-  const options = (profile.options ?? {}) as OpenAICompatibleOptions;
+  const options = profile.options ?? {};
   if (request.messages.length === 0) throw invalid(`${label}: there is no message to send`);
   const model = profile.model?.trim();
   if (!model) throw invalid(`${label}: no model is set — choose one in the provider settings`);
-  const maxTemperature = maxTemperatureFor(profile.baseUrl ?? '', options);
   const temperature = request.temperature ?? options.temperature;
-  if (temperature !== undefined && !(temperature >= 0 && temperature <= maxTemperature))
-    throw invalid(`${label}: temperature must be between 0 and ${maxTemperature} (got ${temperature})`);
+  const temperatureWrong = temperature === undefined ? undefined : temperatureProblem(profile, temperature);
+  if (temperatureWrong) throw invalid(`${label}: temperature ${temperatureWrong} (got ${temperature})`);
   const maxTokens = request.maxTokens ?? options.maxTokens;
   if (maxTokens !== undefined && !(Number.isInteger(maxTokens) && maxTokens >= 1))
     throw invalid(`${label}: max_tokens must be a whole number of at least 1 (got ${maxTokens})`);
@@ -126,7 +119,7 @@ export class OpenAICompatibleProvider implements ChatProvider {
   private readonly label: string;
 
   constructor(
-    readonly profile: ProviderProfile,
+    readonly profile: OpenAICompatibleProfile,
     private readonly deps: ProviderDeps,
   ) {
     this.label = profile.label?.trim() || hostLabel(profile.baseUrl ?? '');

@@ -18,10 +18,10 @@ describe('what a profile needs before its first request', () => {
   });
 
   it('SecondMe needs an instance id', () => {
-    assert.equal(needsInstanceId({ kind: 'secondme' }), true);
-    assert.equal(needsInstanceId({ kind: 'secondme', instanceId: '  ' }), true);
-    assert.equal(needsInstanceId({ kind: 'secondme', instanceId: 'abc' }), false);
-    assert.equal(needsInstanceId({ kind: 'emma' }), false);
+    assert.equal(needsInstanceId({ id: 'p', kind: 'secondme' }), true);
+    assert.equal(needsInstanceId({ id: 'p', kind: 'secondme', instanceId: '  ' }), true);
+    assert.equal(needsInstanceId({ id: 'p', kind: 'secondme', instanceId: 'abc' }), false);
+    assert.equal(needsInstanceId({ id: 'p', kind: 'emma' }), false);
   });
 
   it('a local OpenAI-compatible server: key optional (it may check one), never "needs no key"', () => {

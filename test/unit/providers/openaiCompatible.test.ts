@@ -59,7 +59,7 @@ describe('OpenAI-compatible adapter (against the simulator)', () => {
     });
 
     it('enforces temperature 0–1 for ecovai (and the maxTemperature option elsewhere) before sending', async () => {
-      expectError(await run(ecovai({ maxTemperature: 1 }), { ...user('hi'), temperature: 1.2 }), 'invalid_request', /between 0 and 1 \(got 1\.2\)/);
+      expectError(await run(ecovai({ maxTemperature: 1 }), { ...user('hi'), temperature: 1.2 }), 'invalid_request', /between 0 and 1 for this endpoint .*\(got 1\.2\)/);
       const ecovaiHost = createProvider(
         { id: 'e', kind: 'openai-compatible', baseUrl: 'https://api.ecovai.cn/v1', model: 'spark-v3' },
         testDeps('k'),

@@ -4,7 +4,8 @@
  * ecovai list beyond the seed's Spark models follows its menu (kimi, qwen, zhipu,
  * deepseek, openai) and is not verified against its catalogue.
  */
-import { EMMA_MODELS } from './profile';
+import { EMMA_MODELS } from './ranges';
+import { parseProfile } from './settings';
 import type { ProviderKind, ProviderOptions, ProviderProfile } from './types';
 
 export interface ProviderPreset {
@@ -20,7 +21,6 @@ export interface ProviderPreset {
   needsKey: boolean;
   /** SecondMe: the profile needs an instance id. */
   needsInstanceId?: boolean;
-  temperature: { min: number; max: number; default?: number };
   /**
    * Default context window in tokens for profiles on this server (SecondMe and
    * OpenAI-compatible; Emma's budget is its 4,500 characters per message).
@@ -39,7 +39,6 @@ export const PRESETS: readonly ProviderPreset[] = [
     model: 'emma-5',
     models: EMMA_MODELS,
     needsKey: true,
-    temperature: { min: 0.1, max: 1.5 },
   },
   {
     id: 'secondme',
@@ -50,7 +49,6 @@ export const PRESETS: readonly ProviderPreset[] = [
     models: [],
     needsKey: false,
     needsInstanceId: true,
-    temperature: { min: 0, max: 1, default: 0.7 },
     options: { endpoint: 'chat' },
   },
   {
@@ -62,7 +60,6 @@ export const PRESETS: readonly ProviderPreset[] = [
     model: 'spark-v3',
     models: ['spark-v2', 'spark-v3', 'SparkDesk-v4.0', 'moonshot-v1-8k', 'qwen-plus', 'glm-4', 'deepseek-chat', 'gpt-4o-mini'],
     needsKey: true,
-    temperature: { min: 0, max: 1, default: 0.7 },
     options: { maxTemperature: 1, stream: true },
   },
   {
@@ -74,7 +71,6 @@ export const PRESETS: readonly ProviderPreset[] = [
     model: 'gpt-4o-mini',
     models: ['gpt-4o-mini', 'gpt-4o', 'gpt-4.1-mini', 'gpt-4.1'],
     needsKey: true,
-    temperature: { min: 0, max: 2 },
     options: { maxTemperature: 2, stream: true, includeUsage: true },
   },
   {
@@ -86,7 +82,6 @@ export const PRESETS: readonly ProviderPreset[] = [
     model: 'deepseek-chat',
     models: ['deepseek-chat', 'deepseek-reasoner'],
     needsKey: true,
-    temperature: { min: 0, max: 2 },
     options: { maxTemperature: 2, stream: true, includeUsage: true },
   },
   {
@@ -98,7 +93,6 @@ export const PRESETS: readonly ProviderPreset[] = [
     model: 'llama3.2',
     models: ['llama3.2', 'qwen2.5', 'mistral'],
     needsKey: false,
-    temperature: { min: 0, max: 2 },
     options: { maxTemperature: 2, stream: true, includeUsage: false },
   },
   {
@@ -109,7 +103,6 @@ export const PRESETS: readonly ProviderPreset[] = [
     baseUrl: 'http://localhost:1234/v1',
     models: [],
     needsKey: false,
-    temperature: { min: 0, max: 2 },
     options: { maxTemperature: 2, stream: true, includeUsage: false },
   },
   {
@@ -120,7 +113,6 @@ export const PRESETS: readonly ProviderPreset[] = [
     baseUrl: 'http://localhost:8000/v1',
     models: [],
     needsKey: false,
-    temperature: { min: 0, max: 2 },
     options: { maxTemperature: 2, stream: true, includeUsage: true },
   },
 ];
@@ -129,11 +121,15 @@ export function findPreset(id: string): ProviderPreset | undefined {
   return PRESETS.find((preset) => preset.id === id);
 }
 
-/** A new profile from a preset; `overrides` (e.g. instanceId, model) win. */
-export function profileFromPreset(presetId: string, profileId: string, overrides: Partial<ProviderProfile> = {}): ProviderProfile {
+/**
+ * A new profile from a preset; `overrides` (e.g. instanceId, model) win. An
+ * OpenAI-compatible preset without a model (LM Studio, vLLM) gets the model
+ * the user names; until then the profile is checked without one.
+ */
+export function profileFromPreset(presetId: string, profileId: string, overrides: Record<string, unknown> = {}): ProviderProfile {
   const preset = findPreset(presetId);
   if (!preset) throw new Error(`unknown provider preset "${presetId}"`);
-  return {
+  const parsed = parseProfile({
     id: profileId,
     kind: preset.kind,
     label: preset.label,
@@ -141,5 +137,7 @@ export function profileFromPreset(presetId: string, profileId: string, overrides
     ...(preset.model !== undefined ? { model: preset.model } : {}),
     ...(preset.options !== undefined ? { options: { ...preset.options } } : {}),
     ...overrides,
-  };
+  });
+  if (parsed.problems) throw new Error(`preset "${presetId}": ${parsed.problems.map((p) => `${p.setting} ${p.message}`).join('; ')}`);
+  return parsed.profile;
 }

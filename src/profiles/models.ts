@@ -1,26 +1,24 @@
 /**
  * Names and models of a profile for pickers and the status bar. The presets
- * themselves live in src/providers/presets.ts (one place); this file only
- * reads them.
+ * themselves live in presets.ts (one place); this file only reads them.
  */
-import { EMMA_MODELS } from '../providers/profile';
-import { PRESETS } from '../providers/presets';
-import type { ProviderProfile } from '../providers/types';
+import { PRESETS } from './presets';
+import { EMMA_MODELS, type EmmaModel } from './ranges';
+import type { ProviderProfile } from './types';
 
 /** The model a profile uses, for display: Emma's modelKey (else model, else emma-5), otherwise `model`. */
 export function modelOf(profile: ProviderProfile): string | undefined {
-  if (profile.kind === 'emma') {
-    const key = (profile.options as { modelKey?: string } | undefined)?.modelKey;
-    return key ?? profile.model ?? 'emma-5';
-  }
+  if (profile.kind === 'emma') return profile.options?.modelKey ?? profile.model ?? 'emma-5';
   return profile.model;
 }
 
-/** The same profile using another model (Emma: options.modelKey, which the adapter prefers; others: model). */
+function isEmmaModel(model: string): model is EmmaModel {
+  return (EMMA_MODELS as readonly string[]).includes(model);
+}
+
+/** The same profile using another model (Emma: options.modelKey, which the adapter prefers — only one of its models; others: model). */
 export function withModel(profile: ProviderProfile, model: string): ProviderProfile {
-  if (profile.kind === 'emma') {
-    return { ...profile, options: { ...(profile.options ?? {}), modelKey: model as (typeof EMMA_MODELS)[number] } };
-  }
+  if (profile.kind === 'emma') return isEmmaModel(model) ? { ...profile, options: { ...profile.options, modelKey: model } } : profile;
   return { ...profile, model };
 }
 
