@@ -159,7 +159,8 @@ function openAiSchemas() {
       z.superRefine((profile, ctx) => {
         const temperature = profile.options?.temperature;
         const limits = openAiTemperatureRange(profile.baseUrl, profile.options?.maxTemperature);
-        if (temperature !== undefined && !inRange(temperature, limits))
+        // Outside 0–2 the field's own range has said so already.
+        if (temperature !== undefined && inRange(temperature, OPENAI_TEMPERATURE) && !inRange(temperature, limits))
           ctx.addIssue({
             code: 'custom',
             path: ['options', 'temperature'],
