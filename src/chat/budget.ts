@@ -8,7 +8,7 @@
  */
 import type { BudgetUnit } from '../protocol/model';
 import { EMMA_HISTORY_MAX_TURNS, EMMA_MESSAGE_MAX_CHARS } from '../providers/emma.wire';
-import { PRESETS } from '../profiles/presets';
+import { presetOf } from '../profiles/presets';
 import type { ProviderProfile } from '../providers/types';
 import { countChars, estimateTokens } from './tokenEstimate';
 
@@ -31,19 +31,9 @@ export interface Budget {
   replyReserve?: number;
 }
 
-function origin(url: string | undefined): string | undefined {
-  try {
-    return url ? new URL(url).origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The preset's window for the profile's server (matched by origin and kind), else DEFAULT_CONTEXT_WINDOW. */
 export function defaultContextWindow(profile: ProviderProfile): number {
-  const own = origin(profile.baseUrl);
-  const preset = PRESETS.find((p) => p.kind === profile.kind && p.contextWindow !== undefined && (own === undefined ? p.kind === 'secondme' : origin(p.baseUrl) === own));
-  return preset?.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
+  return presetOf(profile)?.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
 }
 
 export function contextWindowOf(profile: ProviderProfile): number {

@@ -1,6 +1,6 @@
 /** Set API Key (resolves true once a key was stored), Clear API Key, Remove All Stored Keys. */
 import * as vscode from 'vscode';
-import { keyRequirement } from '../chat/profileNeeds';
+import { keyRequirement } from '../profiles/needs';
 import { displayName } from '../profiles/models';
 import type { ProviderProfile } from '../providers/types';
 import { promptForApiKey } from '../host/keyPrompt';

@@ -7,9 +7,9 @@
 import * as vscode from 'vscode';
 import { contextWindowOf } from '../chat/budget';
 import { optionFields, parseNumberField, profileFields, type EditedProfileField, type OptionField } from '../profiles/fields';
-import { needsApiKey } from '../chat/profileNeeds';
+import { needsApiKey } from '../profiles/needs';
 import { displayName, uniqueId } from '../profiles/models';
-import { checkProvidersWrite } from '../chat/editableProviders';
+import { checkProvidersWrite } from '../profiles/editableProviders';
 import { PRESETS, profileFromPreset } from '../profiles/presets';
 import { formatProblem, validateProviders } from '../profiles/settings';
 import type { ProviderProfile } from '../providers/types';

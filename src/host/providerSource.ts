@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ProviderSource, Unsubscribe } from '../chat/ports';
-import { needsApiKey, needsInstanceId } from '../chat/profileNeeds';
+import { needsApiKey, needsInstanceId } from '../profiles/needs';
 import { displayName } from '../profiles/models';
 import { ModelCatalog } from '../chat/modelCatalog';
 import { fetchModels } from '../providers/models';

@@ -2,7 +2,7 @@
  * Names and models of a profile for pickers and the status bar. The presets
  * themselves live in presets.ts (one place); this file only reads them.
  */
-import { PRESETS } from './presets';
+import { presetOf } from './presets';
 import { EMMA_MODELS, type EmmaModel } from './ranges';
 import type { ProviderProfile } from './types';
 
@@ -22,18 +22,10 @@ export function withModel(profile: ProviderProfile, model: string): ProviderProf
   return { ...profile, model };
 }
 
-function sameHost(a: string | undefined, b: string | undefined): boolean {
-  try {
-    return !!a && !!b && new URL(a).host.toLowerCase() === new URL(b).host.toLowerCase();
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Models to offer for a profile: Emma's three; for OpenAI-compatible, the
  * models its endpoint listed (`discovered`, from GET /models) or else the
- * suggestions of the preset with the same host (ecovai: the Spark models …);
+ * suggestions of the preset with the same origin (ecovai: the Spark models …);
  * always including the model in use.
  */
 export function modelsFor(profile: ProviderProfile, discovered?: readonly string[]): string[] {
@@ -43,7 +35,7 @@ export function modelsFor(profile: ProviderProfile, discovered?: readonly string
       : profile.kind === 'openai-compatible'
         ? discovered?.length
           ? [...discovered]
-          : [...(PRESETS.find((p) => p.kind === 'openai-compatible' && sameHost(p.baseUrl, profile.baseUrl))?.models ?? [])]
+          : [...(presetOf(profile)?.models ?? [])]
         : [];
   const current = modelOf(profile);
   return [...new Set([...suggestions, ...(current ? [current] : [])])];

@@ -6,6 +6,7 @@
  */
 import { EMMA_MODELS } from './ranges';
 import { parseProfile } from './settings';
+import { originOf } from './urls';
 import type { ProviderKind, ProviderOptions, ProviderProfile } from './types';
 
 export interface ProviderPreset {
@@ -119,6 +120,15 @@ export const PRESETS: readonly ProviderPreset[] = [
 
 export function findPreset(id: string): ProviderPreset | undefined {
   return PRESETS.find((preset) => preset.id === id);
+}
+
+/**
+ * The preset of the profile's server: same kind and origin, or — for a
+ * profile without a base URL — its kind's own (SecondMe, Emma).
+ */
+export function presetOf(profile: Pick<ProviderProfile, 'kind' | 'baseUrl'>): ProviderPreset | undefined {
+  const own = originOf(profile.baseUrl);
+  return PRESETS.find((preset) => preset.kind === profile.kind && (own === undefined ? preset.kind !== 'openai-compatible' : originOf(preset.baseUrl) === own));
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   rangeText,
   type NumberRange,
 } from './ranges';
+import { isHttpUrl } from './urls';
 
 /** The default a field shows (in Manage Providers and the settings schema); parsing does not fill it in. */
 function withDefault<T extends z.ZodMiniType>(schema: T, value: unknown): T {
@@ -44,15 +45,6 @@ function range(limits: NumberRange, kind: string) {
   return z
     .number({ error: `must be a number ${rangeText(limits)}` })
     .check(z.minimum(limits.min, { error: message }), z.maximum(limits.max, { error: message }));
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 /** `missing`: the message when the field is left out (a required URL). */

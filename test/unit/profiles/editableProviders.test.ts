@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checkProvidersWrite } from '../../../src/chat/editableProviders';
+import { checkProvidersWrite } from '../../../src/profiles/editableProviders';
 
 describe('checkProvidersWrite (may Manage Providers write parley.providers back?)', () => {
   it('a list of readable profiles, or no value at all, may be written', () => {

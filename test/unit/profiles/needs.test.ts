@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isLocalUrl, keyRequirement, needsApiKey, needsInstanceId } from '../../../src/chat/profileNeeds';
+import { isLocalUrl, keyRequirement, needsApiKey, needsInstanceId } from '../../../src/profiles/needs';
 
 describe('what a profile needs before its first request', () => {
   it('Emma always needs a key; SecondMe never does', () => {

@@ -1,5 +1,5 @@
 /** What a profile needs before its first request: an API key, an instance id. */
-import type { ProviderProfile } from '../providers/types';
+import type { ProviderProfile } from './types';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]', '0.0.0.0']);
 
