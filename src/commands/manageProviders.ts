@@ -11,6 +11,7 @@ import { needsApiKey } from '../profiles/needs';
 import { displayName, uniqueId } from '../profiles/models';
 import { checkProvidersWrite } from '../profiles/editableProviders';
 import { PRESETS, profileFromPreset } from '../profiles/presets';
+import { PROFILE_ID } from '../profiles/ranges';
 import { formatProblem, validateProviders } from '../profiles/settings';
 import type { ProviderProfile } from '../providers/types';
 import { testProfile } from '../host/providerTester';
@@ -52,7 +53,7 @@ async function addProfile(deps: CommandDeps): Promise<void> {
     prompt: vscode.l10n.t('A short name; the API key is stored under it.'),
     value: uniqueId(preset.id, taken),
     validateInput: (v) =>
-      !/^[A-Za-z0-9_.-]+$/.test(v.trim())
+      !PROFILE_ID.test(v.trim())
         ? vscode.l10n.t('Use letters, digits, "_", "." and "-" only.')
         : taken.includes(v.trim())
           ? vscode.l10n.t('Another profile already uses this id.')

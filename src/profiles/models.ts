@@ -3,12 +3,12 @@
  * themselves live in presets.ts (one place); this file only reads them.
  */
 import { presetOf } from './presets';
-import { EMMA_MODELS, type EmmaModel } from './ranges';
+import { EMMA_DEFAULT_MODEL, EMMA_MODELS, type EmmaModel } from './ranges';
 import type { ProviderProfile } from './types';
 
 /** The model a profile uses, for display: Emma's modelKey (else model, else emma-5), otherwise `model`. */
 export function modelOf(profile: ProviderProfile): string | undefined {
-  if (profile.kind === 'emma') return profile.options?.modelKey ?? profile.model ?? 'emma-5';
+  if (profile.kind === 'emma') return profile.options?.modelKey ?? profile.model ?? EMMA_DEFAULT_MODEL;
   return profile.model;
 }
 

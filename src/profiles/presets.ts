@@ -4,7 +4,7 @@
  * ecovai list beyond the seed's Spark models follows its menu (kimi, qwen, zhipu,
  * deepseek, openai) and is not verified against its catalogue.
  */
-import { EMMA_MODELS } from './ranges';
+import { EMMA_DEFAULT_MODEL, EMMA_MODELS } from './ranges';
 import { parseProfile } from './settings';
 import { originOf } from './urls';
 import type { ProviderKind, ProviderOptions, ProviderProfile } from './types';
@@ -37,7 +37,7 @@ export const PRESETS: readonly ProviderPreset[] = [
     kind: 'emma',
     label: 'Emma',
     baseUrl: 'https://emma.egomnia.com',
-    model: 'emma-5',
+    model: EMMA_DEFAULT_MODEL,
     models: EMMA_MODELS,
     needsKey: true,
   },

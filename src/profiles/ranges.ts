@@ -19,6 +19,10 @@ export const KIND_NAMES: Record<ProviderKind, string> = {
 /** Emma's `model_key` values (seed 000); emma-5 is its default. */
 export const EMMA_MODELS = ['emma-5', 'emma-4', 'emma-3'] as const;
 export type EmmaModel = (typeof EMMA_MODELS)[number];
+export const EMMA_DEFAULT_MODEL: EmmaModel = 'emma-5';
+
+/** What a profile id may hold (it names the stored key too). */
+export const PROFILE_ID = /^[A-Za-z0-9_.-]+$/;
 
 export interface NumberRange {
   min: number;

@@ -10,11 +10,13 @@
  */
 import * as z from 'zod/mini';
 import {
+  EMMA_DEFAULT_MODEL,
   EMMA_MODELS,
   EMMA_TEMPERATURE,
   KIND_NAMES,
   MIN_CONTEXT_WINDOW,
   OPENAI_TEMPERATURE,
+  PROFILE_ID,
   PROVIDER_KINDS,
   SECONDME_TEMPERATURE,
   THIS_ENDPOINT,
@@ -70,7 +72,7 @@ function common() {
   return {
     id: z
       .string({ error: 'is required: a short name such as "emma" or "work-ecovai"' })
-      .check(z.regex(/^[A-Za-z0-9_.-]+$/, { error: 'may use only letters, digits, "_", "." and "-"' })),
+      .check(z.regex(PROFILE_ID, { error: 'may use only letters, digits, "_", "." and "-"' })),
     label: z.optional(text()),
     baseUrl: z.optional(httpUrl()),
     systemPrompt: z.optional(text()),
@@ -79,7 +81,7 @@ function common() {
 
 function emmaSchemas() {
   const options = optionsObject({
-    modelKey: z.optional(withDefault(oneOf(EMMA_MODELS), 'emma-5')),
+    modelKey: z.optional(withDefault(oneOf(EMMA_MODELS), EMMA_DEFAULT_MODEL)),
     useRag: z.optional(withDefault(bool(), true)),
     /** Default true for chat (the API's default is false); one-shot editor commands send none either way. */
     useHistory: z.optional(withDefault(bool(), true)),
