@@ -1,10 +1,13 @@
 /**
- * The fields Manage Providers edits, derived from the profile schema
- * (schema.ts, through zod's JSON Schema export): names, types, enum values,
- * ranges and defaults are never written here. The temperature range of an
- * OpenAI-compatible profile is that of its host (ranges.ts).
+ * The fields Manage Providers edits, read off the profile schema (schema.ts)
+ * through zod's introspection (`_zod.def`, zod's documented way for tools to
+ * read a schema): names, types, enum values, ranges and defaults are never
+ * written here. The temperature range of an OpenAI-compatible profile is that
+ * of its host (ranges.ts). (zod's JSON Schema export says the same — a unit
+ * test checks — but would add ~40 KB to the extension bundle.)
  */
 import * as z from 'zod/mini';
+import { $ZodCheckGreaterThan, $ZodCheckLessThan, $ZodCheckNumberFormat, type $ZodType } from 'zod/v4/core';
 import { openAiTemperatureRange, type ProviderKind } from './ranges';
 import { profileSchemas } from './schema';
 import type { ProviderProfile } from './types';
@@ -15,78 +18,47 @@ export type OptionField =
   | { name: string; type: 'number'; min: number; max?: number; integer: boolean; defaultValue?: number }
   | { name: string; type: 'string' };
 
-/** One property of a JSON Schema object, as zod writes it. */
-export interface JsonProperty {
-  type?: string;
-  enum?: unknown[];
-  minimum?: number;
-  maximum?: number;
-  default?: unknown;
-  not?: object;
+/** The default a field shows: metadata on the schema (schema.ts withDefault). */
+function defaultOf(schema: $ZodType): unknown {
+  return z.globalRegistry.get(schema)?.default;
 }
 
-export interface JsonObjectSchema {
-  properties?: Record<string, JsonProperty>;
-  required?: string[];
-}
-
-/** The JSON Schema of a kind's profile (input side: what a user writes). Built on first use. */
-export function profileJsonSchema(kind: ProviderKind): JsonObjectSchema {
-  const cached = jsonSchemas.get(kind);
-  if (cached) return cached;
-  const schema = z.toJSONSchema(profileSchemas().kinds[kind].profile, { io: 'input', unrepresentable: 'any' }) as JsonObjectSchema;
-  jsonSchemas.set(kind, schema);
-  return schema;
-}
-const jsonSchemas = new Map<ProviderKind, JsonObjectSchema>();
-
-/** The options object's part of profileJsonSchema(). */
-export function optionsJsonSchema(kind: ProviderKind): JsonObjectSchema {
-  return (profileJsonSchema(kind).properties?.options ?? {}) as JsonObjectSchema;
-}
-
-/** zod states "whole number" as the safe-integer range; that upper bound is not a range anyone set. */
-function statedMaximum(property: JsonProperty): number | undefined {
-  return property.maximum !== undefined && property.maximum < Number.MAX_SAFE_INTEGER ? property.maximum : undefined;
-}
-
-function toField(name: string, property: JsonProperty): OptionField | undefined {
-  if (property.enum) {
-    const values = property.enum.filter((v): v is string => typeof v === 'string');
-    return { name, type: 'enum', values, ...(typeof property.default === 'string' ? { defaultValue: property.default } : {}) };
+function numberField(name: string, schema: z.ZodMiniNumber): OptionField {
+  let min = Number.NEGATIVE_INFINITY;
+  let max: number | undefined;
+  let integer = false;
+  for (const check of schema._zod.def.checks ?? []) {
+    if (check instanceof $ZodCheckGreaterThan) min = Number(check._zod.def.value);
+    else if (check instanceof $ZodCheckLessThan) max = Number(check._zod.def.value);
+    else if (check instanceof $ZodCheckNumberFormat) integer = check._zod.def.format === 'safeint' || check._zod.def.format === 'int32';
   }
-  switch (property.type) {
-    case 'boolean':
-      return { name, type: 'boolean', ...(typeof property.default === 'boolean' ? { defaultValue: property.default } : {}) };
-    case 'number':
-    case 'integer': {
-      const max = statedMaximum(property);
-      return {
-        name,
-        type: 'number',
-        min: property.minimum ?? Number.NEGATIVE_INFINITY,
-        ...(max !== undefined ? { max } : {}),
-        integer: property.type === 'integer',
-        ...(typeof property.default === 'number' ? { defaultValue: property.default } : {}),
-      };
-    }
-    case 'string':
-      return { name, type: 'string' };
-    default:
-      return undefined; // e.g. Emma's contextWindow, which the schema forbids
-  }
+  const fallback = defaultOf(schema);
+  return { name, type: 'number', min, ...(max !== undefined ? { max } : {}), integer, ...(typeof fallback === 'number' ? { defaultValue: fallback } : {}) };
 }
 
-function fieldsOf(schema: JsonObjectSchema, names?: readonly string[]): OptionField[] {
-  return Object.entries(schema.properties ?? {})
+function toField(name: string, field: $ZodType): OptionField | undefined {
+  const schema = field instanceof z.ZodMiniOptional ? field._zod.def.innerType : field;
+  const fallback = defaultOf(schema);
+  if (schema instanceof z.ZodMiniEnum) {
+    const values = Object.values(schema._zod.def.entries).filter((v): v is string => typeof v === 'string');
+    return { name, type: 'enum', values, ...(typeof fallback === 'string' ? { defaultValue: fallback } : {}) };
+  }
+  if (schema instanceof z.ZodMiniBoolean) return { name, type: 'boolean', ...(typeof fallback === 'boolean' ? { defaultValue: fallback } : {}) };
+  if (schema instanceof z.ZodMiniNumber) return numberField(name, schema);
+  if (schema instanceof z.ZodMiniString) return { name, type: 'string' };
+  return undefined; // e.g. Emma's contextWindow, which the schema forbids (never)
+}
+
+function fieldsOf(shape: Readonly<Record<string, $ZodType>>, names?: readonly string[]): OptionField[] {
+  return Object.entries(shape)
     .filter(([name]) => !names || names.includes(name))
-    .map(([name, property]) => toField(name, property))
+    .map(([name, schema]) => toField(name, schema))
     .filter((field): field is OptionField => field !== undefined);
 }
 
 /** The options of a kind, as the schema states them. */
 export function optionFieldsOfKind(kind: ProviderKind): OptionField[] {
-  return fieldsOf(optionsJsonSchema(kind));
+  return fieldsOf(profileSchemas().kinds[kind].options.shape);
 }
 
 /** The options of this profile: as its kind states them, with the temperature range of its host. */
@@ -102,7 +74,7 @@ const EDITED_PROFILE_FIELDS = ['systemPrompt', 'contextWindow'] as const;
 export type EditedProfileField = (typeof EDITED_PROFILE_FIELDS)[number];
 
 export function profileFields(kind: ProviderKind): OptionField[] {
-  return fieldsOf(profileJsonSchema(kind), EDITED_PROFILE_FIELDS);
+  return fieldsOf(profileSchemas().kinds[kind].profile.shape, EDITED_PROFILE_FIELDS);
 }
 
 export type NumberFieldError = 'notANumber' | 'notWhole' | 'outOfRange';

@@ -8,10 +8,47 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { profileJsonSchema, type JsonObjectSchema, type JsonProperty } from '../../../src/profiles/fields';
+import * as z from 'zod/mini';
+import { optionFieldsOfKind, profileFields, type OptionField } from '../../../src/profiles/fields';
 import { PROVIDER_KINDS, type ProviderKind } from '../../../src/profiles/ranges';
+import { profileSchemas } from '../../../src/profiles/schema';
 
-type Property = JsonProperty & JsonObjectSchema & { const?: unknown; pattern?: string; additionalProperties?: unknown; format?: string };
+interface Property {
+  type?: string;
+  enum?: unknown[];
+  minimum?: number;
+  maximum?: number;
+  default?: unknown;
+  not?: object;
+  pattern?: string;
+  additionalProperties?: unknown;
+  properties?: Record<string, Property>;
+  required?: string[];
+}
+
+/** zod's own JSON Schema of a kind's profile (input side: what a user writes). */
+function profileJsonSchema(kind: ProviderKind): Property {
+  return z.toJSONSchema(profileSchemas().kinds[kind].profile, { io: 'input', unrepresentable: 'any' }) as Property;
+}
+
+/** A field as Manage Providers lists it, in JSON Schema terms. */
+function asJson(field: OptionField): Property {
+  switch (field.type) {
+    case 'enum':
+      return { type: 'string', enum: [...field.values], ...(field.defaultValue !== undefined ? { default: field.defaultValue } : {}) };
+    case 'boolean':
+      return { type: 'boolean', ...(field.defaultValue !== undefined ? { default: field.defaultValue } : {}) };
+    case 'number':
+      return {
+        type: field.integer ? 'integer' : 'number',
+        minimum: field.min,
+        ...(field.max !== undefined ? { maximum: field.max } : {}),
+        ...(field.defaultValue !== undefined ? { default: field.defaultValue } : {}),
+      };
+    case 'string':
+      return { type: 'string' };
+  }
+}
 interface ItemsSchema {
   properties: Record<string, Property>;
   required: string[];
@@ -59,12 +96,19 @@ describe('package.json parley.providers matches the profile schema (src/profiles
         names.delete('kind');
         names.delete('options');
         for (const name of names) {
-          assert.deepEqual(facts(view.properties[name], name), facts(schema.properties?.[name] as Property | undefined, name), `${kind}: ${name}`);
+          assert.deepEqual(facts(view.properties[name], name), facts(schema.properties?.[name], name), `${kind}: ${name}`);
         }
       });
 
+      it("Manage Providers' field list (read off the schema) states what zod's JSON Schema export states", () => {
+        const options = (schema.properties?.options ?? {}) as Property;
+        const fromJson = Object.entries(options.properties ?? {}).map(([name, property]) => [name, facts(property, name)]);
+        assert.deepEqual(optionFieldsOfKind(kind).map((field) => [field.name, facts(asJson(field), field.name)]), fromJson);
+        for (const field of profileFields(kind)) assert.deepEqual(facts(asJson(field), field.name), facts(schema.properties?.[field.name], field.name), field.name);
+      });
+
       it('states the same options, field by field, and no others', () => {
-        const ours = schema.properties?.options as Property | undefined;
+        const ours = schema.properties?.options;
         const theirs = view.properties.options;
         assert.ok(ours?.properties && theirs?.properties, `${kind}: options described on both sides`);
         assert.equal(theirs.additionalProperties, false, `${kind}: package.json refuses unknown options too`);
