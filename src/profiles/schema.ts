@@ -75,6 +75,10 @@ function common() {
       .check(z.regex(PROFILE_ID, { error: 'may use only letters, digits, "_", "." and "-"' })),
     label: z.optional(text()),
     baseUrl: z.optional(httpUrl()),
+    /**
+     * Sent before every conversation: as the system message, or — Emma has no
+     * system role — in front of the message, where it counts toward its 4,500 characters.
+     */
     systemPrompt: z.optional(text()),
   };
 }
@@ -116,6 +120,7 @@ function secondMeSchemas() {
     model: z.optional(text()),
     /** The instance id or its chat URL; asked for before the first request when missing. */
     instanceId: z.optional(text()),
+    /** The model's context window in tokens (the chat's budget). Default per preset (budget.ts). */
     contextWindow: z.optional(contextWindow()),
     options: z.optional(options),
   });

@@ -19,6 +19,3 @@ export type EmmaOptions = NonNullable<EmmaProfile['options']>;
 export type SecondMeOptions = NonNullable<SecondMeProfile['options']>;
 export type OpenAICompatibleOptions = NonNullable<OpenAICompatibleProfile['options']>;
 export type ProviderOptions = EmmaOptions | SecondMeOptions | OpenAICompatibleOptions;
-
-/** The profile of one kind. */
-export type ProfileOf<K extends ProviderProfile['kind']> = Extract<ProviderProfile, { kind: K }>;

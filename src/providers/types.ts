@@ -10,7 +10,6 @@ export type {
   EmmaProfile,
   OpenAICompatibleOptions,
   OpenAICompatibleProfile,
-  ProfileOf,
   ProviderKind,
   ProviderOptions,
   ProviderProfile,
