@@ -5,7 +5,7 @@
  * deepseek, openai) and is not verified against its catalogue.
  */
 import { EMMA_DEFAULT_MODEL, EMMA_MODELS } from './ranges';
-import { parseProfile } from './settings';
+import { formatProblem, parseProfile } from './settings';
 import { originOf } from './urls';
 import type { ProviderKind, ProviderOptions, ProviderProfile } from './types';
 
@@ -139,7 +139,7 @@ export function presetOf(profile: Pick<ProviderProfile, 'kind' | 'baseUrl'>): Pr
 export function profileFromPreset(presetId: string, profileId: string, overrides: Record<string, unknown> = {}): ProviderProfile {
   const preset = findPreset(presetId);
   if (!preset) throw new Error(`unknown provider preset "${presetId}"`);
-  const parsed = parseProfile({
+  const entry = {
     id: profileId,
     kind: preset.kind,
     label: preset.label,
@@ -147,7 +147,8 @@ export function profileFromPreset(presetId: string, profileId: string, overrides
     ...(preset.model !== undefined ? { model: preset.model } : {}),
     ...(preset.options !== undefined ? { options: { ...preset.options } } : {}),
     ...overrides,
-  });
-  if (parsed.problems) throw new Error(`preset "${presetId}": ${parsed.problems.map((p) => `${p.setting} ${p.message}`).join('; ')}`);
+  };
+  const parsed = parseProfile(entry, 'profile');
+  if (parsed.problems) throw new Error(`preset "${presetId}": ${parsed.problems.map(formatProblem).join('; ')}`);
   return parsed.profile;
 }

@@ -57,7 +57,7 @@ function issuesToProblems(base: string, error: z.core.$ZodError, entry: unknown)
 export type ParsedProfile = { profile: ProviderProfile; problems?: undefined } | { profile?: undefined; problems: SettingProblem[] };
 
 /** One profile checked against the schema; `setting` is where it sits (for messages). */
-export function parseProfile(entry: unknown, setting = 'parley.providers[]'): ParsedProfile {
+export function parseProfile(entry: unknown, setting: string): ParsedProfile {
   if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return { problems: [{ setting, message: 'must be a provider profile: an object with "id" and "kind"' }] };
   const parsed = profileSchemas().profile.safeParse(entry);
   if (parsed.success) return { profile: stripUndefined(parsed.data) };
