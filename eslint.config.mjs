@@ -24,10 +24,12 @@ const layers = {
   host: { below: ['chat'], vscode: true },
   // lm/ (Parley's profiles as vscode.lm models) sits beside host/ and reaches it only through its own interfaces.
   lm: { below: ['chat'], vscode: true },
-  chat: { below: ['providers', 'protocol'] },
-  providers: { below: ['net'] },
+  chat: { below: ['providers', 'protocol', 'profiles'] },
+  providers: { below: ['net', 'profiles'] },
   net: { below: [] },
   protocol: { below: [], browser: true },
+  // profiles/ (the one schema of a provider profile) is a leaf like protocol/.
+  profiles: { below: [] },
   'webview-ui': { below: ['protocol'], browser: true },
 };
 

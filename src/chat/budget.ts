@@ -8,8 +8,8 @@
  */
 import type { BudgetUnit } from '../protocol/model';
 import { EMMA_HISTORY_MAX_TURNS, EMMA_MESSAGE_MAX_CHARS } from '../providers/emma.wire';
-import { PRESETS } from '../providers/presets';
-import type { OpenAICompatibleOptions, ProviderProfile, SecondMeOptions } from '../providers/types';
+import { presetOf } from '../profiles/presets';
+import type { ProviderProfile } from '../providers/types';
 import { countChars, estimateTokens } from './tokenEstimate';
 
 /** Context window of a token-counted profile with none set and no matching preset. */
@@ -31,19 +31,9 @@ export interface Budget {
   replyReserve?: number;
 }
 
-function origin(url: string | undefined): string | undefined {
-  try {
-    return url ? new URL(url).origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The preset's window for the profile's server (matched by origin and kind), else DEFAULT_CONTEXT_WINDOW. */
 export function defaultContextWindow(profile: ProviderProfile): number {
-  const own = origin(profile.baseUrl);
-  const preset = PRESETS.find((p) => p.kind === profile.kind && p.contextWindow !== undefined && (own === undefined ? p.kind === 'secondme' : origin(p.baseUrl) === own));
-  return preset?.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
+  return presetOf(profile)?.contextWindow ?? DEFAULT_CONTEXT_WINDOW;
 }
 
 export function contextWindowOf(profile: ProviderProfile): number {
@@ -52,7 +42,7 @@ export function contextWindowOf(profile: ProviderProfile): number {
 
 /** Tokens kept for the reply: the profile's maxTokens option, else a quarter of the window (at most 4,096); never all of it. */
 export function replyReserve(profile: ProviderProfile, window: number): number {
-  const maxTokens = (profile.options as SecondMeOptions | OpenAICompatibleOptions | undefined)?.maxTokens;
+  const maxTokens = profile.kind === 'emma' ? undefined : profile.options?.maxTokens;
   const reserve = maxTokens ?? Math.min(DEFAULT_REPLY_RESERVE_MAX, Math.floor(window / 4));
   return Math.min(reserve, Math.floor(window / 2));
 }

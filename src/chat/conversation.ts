@@ -1,7 +1,7 @@
 /** Small helpers for the conversation model (the shapes live in src/protocol/model.ts). */
 import type { Conversation, ProviderInfo, Turn } from '../protocol/model';
-import type { EmmaOptions, ProviderProfile } from '../providers/types';
-import { modelsFor } from './profileModels';
+import type { ProviderProfile } from '../providers/types';
+import { modelOf, modelsFor } from '../profiles/models';
 
 export type { Conversation, Reply, Turn } from '../protocol/model';
 
@@ -21,11 +21,8 @@ export function newTurn(id: string, prompt: string, now: number, displayText?: s
   return turn;
 }
 
-/** The model a reply is labelled with. Emma: the model key the adapter sends, else Emma's documented default. */
-export function modelOf(profile: ProviderProfile): string | undefined {
-  if (profile.kind === 'emma') return (profile.options as EmmaOptions | undefined)?.modelKey ?? profile.model ?? 'emma-5';
-  return profile.model;
-}
+/** The model a reply is labelled with (Emma: the model key the adapter sends, else its documented default). */
+export { modelOf };
 
 /** A profile as the view may see it: no options, nothing secret. */
 export function toProviderInfo(profile: ProviderProfile, discovered?: readonly string[]): ProviderInfo {

@@ -4,9 +4,9 @@
  * API default is off but whose users expect a conversation); one-shot editor
  * commands do not, unless their prompt asks for it (`useHistory` in parley.prompts).
  */
-import type { EmmaOptions, ProviderProfile } from '../providers/types';
+import type { ProviderProfile } from '../providers/types';
 
 export function profileSendsHistory(profile: ProviderProfile): boolean {
   if (profile.kind !== 'emma') return true;
-  return (profile.options as EmmaOptions | undefined)?.useHistory !== false;
+  return profile.options?.useHistory !== false;
 }

@@ -4,7 +4,7 @@
  * reported by name while the good ones keep working.
  */
 import * as z from 'zod/mini';
-import '../providers/zodMessages';
+import '../profiles/zodMessages';
 
 /** What a prompt needs from the editor before it can run. */
 export type PromptContext = 'selection' | 'file' | 'none';

@@ -1,7 +1,7 @@
 /** Set API Key (resolves true once a key was stored), Clear API Key, Remove All Stored Keys. */
 import * as vscode from 'vscode';
-import { keyRequirement } from '../chat/profileNeeds';
-import { displayName } from '../chat/profileModels';
+import { keyRequirement } from '../profiles/needs';
+import { displayName } from '../profiles/models';
 import type { ProviderProfile } from '../providers/types';
 import { promptForApiKey } from '../host/keyPrompt';
 import { sourceMarker } from '../host/settingSourceText';

@@ -6,12 +6,13 @@
  */
 import * as vscode from 'vscode';
 import { contextWindowOf } from '../chat/budget';
-import { OPTION_FIELDS, PROFILE_FIELDS, parseNumberField, type OptionField } from '../chat/profileOptionFields';
-import { needsApiKey } from '../chat/profileNeeds';
-import { displayName, uniqueId } from '../chat/profileModels';
-import { checkProvidersWrite } from '../chat/editableProviders';
-import { PRESETS, profileFromPreset } from '../providers/presets';
-import { formatProblem, validateProviders } from '../chat/providerSettings';
+import { optionFields, parseNumberField, profileFields, type EditedProfileField, type OptionField } from '../profiles/fields';
+import { needsApiKey } from '../profiles/needs';
+import { displayName, uniqueId } from '../profiles/models';
+import { checkProvidersWrite } from '../profiles/editableProviders';
+import { PRESETS, profileFromPreset } from '../profiles/presets';
+import { PROFILE_ID } from '../profiles/ranges';
+import { formatProblem, validateProviders } from '../profiles/settings';
 import type { ProviderProfile } from '../providers/types';
 import { testProfile } from '../host/providerTester';
 import { userLanguage } from '../host/userLanguage';
@@ -54,25 +55,27 @@ async function addProfile(deps: CommandDeps): Promise<void> {
     prompt: vscode.l10n.t('A short name; the API key is stored under it.'),
     value: uniqueId(preset.id, taken),
     validateInput: (v) =>
-      !/^[A-Za-z0-9_.-]+$/.test(v.trim())
+      !PROFILE_ID.test(v.trim())
         ? vscode.l10n.t('Use letters, digits, "_", "." and "-" only.')
         : taken.includes(v.trim())
           ? vscode.l10n.t('Another profile already uses this id.')
           : undefined,
   });
   if (!id) return;
-  const profile: ProviderProfile = profileFromPreset(preset.id, id.trim());
-  if (profile.kind === 'openai-compatible' && !profile.model) {
+  let model: string | undefined;
+  if (preset.kind === 'openai-compatible' && !preset.model) {
     // Local servers (LM Studio, vLLM) have no default model: ask for the one loaded there.
-    const model = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Model'),
-      prompt: vscode.l10n.t('The model name the server expects (e.g. the one loaded in {0}).', preset.label),
-      ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('The model name cannot be empty.')),
-    });
-    if (!model?.trim()) return;
-    profile.model = model.trim();
+    model = (
+      await vscode.window.showInputBox({
+        title: vscode.l10n.t('Model'),
+        prompt: vscode.l10n.t('The model name the server expects (e.g. the one loaded in {0}).', preset.label),
+        ignoreFocusOut: true,
+        validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('The model name cannot be empty.')),
+      })
+    )?.trim();
+    if (!model) return;
   }
+  const profile = profileFromPreset(preset.id, id.trim(), model ? { model } : {});
   list.push(profile);
   if (!(await writeIfValid(deps, list, list.length - 1))) return;
   deps.log.info(`profile ${profile.id} added (${profile.kind})`);
@@ -80,6 +83,10 @@ async function addProfile(deps: CommandDeps): Promise<void> {
 }
 
 type TextField = 'label' | 'baseUrl' | 'model' | 'instanceId';
+
+function textOf(profile: ProviderProfile, field: TextField): string | undefined {
+  return field === 'instanceId' ? (profile.kind === 'secondme' ? profile.instanceId : undefined) : profile[field];
+}
 
 function fieldTitle(field: TextField): string {
   switch (field) {
@@ -142,9 +149,9 @@ async function askOptionValue(field: OptionField, current: unknown): Promise<{ v
 }
 
 async function editOptions(deps: CommandDeps, profile: ProviderProfile): Promise<void> {
-  const options = (profile.options ?? {}) as Record<string, unknown>;
+  const options: Readonly<Record<string, unknown>> = profile.options ?? {};
   const field = await pick(
-    OPTION_FIELDS[profile.kind].map((f) => ({
+    optionFields(profile).map((f) => ({
       label: f.name,
       description: options[f.name] === undefined ? vscode.l10n.t('default') : String(options[f.name]),
       value: f,
@@ -166,8 +173,8 @@ async function editOptions(deps: CommandDeps, profile: ProviderProfile): Promise
 }
 
 /** System prompt and context window: fields of the profile itself (beside options). */
-async function editProfileField(deps: CommandDeps, profile: ProviderProfile, name: 'systemPrompt' | 'contextWindow'): Promise<void> {
-  const field = PROFILE_FIELDS[profile.kind].find((f) => f.name === name);
+async function editProfileField(deps: CommandDeps, profile: ProviderProfile, name: EditedProfileField): Promise<void> {
+  const field = profileFields(profile.kind).find((f) => f.name === name);
   if (!field) return;
   const answer = await askOptionValue(field, profile[name]);
   if (answer === undefined) return;
@@ -260,7 +267,7 @@ async function editProfile(deps: CommandDeps, profileId: string): Promise<void> 
       case 'baseUrl':
       case 'model':
       case 'instanceId':
-        await editText(deps, profile.id, action, profile[action]);
+        await editText(deps, profile.id, action, textOf(profile, action));
         break;
       case 'systemPrompt':
       case 'contextWindow':

@@ -8,7 +8,7 @@ import { messageUsage, systemPromptOf } from '../chat/assembleMessage';
 import { budgetFor } from '../chat/budget';
 import { buildPrompt, type CodeContext } from '../chat/promptBuilder';
 import { BUILTIN_PROMPTS, templateVariables, type PromptDefinition } from '../chat/prompts';
-import { displayName } from '../chat/profileModels';
+import { displayName } from '../profiles/models';
 import { codeAtCursor, wholeFile } from '../host/editorCode';
 import type { CommandDeps } from './deps';
 import { offerPartThatFits } from './overBudget';

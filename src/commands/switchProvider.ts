@@ -1,6 +1,6 @@
 /** Switch Provider/Model: one quick pick with the profiles, then the active profile's models. */
 import * as vscode from 'vscode';
-import { displayName, modelOf, modelsFor, withModel } from '../chat/profileModels';
+import { displayName, modelOf, modelsFor, withModel } from '../profiles/models';
 import type { ProviderProfile } from '../providers/types';
 import { fromWorkspace, sourceMarker } from '../host/settingSourceText';
 import type { CommandDeps } from './deps';

@@ -4,8 +4,8 @@
  * that holds it.
  */
 import * as vscode from 'vscode';
-import { findKeysInSettings, withoutKeys } from '../chat/keysInSettings';
-import { validateProviders } from '../chat/providerSettings';
+import { findKeysInSettings, withoutKeys } from '../profiles/keysInSettings';
+import { validateProviders } from '../profiles/settings';
 import { keyDestination } from '../providers';
 import { originOf } from './keyOrigin';
 import type { KeyStore } from './keyStore';

@@ -4,6 +4,7 @@
  * confirmation, remembered per origin. Pure logic: the key store keeps the
  * bindings, keyOriginGuard asks the user.
  */
+import { originOf } from '../profiles/urls';
 
 /** What is remembered per profile id (global state; never the key itself). */
 export interface KeyBinding {
@@ -13,16 +14,7 @@ export interface KeyBinding {
   allowed: string[];
 }
 
-/** `https://Host:443/v1` → `https://host`; undefined for anything that is not an http(s) URL. */
-export function originOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { originOf };
 
 export type KeyUse =
   /** The destination is the bound origin or one the user confirmed. */

@@ -5,7 +5,7 @@
  * per origin. Refusing means no request: a ProviderError the chat shows as a card.
  */
 import * as vscode from 'vscode';
-import { displayName } from '../chat/profileModels';
+import { displayName } from '../profiles/models';
 import { ProviderError } from '../net/errors';
 import { errorText } from '../net/errorTexts';
 import { keyDestination } from '../providers';

@@ -1,6 +1,6 @@
 /** The password input box that asks for a profile's API key. */
 import * as vscode from 'vscode';
-import { displayName } from '../chat/profileModels';
+import { displayName } from '../profiles/models';
 import type { ProviderProfile } from '../providers/types';
 
 /** Resolves the trimmed key, or undefined when the user cancelled. `origin` is where the key will be sent (and bound). */

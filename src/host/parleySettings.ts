@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { formatPromptProblem, loadPrompts, type PromptDefinition } from '../chat/prompts';
-import { formatProblem, resolveActive, validateProviders } from '../chat/providerSettings';
+import { formatProblem, resolveActive, validateProviders } from '../profiles/settings';
 import type { NetworkSettings } from '../net/settings';
 import type { ProviderProfile } from '../providers/types';
 import type { ParleyLog } from './log';

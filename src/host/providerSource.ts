@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { ProviderSource, Unsubscribe } from '../chat/ports';
-import { needsApiKey, needsInstanceId } from '../chat/profileNeeds';
-import { displayName } from '../chat/profileModels';
+import { needsApiKey, needsInstanceId } from '../profiles/needs';
+import { displayName } from '../profiles/models';
 import { ModelCatalog } from '../chat/modelCatalog';
 import { fetchModels } from '../providers/models';
 import type { ProviderDeps, ProviderProfile } from '../providers/types';

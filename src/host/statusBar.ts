@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { ProviderSource } from '../chat/ports';
 import { afterActivation } from './afterActivation';
-import { displayName, modelOf } from '../chat/profileModels';
+import { displayName, modelOf } from '../profiles/models';
 import type { ProviderSources } from './parleySettings';
 import { fromWorkspace } from './settingSourceText';
 

@@ -14,7 +14,7 @@
  * characters / 4, which the Emma limit below relies on.
  */
 import { EMMA_MESSAGE_MAX_CHARS } from '../providers';
-import type { EmmaOptions, OpenAICompatibleOptions, ProviderProfile, SecondMeOptions } from '../providers/types';
+import type { ProviderProfile } from '../providers/types';
 
 const CJK = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/gu;
 
@@ -64,17 +64,17 @@ export function tokenLimits(profile: ProviderProfile): TokenLimits {
     case 'emma':
       return {
         maxInputTokens: EMMA_MAX_INPUT_TOKENS,
-        maxOutputTokens: (profile.options as EmmaOptions | undefined)?.maxNewTokens ?? EMMA_DEFAULT_OUTPUT_TOKENS,
+        maxOutputTokens: profile.options?.maxNewTokens ?? EMMA_DEFAULT_OUTPUT_TOKENS,
       };
     case 'secondme':
       return {
         maxInputTokens: SECONDME_MAX_INPUT_TOKENS,
-        maxOutputTokens: (profile.options as SecondMeOptions | undefined)?.maxTokens ?? SECONDME_DEFAULT_OUTPUT_TOKENS,
+        maxOutputTokens: profile.options?.maxTokens ?? SECONDME_DEFAULT_OUTPUT_TOKENS,
       };
     case 'openai-compatible':
       return {
         maxInputTokens: OPENAI_MAX_INPUT_TOKENS,
-        maxOutputTokens: (profile.options as OpenAICompatibleOptions | undefined)?.maxTokens ?? OPENAI_DEFAULT_OUTPUT_TOKENS,
+        maxOutputTokens: profile.options?.maxTokens ?? OPENAI_DEFAULT_OUTPUT_TOKENS,
       };
   }
 }

@@ -4,11 +4,11 @@
  * across restarts and name changes; names read "Emma · emma-5".
  */
 import * as vscode from 'vscode';
-import { KIND_NAMES } from '../chat/providerSettings';
-import { displayName, modelOf, modelsFor } from '../chat/profileModels';
+import { KIND_NAMES } from '../profiles/ranges';
+import { displayName, modelOf, modelsFor } from '../profiles/models';
 import { EMMA_DEFAULT_BASE_URL } from '../providers/emma';
 import { SECONDME_DEFAULT_BASE_URL } from '../providers/secondme';
-import type { OpenAICompatibleOptions, ProviderProfile } from '../providers/types';
+import type { ProviderProfile } from '../providers/types';
 import { tokenLimits } from './limits';
 
 export interface ParleyModelInformation extends vscode.LanguageModelChatInformation {
@@ -47,7 +47,7 @@ export function modelsOfProfile(profile: ProviderProfile, discovered: readonly s
 }
 
 export function toolCallingOf(profile: ProviderProfile): boolean {
-  return profile.kind === 'openai-compatible' && (profile.options as OpenAICompatibleOptions | undefined)?.toolCalling === true;
+  return profile.kind === 'openai-compatible' && profile.options?.toolCalling === true;
 }
 
 export function modelInformation(profile: ProviderProfile, models: readonly string[], ready: boolean): ParleyModelInformation[] {

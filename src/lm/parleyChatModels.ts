@@ -5,12 +5,11 @@
  * store as the chat view; there is no second HTTP path.
  */
 import * as vscode from 'vscode';
-import { withModel } from '../chat/profileModels';
+import { withModel } from '../profiles/models';
 import { ProviderError } from '../net/errors';
 import { errorText } from '../net/errorTexts';
-import { EMMA_TEMPERATURE, SECONDME_TEMPERATURE } from '../providers/profile';
-import { maxTemperatureFor } from '../providers/openaiCompatible';
-import type { ChatProvider, ChatRequest, OpenAICompatibleOptions, ProviderDeps, ProviderProfile } from '../providers/types';
+import { temperatureRange } from '../profiles/ranges';
+import type { ChatProvider, ChatRequest, ProviderDeps, ProviderProfile } from '../providers/types';
 import { AppendOnlyText } from './appendOnly';
 import { toLanguageModelError } from './errors';
 import { estimateTokens, MESSAGE_OVERHEAD_TOKENS } from './limits';
@@ -192,12 +191,7 @@ export class ParleyChatModels implements vscode.LanguageModelChatProvider<Parley
     const out: Partial<ChatRequest> = {};
     const temperature = options.temperature;
     if (typeof temperature === 'number' && Number.isFinite(temperature)) {
-      const range =
-        profile.kind === 'emma'
-          ? EMMA_TEMPERATURE
-          : profile.kind === 'secondme'
-            ? SECONDME_TEMPERATURE
-            : { min: 0, max: maxTemperatureFor(profile.baseUrl ?? '', (profile.options ?? {}) as OpenAICompatibleOptions) };
+      const range = temperatureRange(profile);
       out.temperature = clamp(temperature, range.min, range.max);
       if (out.temperature !== temperature) this.log.info(`${tag}: temperature ${temperature} moved to ${out.temperature} (range ${range.min}–${range.max})`);
     }

@@ -21,9 +21,9 @@ import {
 } from './emma.wire';
 import { EmmaUpdateReader } from './emmaUpdates';
 import { codeForServerText, type ErrorContext } from './httpErrors';
-import { EMMA_TEMPERATURE } from './profile';
+import { temperatureError } from './temperatureCheck';
 import { cutOffError, guarded, htmlReplyError, parseJson, postJson, replyKind } from './transport';
-import type { ChatEvent, ChatMessage, ChatProvider, ChatRequest, EmmaOptions, ProviderDeps, ProviderProfile } from './types';
+import type { ChatEvent, ChatMessage, ChatProvider, ChatRequest, EmmaProfile, ProviderDeps } from './types';
 
 export const EMMA_DEFAULT_BASE_URL = 'https://emma.egomnia.com';
 export const EMMA_PATH = '/api/chat/stream';
@@ -77,8 +77,8 @@ export function mapConversation(messages: ChatMessage[]): { message: string; his
 }
 
 /** The request body for a chat request, validated against the seed's limits. */
-export function buildEmmaRequest(profile: ProviderProfile, request: ChatRequest): EmmaRequest {
-  const options = (profile.options ?? {}) as EmmaOptions;
+export function buildEmmaRequest(profile: EmmaProfile, request: ChatRequest): EmmaRequest {
+  const options = profile.options ?? {};
   const mapped = mapConversation(request.messages);
   const { message } = mapped;
   // useHistory false: Emma answers the message alone (its API default), whatever the chat layer sent.
@@ -89,20 +89,13 @@ export function buildEmmaRequest(profile: ProviderProfile, request: ChatRequest)
     throw invalid(errorText('request.emmaTooLong', { provider: EMMA, length, max: EMMA_MESSAGE_MAX_CHARS }));
 
   const temperature = request.temperature ?? options.temperature;
-  if (temperature !== undefined && !(temperature >= EMMA_TEMPERATURE.min && temperature <= EMMA_TEMPERATURE.max))
-    throw invalid(
-      errorText('request.temperatureRange', {
-        provider: EMMA,
-        min: EMMA_TEMPERATURE.min.toFixed(2),
-        max: EMMA_TEMPERATURE.max.toFixed(2),
-        value: temperature,
-      }),
-    );
+  const temperatureWrong = temperature === undefined ? undefined : temperatureError(EMMA, profile, temperature);
+  if (temperatureWrong) throw invalid(temperatureWrong);
   const maxNewTokens = request.maxTokens ?? options.maxNewTokens;
   if (maxNewTokens !== undefined && !(Number.isInteger(maxNewTokens) && maxNewTokens >= 1))
     throw invalid(errorText('request.wholeNumber', { provider: EMMA, option: 'max_new_tokens', value: maxNewTokens }));
 
-  const modelKey = options.modelKey ?? (profile.model as EmmaOptions['modelKey']);
+  const modelKey = options.modelKey ?? profile.model;
   const body: EmmaRequest = {
     message,
     ...(modelKey !== undefined ? { model_key: modelKey } : {}),
@@ -172,7 +165,7 @@ export async function* emmaEvents(lines: AsyncIterable<string>, ctx: ErrorContex
 
 export class EmmaProvider implements ChatProvider {
   constructor(
-    readonly profile: ProviderProfile,
+    readonly profile: EmmaProfile,
     private readonly deps: ProviderDeps,
   ) {}
 

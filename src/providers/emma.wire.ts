@@ -3,7 +3,7 @@
  * the NDJSON events of its reply. Unknown fields are tolerated everywhere.
  */
 import * as z from 'zod/mini';
-import { EMMA_MODELS } from './profile';
+import { EMMA_MODELS, EMMA_TEMPERATURE } from '../profiles/ranges';
 
 export const EMMA_MESSAGE_MAX_CHARS = 4500;
 export const EMMA_HISTORY_MAX_TURNS = 6;
@@ -18,7 +18,7 @@ export const emmaRequestSchema = z.object({
   mode: z.optional(z.enum(['raw', 'assisted'])),
   preset: z.optional(z.enum(['adaptive', 'precise', 'balanced', 'creative'])),
   max_new_tokens: z.optional(z.number().check(z.int(), z.minimum(1))),
-  temperature: z.optional(z.number().check(z.minimum(0.1), z.maximum(1.5))),
+  temperature: z.optional(z.number().check(z.minimum(EMMA_TEMPERATURE.min), z.maximum(EMMA_TEMPERATURE.max))),
 });
 export type EmmaRequest = z.infer<typeof emmaRequestSchema>;
 

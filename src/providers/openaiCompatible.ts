@@ -6,6 +6,7 @@
  */
 import { ProviderError } from '../net/errors';
 import { errorText, type ErrorText } from '../net/errorTexts';
+import { temperatureError } from './temperatureCheck';
 import type { ErrorContext } from './httpErrors';
 import { openAiReplyEvents } from './openaiStream';
 import { guarded, postJson } from './transport';
@@ -15,20 +16,13 @@ import type {
   ChatMessage,
   ChatProvider,
   ChatRequest,
-  OpenAICompatibleOptions,
+  OpenAICompatibleProfile,
   ProviderDeps,
-  ProviderProfile,
   ToolDefinition,
 } from './types';
 
 function invalid(text: ErrorText): ProviderError {
   return new ProviderError('invalid_request', text);
-}
-
-/** ecovai documents 0–1; OpenAI and most others accept 0–2. */
-export function maxTemperatureFor(baseUrl: string, options: OpenAICompatibleOptions): number {
-  if (options.maxTemperature !== undefined) return options.maxTemperature;
-  return /^https?:\/\/([^/]*\.)?ecovai\.cn(:\d+)?(\/|$)/i.test(baseUrl) ? 1 : 2;
 }
 
 export function chatCompletionsUrl(baseUrl: string): string {
@@ -87,19 +81,18 @@ function toOpenAiTool(tool: ToolDefinition): OpenAiTool {
 }
 
 export function buildOpenAiRequest(
-  profile: ProviderProfile,
+  profile: OpenAICompatibleProfile,
   request: ChatRequest,
   label: string,
   usageInStream = asksUsageInStream(profile),
 ): OpenAiRequest {
-  const options = (profile.options ?? {}) as OpenAICompatibleOptions;
+  const options = profile.options ?? {};
   if (request.messages.length === 0) throw invalid(errorText('request.noMessage', { provider: label }));
   const model = profile.model?.trim();
   if (!model) throw invalid(errorText('request.noModel', { provider: label }));
-  const maxTemperature = maxTemperatureFor(profile.baseUrl ?? '', options);
   const temperature = request.temperature ?? options.temperature;
-  if (temperature !== undefined && !(temperature >= 0 && temperature <= maxTemperature))
-    throw invalid(errorText('request.temperatureRange', { provider: label, min: 0, max: maxTemperature, value: temperature }));
+  const temperatureWrong = temperature === undefined ? undefined : temperatureError(label, profile, temperature);
+  if (temperatureWrong) throw invalid(temperatureWrong);
   const maxTokens = request.maxTokens ?? options.maxTokens;
   if (maxTokens !== undefined && !(Number.isInteger(maxTokens) && maxTokens >= 1))
     throw invalid(errorText('request.wholeNumber', { provider: label, option: 'max_tokens', value: maxTokens }));
@@ -127,7 +120,7 @@ export class OpenAICompatibleProvider implements ChatProvider {
   private readonly label: string;
 
   constructor(
-    readonly profile: ProviderProfile,
+    readonly profile: OpenAICompatibleProfile,
     private readonly deps: ProviderDeps,
   ) {
     this.label = profile.label?.trim() || hostLabel(profile.baseUrl ?? '');

@@ -8,9 +8,9 @@ import { ProviderError } from '../net/errors';
 import { errorText, type ErrorText } from '../net/errorTexts';
 import type { ErrorContext } from './httpErrors';
 import { openAiReplyEvents } from './openaiStream';
-import { SECONDME_TEMPERATURE } from './profile';
+import { temperatureError } from './temperatureCheck';
 import { guarded, postJson } from './transport';
-import type { ChatEvent, ChatProvider, ChatRequest, ProviderDeps, ProviderProfile, SecondMeOptions } from './types';
+import type { ChatEvent, ChatProvider, ChatRequest, ProviderDeps, SecondMeProfile } from './types';
 
 /** How SecondMe says an instance is not online (the simulator and the real API: "is not connected … ensure the instance is online"). */
 const NOT_ONLINE = /not (connected|online)|offline/i;
@@ -53,11 +53,12 @@ export interface SecondMeRequest {
   stream: boolean;
 }
 
-export function buildSecondMeRequest(options: SecondMeOptions, request: ChatRequest): SecondMeRequest {
+export function buildSecondMeRequest(profile: SecondMeProfile, request: ChatRequest): SecondMeRequest {
+  const options = profile.options ?? {};
   if (request.messages.length === 0) throw invalid(errorText('request.noMessage', { provider: SECONDME }));
   const temperature = request.temperature ?? options.temperature;
-  if (temperature !== undefined && !(temperature >= SECONDME_TEMPERATURE.min && temperature <= SECONDME_TEMPERATURE.max))
-    throw invalid(errorText('request.temperatureRange', { provider: SECONDME, min: SECONDME_TEMPERATURE.min, max: SECONDME_TEMPERATURE.max, value: temperature }));
+  const temperatureWrong = temperature === undefined ? undefined : temperatureError(SECONDME, profile, temperature);
+  if (temperatureWrong) throw invalid(temperatureWrong);
   const maxTokens = request.maxTokens ?? options.maxTokens;
   if (maxTokens !== undefined && !(Number.isInteger(maxTokens) && maxTokens >= 1))
     throw invalid(errorText('request.wholeNumber', { provider: SECONDME, option: 'max_tokens', value: maxTokens }));
@@ -88,11 +89,11 @@ export class SecondMeProvider implements ChatProvider {
   private readonly url: string;
 
   constructor(
-    readonly profile: ProviderProfile,
+    readonly profile: SecondMeProfile,
     private readonly deps: ProviderDeps,
   ) {
     const { id, origin } = parseInstanceId(profile.instanceId ?? '');
-    const options = (profile.options ?? {}) as SecondMeOptions;
+    const options = profile.options ?? {};
     const base = (profile.baseUrl ?? origin ?? SECONDME_DEFAULT_BASE_URL).replace(/\/+$/, '');
     this.instanceId = id;
     this.url = `${base}/api/chat/${encodeURIComponent(id)}${options.endpoint === 'chat-completions' ? '/chat/completions' : ''}`;
@@ -104,7 +105,7 @@ export class SecondMeProvider implements ChatProvider {
   }
 
   private async *run(request: ChatRequest, signal: AbortSignal, ctx: ErrorContext): AsyncGenerator<ChatEvent> {
-    const body = buildSecondMeRequest((this.profile.options ?? {}) as SecondMeOptions, request);
+    const body = buildSecondMeRequest(this.profile, request);
     const response = await postJson(
       { url: this.url, headers: { accept: 'text/event-stream, application/json' }, body, ctx, transient: instanceMayComeBack },
       this.deps,

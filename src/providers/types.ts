@@ -4,71 +4,19 @@
  */
 import type { NetworkSettings } from '../net/settings';
 
-export type ProviderKind = 'emma' | 'secondme' | 'openai-compatible';
-
-export interface EmmaOptions {
-  modelKey?: 'emma-5' | 'emma-4' | 'emma-3';
-  useRag?: boolean;
-  /**
-   * Send the earlier turns as Emma's `history` (with `use_history: true`). Default true for
-   * chat (the document's default is false); one-shot editor commands send none either way.
-   */
-  useHistory?: boolean;
-  mode?: 'raw' | 'assisted';
-  preset?: 'adaptive' | 'precise' | 'balanced' | 'creative';
-  maxNewTokens?: number;
-  temperature?: number;
-}
-
-export interface SecondMeOptions {
-  /** Which of the two documented endpoints to call. */
-  endpoint?: 'chat' | 'chat-completions';
-  enableL0Retrieval?: boolean;
-  roleId?: string;
-  temperature?: number;
-  maxTokens?: number;
-}
-
-export interface OpenAICompatibleOptions {
-  temperature?: number;
-  topK?: number;
-  maxTokens?: number;
-  /** Ask for a streamed reply (default true); a plain JSON reply is handled either way. */
-  stream?: boolean;
-  /** Highest temperature the endpoint accepts (ecovai: 1, OpenAI: 2). Default 2, or 1 for api.ecovai.cn. */
-  maxTemperature?: number;
-  /**
-   * Send `stream_options: { include_usage: true }` so the stream ends with token
-   * counts. Default true; an endpoint whose 400 names the field gets the request
-   * again without it, remembered per profile (usageInStream.ts). false: never ask.
-   */
-  includeUsage?: boolean;
-  /**
-   * The endpoint understands OpenAI `tools` / `tool_calls` (function calling).
-   * Off by default: many compatible servers reject or ignore `tools`. Only then
-   * do Parley's language models (vscode.lm) offer tool calling.
-   */
-  toolCalling?: boolean;
-}
-
-export type ProviderOptions = EmmaOptions | SecondMeOptions | OpenAICompatibleOptions;
-
-export interface ProviderProfile {
-  id: string;
-  kind: ProviderKind;
-  label?: string;
-  baseUrl?: string;
-  model?: string;
-  instanceId?: string;
-  /**
-   * Sent before every conversation: as the system message, or — Emma has no
-   * system role — in front of the message, where it counts toward its 4,500 characters.
-   */
-  systemPrompt?: string;
-  /** SecondMe and OpenAI-compatible: the model's context window in tokens (the chat's budget). Default per preset. */
-  contextWindow?: number;
-  options?: ProviderOptions;
-}
+/** A profile's kinds, fields and options are those of its schema (src/profiles). */
+export type {
+  EmmaOptions,
+  EmmaProfile,
+  OpenAICompatibleOptions,
+  OpenAICompatibleProfile,
+  ProviderKind,
+  ProviderOptions,
+  ProviderProfile,
+  SecondMeOptions,
+  SecondMeProfile,
+} from '../profiles/types';
+import type { ProviderProfile } from '../profiles/types';
 
 export interface ProviderDeps {
   /**

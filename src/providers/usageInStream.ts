@@ -7,7 +7,7 @@
  * the next request does not pay for the refusal again.
  */
 import { isProviderError } from '../net/errors';
-import type { OpenAICompatibleOptions, ProviderProfile } from './types';
+import type { OpenAICompatibleProfile, ProviderProfile } from './types';
 
 const rejectedBy = new Set<string>();
 
@@ -16,9 +16,8 @@ function profileKey(profile: ProviderProfile): string {
 }
 
 /** Whether this profile's requests ask for usage in the stream. */
-export function asksUsageInStream(profile: ProviderProfile): boolean {
-  const options = (profile.options ?? {}) as OpenAICompatibleOptions;
-  return options.includeUsage !== false && !rejectedBy.has(profileKey(profile));
+export function asksUsageInStream(profile: OpenAICompatibleProfile): boolean {
+  return profile.options?.includeUsage !== false && !rejectedBy.has(profileKey(profile));
 }
 
 export function rememberUsageRejected(profile: ProviderProfile): void {

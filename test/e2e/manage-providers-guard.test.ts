@@ -59,7 +59,7 @@ describe('Manage Providers and a parley.providers it cannot read', () => {
     const dialog = modalDialog(page);
     await dialog.waitFor({ state: 'visible' });
     assert.match(await dialog.innerText(), /parley\.providers in your user settings has entries Parley cannot read/);
-    assert.match(await dialog.innerText(), /parley\.providers\[\d+\]\.kind must be one of/);
+    assert.match(await dialog.innerText(), /parley\.providers\[\d+\]\.kind \(profile "odd"\) must be one of/);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
     assert.ok(await quickInput(page).isHidden());

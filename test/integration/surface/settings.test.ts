@@ -21,12 +21,21 @@ describe('provider settings in VS Code', () => {
     assert.deepEqual(defaults?.map((p) => p.id), ['emma', 'secondme', 'ecovai']);
   });
 
-  it('leaves out a bad profile, names the setting and the fix, keeps the rest', async () => {
-    await setGlobal('providers', [...TEST_PROFILES, { id: 'hot', kind: 'emma', options: { temperature: 3 } }]);
+  it('leaves out a bad profile, names the setting, the profile and the fix, keeps the rest', async () => {
+    await setGlobal('providers', [
+      ...TEST_PROFILES,
+      { id: 'hot', kind: 'emma', options: { temperature: 3 } },
+      // ecovai documents 0–1 on every ecovai.cn host: settings say so, as the adapter would.
+      { id: 'eco-eu', kind: 'openai-compatible', baseUrl: 'https://eu.ecovai.cn/v1', model: 'spark-v3', options: { temperature: 1.5 } },
+    ]);
     assert.deepEqual(api.source.list().map((p) => p.id), ['emma-test', 'local-test', 'secondme-test']);
+    const problems = api.settingsProblems();
+    assert.ok(problems.includes('parley.providers[3].options.temperature (profile "hot") must be between 0.10 and 1.50 for Emma'), problems.join('\n'));
     assert.ok(
-      api.settingsProblems().includes('parley.providers[3].options.temperature must be between 0.10 and 1.50 for Emma'),
-      api.settingsProblems().join('\n'),
+      problems.includes(
+        'parley.providers[4].options.temperature (profile "eco-eu") must be between 0 and 1 for this endpoint (set options.maxTemperature if it accepts more)',
+      ),
+      problems.join('\n'),
     );
   });
 

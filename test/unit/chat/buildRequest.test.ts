@@ -7,7 +7,7 @@ import { estimateTokens } from '../../../src/chat/tokenEstimate';
 import type { Attachment, Turn } from '../../../src/protocol/model';
 import { buildEmmaRequest } from '../../../src/providers/emma';
 import { buildOpenAiRequest } from '../../../src/providers/openaiCompatible';
-import type { ProviderProfile } from '../../../src/providers/types';
+import type { EmmaProfile, OpenAICompatibleProfile, ProviderProfile } from '../../../src/providers/types';
 
 const turn = (prompt: string, reply?: string, attachments?: Attachment[]): Turn => ({
   id: prompt,
@@ -18,8 +18,8 @@ const turn = (prompt: string, reply?: string, attachments?: Attachment[]): Turn 
   ...(reply === undefined ? {} : { reply: { text: reply, status: 'done' as const, providerId: 'p', providerLabel: 'P', startedAt: 1 } }),
 });
 
-const emma = (systemPrompt?: string): ProviderProfile => ({ id: 'emma', kind: 'emma', ...(systemPrompt ? { systemPrompt } : {}) });
-const openai = (extra: Partial<ProviderProfile> = {}): ProviderProfile => ({
+const emma = (systemPrompt?: string): EmmaProfile => ({ id: 'emma', kind: 'emma', ...(systemPrompt ? { systemPrompt } : {}) });
+const openai = (extra: Partial<OpenAICompatibleProfile> = {}): OpenAICompatibleProfile => ({
   id: 'oa',
   kind: 'openai-compatible',
   baseUrl: 'http://127.0.0.1:9/v1',

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { ChatController } from '../../../src/chat/chatController';
 import { createProvider } from '../../../src/providers';
-import type { ProviderProfile } from '../../../src/providers/types';
+import type { OpenAICompatibleProfile, ProviderProfile } from '../../../src/providers/types';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { FakeProviderSource, MemoryStore } from './fakes';
 
@@ -28,7 +28,7 @@ describe('ChatController with the real providers and the simulator', function ()
     return { chat, store };
   }
   const emma = (): ProviderProfile => ({ id: 'emma', kind: 'emma', label: 'Emma', baseUrl: sim.url, options: { modelKey: 'emma-4' } });
-  const ecovai = (): ProviderProfile => ({
+  const ecovai = (): OpenAICompatibleProfile => ({
     id: 'ecovai',
     kind: 'openai-compatible',
     label: 'ecovai',

@@ -11,7 +11,7 @@ import { ChatController } from '../../../src/chat/chatController';
 import { DEFAULT_CHAT_TEXTS, type ChatTexts } from '../../../src/chat/chatTexts';
 import { fillTemplate, formatErrorText, languageOf } from '../../../src/net/errorTexts';
 import { createProvider } from '../../../src/providers';
-import type { ProviderProfile } from '../../../src/providers/types';
+import type { OpenAICompatibleProfile, ProviderProfile } from '../../../src/providers/types';
 import { startSimulator, type Simulator } from '../../simulator/server';
 import { FakeProviderSource, MemoryStore } from './fakes';
 
@@ -43,7 +43,7 @@ describe('error cards in the user\'s language (Italian host, real providers, sim
     const chat = new ChatController({ providers: source, createProvider, store, clock: Date, texts });
     return { chat, store };
   }
-  const ecovai = (baseUrl = `${sim.url}/v1`): ProviderProfile => ({ id: 'ecovai', kind: 'openai-compatible', label: 'ecovai', baseUrl, model: 'spark-v3' });
+  const ecovai = (baseUrl = `${sim.url}/v1`): OpenAICompatibleProfile => ({ id: 'ecovai', kind: 'openai-compatible', label: 'ecovai', baseUrl, model: 'spark-v3' });
 
   it('a refused key (401) gets the Italian card, Set API Key unchanged; the saved conversation keeps that text', async () => {
     const { chat, store } = ask(ecovai(), 'wrong-key-0123456789');

@@ -1,7 +1,7 @@
 /** Small in-memory fakes for the chat layer's dependencies. */
 import type { ProviderSource, Unsubscribe } from '../../../src/chat/ports';
 import type { Conversation } from '../../../src/protocol/model';
-import type { ChatEvent, ChatProvider, ChatRequest, ProviderDeps, ProviderProfile } from '../../../src/providers/types';
+import type { ChatEvent, ChatProvider, ChatRequest, EmmaProfile, OpenAICompatibleProfile, ProviderDeps, ProviderProfile } from '../../../src/providers/types';
 
 export class FakeProviderSource implements ProviderSource {
   ready = true;
@@ -103,8 +103,8 @@ async function* play(script: Step[], signal: AbortSignal): AsyncIterable<ChatEve
   }
 }
 
-export const EMMA: ProviderProfile = { id: 'emma', kind: 'emma', label: 'Emma', options: { modelKey: 'emma-5' } };
-export const ECOVAI: ProviderProfile = {
+export const EMMA: EmmaProfile = { id: 'emma', kind: 'emma', label: 'Emma', options: { modelKey: 'emma-5' } };
+export const ECOVAI: OpenAICompatibleProfile = {
   id: 'ecovai',
   kind: 'openai-compatible',
   label: 'ecovai',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { ModelCatalog } from '../../../src/chat/modelCatalog';
-import { modelsFor } from '../../../src/chat/profileModels';
+import { modelsFor } from '../../../src/profiles/models';
 import type { ProviderProfile } from '../../../src/providers/types';
 
 const ecovai: ProviderProfile = { id: 'eco', kind: 'openai-compatible', baseUrl: 'https://api.ecovai.cn/v1', model: 'spark-v3' };

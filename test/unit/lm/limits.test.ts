@@ -24,7 +24,7 @@ describe('language model token figures', () => {
     assert.deepEqual(tokenLimits({ id: 'e', kind: 'emma' }), { maxInputTokens: 1125, maxOutputTokens: 2048 });
     assert.deepEqual(tokenLimits({ id: 'e', kind: 'emma', options: { maxNewTokens: 300 } }).maxOutputTokens, 300);
     assert.deepEqual(tokenLimits({ id: 's', kind: 'secondme', instanceId: 'x' }), { maxInputTokens: 4096, maxOutputTokens: 2000 });
-    assert.deepEqual(tokenLimits({ id: 'o', kind: 'openai-compatible', options: { maxTokens: 1000 } }), { maxInputTokens: 8192, maxOutputTokens: 1000 });
+    assert.deepEqual(tokenLimits({ id: 'o', kind: 'openai-compatible', baseUrl: 'https://api.ecovai.cn/v1', model: 'spark-v3', options: { maxTokens: 1000 } }), { maxInputTokens: 8192, maxOutputTokens: 1000 });
   });
 });
 

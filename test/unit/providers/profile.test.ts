@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createProvider, PRESETS, profileFromPreset, findPreset } from '../../../src/providers';
 import type { ProviderProfile } from '../../../src/providers/types';
+import { temperatureRange } from '../../../src/profiles/ranges';
 import { testDeps } from './helpers';
 
 const deps = testDeps('k');
@@ -22,11 +23,11 @@ describe('createProvider: profile validation', () => {
   });
 
   it('names the field of a bad profile', () => {
-    rejects({ id: '', kind: 'emma' }, /id must not be empty/);
+    rejects({ id: '', kind: 'emma' }, /id may use only letters/);
     rejects({ id: 'p', kind: 'claude' }, /kind must be one of emma, secondme, openai-compatible/);
-    rejects({ id: 'p', kind: 'emma', baseUrl: 'ftp://x' }, /Provider profile “p”: baseUrl must be an http\(s\) URL/);
+    rejects({ id: 'p', kind: 'emma', baseUrl: 'ftp://x' }, /Provider profile “p”: baseUrl must be an http:\/\/ or https:\/\/ URL/);
     rejects({ id: 'p', kind: 'emma', model: 'emma-9' }, /“p”: model/);
-    rejects({ id: 'p', kind: 'emma', options: { temperature: 2 } }, /options\.temperature must be between 0.1 and 1.5/);
+    rejects({ id: 'p', kind: 'emma', options: { temperature: 2 } }, /options\.temperature must be between 0\.10 and 1\.50 for Emma/);
     rejects({ id: 'p', kind: 'emma', options: { temperature: 0.05 } }, /options\.temperature/);
     rejects({ id: 'p', kind: 'emma', options: { mode: 'chatty' } }, /options\.mode/);
     rejects({ id: 'p', kind: 'emma', options: { maxNewTokens: 1.5 } }, /options\.maxNewTokens/);
@@ -65,7 +66,7 @@ describe('presets', () => {
     assert.ok(ecovai);
     assert.equal(ecovai.baseUrl, 'https://api.ecovai.cn/v1');
     for (const model of ['spark-v2', 'spark-v3', 'SparkDesk-v4.0']) assert.ok(ecovai.models.includes(model));
-    assert.deepEqual(ecovai.temperature, { min: 0, max: 1, default: 0.7 });
+    assert.deepEqual(temperatureRange(profileFromPreset('ecovai', 'e')), { min: 0, max: 1, digits: 0 });
     assert.equal((ecovai.options as { includeUsage?: boolean }).includeUsage, undefined);
     assert.equal((ecovai.options as { maxTemperature?: number }).maxTemperature, 1);
   });

@@ -4,7 +4,7 @@
  * would be lost by a write, so it is refused; entries Parley cannot read are
  * kept as they are, but the user is asked before the first write.
  */
-import { formatProblem, validateProviders } from './providerSettings';
+import { formatProblem, validateProviders } from './settings';
 
 export type ProvidersWriteCheck =
   | { kind: 'ok' }

@@ -4,7 +4,9 @@
  * ecovai list beyond the seed's Spark models follows its menu (kimi, qwen, zhipu,
  * deepseek, openai) and is not verified against its catalogue.
  */
-import { EMMA_MODELS } from './profile';
+import { EMMA_DEFAULT_MODEL, EMMA_MODELS } from './ranges';
+import { formatProblem, parseProfile } from './settings';
+import { originOf } from './urls';
 import type { ProviderKind, ProviderOptions, ProviderProfile } from './types';
 
 export interface ProviderPreset {
@@ -20,7 +22,6 @@ export interface ProviderPreset {
   needsKey: boolean;
   /** SecondMe: the profile needs an instance id. */
   needsInstanceId?: boolean;
-  temperature: { min: number; max: number; default?: number };
   /**
    * Default context window in tokens for profiles on this server (SecondMe and
    * OpenAI-compatible; Emma's budget is its 4,500 characters per message).
@@ -36,10 +37,9 @@ export const PRESETS: readonly ProviderPreset[] = [
     kind: 'emma',
     label: 'Emma',
     baseUrl: 'https://emma.egomnia.com',
-    model: 'emma-5',
+    model: EMMA_DEFAULT_MODEL,
     models: EMMA_MODELS,
     needsKey: true,
-    temperature: { min: 0.1, max: 1.5 },
   },
   {
     id: 'secondme',
@@ -50,7 +50,6 @@ export const PRESETS: readonly ProviderPreset[] = [
     models: [],
     needsKey: false,
     needsInstanceId: true,
-    temperature: { min: 0, max: 1, default: 0.7 },
     options: { endpoint: 'chat' },
   },
   {
@@ -62,7 +61,6 @@ export const PRESETS: readonly ProviderPreset[] = [
     model: 'spark-v3',
     models: ['spark-v2', 'spark-v3', 'SparkDesk-v4.0', 'moonshot-v1-8k', 'qwen-plus', 'glm-4', 'deepseek-chat', 'gpt-4o-mini'],
     needsKey: true,
-    temperature: { min: 0, max: 1, default: 0.7 },
     options: { maxTemperature: 1, stream: true },
   },
   {
@@ -74,7 +72,6 @@ export const PRESETS: readonly ProviderPreset[] = [
     model: 'gpt-4o-mini',
     models: ['gpt-4o-mini', 'gpt-4o', 'gpt-4.1-mini', 'gpt-4.1'],
     needsKey: true,
-    temperature: { min: 0, max: 2 },
     options: { maxTemperature: 2, stream: true, includeUsage: true },
   },
   {
@@ -86,7 +83,6 @@ export const PRESETS: readonly ProviderPreset[] = [
     model: 'deepseek-chat',
     models: ['deepseek-chat', 'deepseek-reasoner'],
     needsKey: true,
-    temperature: { min: 0, max: 2 },
     options: { maxTemperature: 2, stream: true, includeUsage: true },
   },
   {
@@ -98,7 +94,6 @@ export const PRESETS: readonly ProviderPreset[] = [
     model: 'llama3.2',
     models: ['llama3.2', 'qwen2.5', 'mistral'],
     needsKey: false,
-    temperature: { min: 0, max: 2 },
     options: { maxTemperature: 2, stream: true, includeUsage: false },
   },
   {
@@ -109,7 +104,6 @@ export const PRESETS: readonly ProviderPreset[] = [
     baseUrl: 'http://localhost:1234/v1',
     models: [],
     needsKey: false,
-    temperature: { min: 0, max: 2 },
     options: { maxTemperature: 2, stream: true, includeUsage: false },
   },
   {
@@ -120,7 +114,6 @@ export const PRESETS: readonly ProviderPreset[] = [
     baseUrl: 'http://localhost:8000/v1',
     models: [],
     needsKey: false,
-    temperature: { min: 0, max: 2 },
     options: { maxTemperature: 2, stream: true, includeUsage: true },
   },
 ];
@@ -129,11 +122,24 @@ export function findPreset(id: string): ProviderPreset | undefined {
   return PRESETS.find((preset) => preset.id === id);
 }
 
-/** A new profile from a preset; `overrides` (e.g. instanceId, model) win. */
-export function profileFromPreset(presetId: string, profileId: string, overrides: Partial<ProviderProfile> = {}): ProviderProfile {
+/**
+ * The preset of the profile's server: same kind and origin, or — for a
+ * profile without a base URL — its kind's own (SecondMe, Emma).
+ */
+export function presetOf(profile: Pick<ProviderProfile, 'kind' | 'baseUrl'>): ProviderPreset | undefined {
+  const own = originOf(profile.baseUrl);
+  return PRESETS.find((preset) => preset.kind === profile.kind && (own === undefined ? preset.kind !== 'openai-compatible' : originOf(preset.baseUrl) === own));
+}
+
+/**
+ * A new profile from a preset; `overrides` (e.g. instanceId, model) win. An
+ * OpenAI-compatible preset without a model (LM Studio, vLLM) gets the model
+ * the user names; until then the profile is checked without one.
+ */
+export function profileFromPreset(presetId: string, profileId: string, overrides: Record<string, unknown> = {}): ProviderProfile {
   const preset = findPreset(presetId);
   if (!preset) throw new Error(`unknown provider preset "${presetId}"`);
-  return {
+  const entry = {
     id: profileId,
     kind: preset.kind,
     label: preset.label,
@@ -142,4 +148,7 @@ export function profileFromPreset(presetId: string, profileId: string, overrides
     ...(preset.options !== undefined ? { options: { ...preset.options } } : {}),
     ...overrides,
   };
+  const parsed = parseProfile(entry, 'profile');
+  if (parsed.problems) throw new Error(`preset "${presetId}": ${parsed.problems.map(formatProblem).join('; ')}`);
+  return parsed.profile;
 }

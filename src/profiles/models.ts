@@ -1,41 +1,31 @@
 /**
  * Names and models of a profile for pickers and the status bar. The presets
- * themselves live in src/providers/presets.ts (one place); this file only
- * reads them.
+ * themselves live in presets.ts (one place); this file only reads them.
  */
-import { EMMA_MODELS } from '../providers/profile';
-import { PRESETS } from '../providers/presets';
-import type { ProviderProfile } from '../providers/types';
+import { presetOf } from './presets';
+import { EMMA_DEFAULT_MODEL, EMMA_MODELS, type EmmaModel } from './ranges';
+import type { ProviderProfile } from './types';
 
 /** The model a profile uses, for display: Emma's modelKey (else model, else emma-5), otherwise `model`. */
 export function modelOf(profile: ProviderProfile): string | undefined {
-  if (profile.kind === 'emma') {
-    const key = (profile.options as { modelKey?: string } | undefined)?.modelKey;
-    return key ?? profile.model ?? 'emma-5';
-  }
+  if (profile.kind === 'emma') return profile.options?.modelKey ?? profile.model ?? EMMA_DEFAULT_MODEL;
   return profile.model;
 }
 
-/** The same profile using another model (Emma: options.modelKey, which the adapter prefers; others: model). */
-export function withModel(profile: ProviderProfile, model: string): ProviderProfile {
-  if (profile.kind === 'emma') {
-    return { ...profile, options: { ...(profile.options ?? {}), modelKey: model as (typeof EMMA_MODELS)[number] } };
-  }
-  return { ...profile, model };
+function isEmmaModel(model: string): model is EmmaModel {
+  return (EMMA_MODELS as readonly string[]).includes(model);
 }
 
-function sameHost(a: string | undefined, b: string | undefined): boolean {
-  try {
-    return !!a && !!b && new URL(a).host.toLowerCase() === new URL(b).host.toLowerCase();
-  } catch {
-    return false;
-  }
+/** The same profile using another model (Emma: options.modelKey, which the adapter prefers — only one of its models; others: model). */
+export function withModel(profile: ProviderProfile, model: string): ProviderProfile {
+  if (profile.kind === 'emma') return isEmmaModel(model) ? { ...profile, options: { ...profile.options, modelKey: model } } : profile;
+  return { ...profile, model };
 }
 
 /**
  * Models to offer for a profile: Emma's three; for OpenAI-compatible, the
  * models its endpoint listed (`discovered`, from GET /models) or else the
- * suggestions of the preset with the same host (ecovai: the Spark models …);
+ * suggestions of the preset with the same origin (ecovai: the Spark models …);
  * always including the model in use.
  */
 export function modelsFor(profile: ProviderProfile, discovered?: readonly string[]): string[] {
@@ -45,7 +35,7 @@ export function modelsFor(profile: ProviderProfile, discovered?: readonly string
       : profile.kind === 'openai-compatible'
         ? discovered?.length
           ? [...discovered]
-          : [...(PRESETS.find((p) => p.kind === 'openai-compatible' && sameHost(p.baseUrl, profile.baseUrl))?.models ?? [])]
+          : [...(presetOf(profile)?.models ?? [])]
         : [];
   const current = modelOf(profile);
   return [...new Set([...suggestions, ...(current ? [current] : [])])];

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { modelOf, modelsFor, uniqueId, withModel } from '../../../src/chat/profileModels';
+import { modelOf, modelsFor, uniqueId, withModel } from '../../../src/profiles/models';
 
 describe('profile presets and models', () => {
   it('reads and sets Emma\'s model through options.modelKey, others through model', () => {
@@ -7,7 +7,7 @@ describe('profile presets and models', () => {
     const emma = withModel({ id: 'e', kind: 'emma', options: { useRag: false } }, 'emma-3');
     assert.deepEqual(emma.options, { useRag: false, modelKey: 'emma-3' });
     assert.equal(modelOf(emma), 'emma-3');
-    assert.equal(withModel({ id: 'o', kind: 'openai-compatible', model: 'spark-v2' }, 'SparkDesk-v4.0').model, 'SparkDesk-v4.0');
+    assert.equal(withModel({ id: 'o', kind: 'openai-compatible', baseUrl: 'https://api.ecovai.cn/v1', model: 'spark-v2' }, 'SparkDesk-v4.0').model, 'SparkDesk-v4.0');
   });
 
   it('offers Emma\'s models, the ecovai preset\'s models for an ecovai profile, and always the model in use', () => {

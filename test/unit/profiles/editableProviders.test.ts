@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { checkProvidersWrite } from '../../../src/chat/editableProviders';
+import { checkProvidersWrite } from '../../../src/profiles/editableProviders';
 
 describe('checkProvidersWrite (may Manage Providers write parley.providers back?)', () => {
   it('a list of readable profiles, or no value at all, may be written', () => {
@@ -22,6 +22,6 @@ describe('checkProvidersWrite (may Manage Providers write parley.providers back?
     assert.ok(check.kind === 'unreadableEntries');
     assert.equal(check.problems.length, 2);
     assert.match(check.problems[0] ?? '', /^parley\.providers\[1\]/);
-    assert.match(check.problems[1] ?? '', /^parley\.providers\[2\]\.kind must be one of emma, secondme, openai-compatible/);
+    assert.match(check.problems[1] ?? '', /^parley\.providers\[2\]\.kind \(profile "x"\) must be one of emma, secondme, openai-compatible/);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { isLocalUrl, keyRequirement, needsApiKey, needsInstanceId } from '../../../src/chat/profileNeeds';
+import { isLocalUrl, keyRequirement, needsApiKey, needsInstanceId } from '../../../src/profiles/needs';
 
 describe('what a profile needs before its first request', () => {
   it('Emma always needs a key; SecondMe never does', () => {
@@ -18,10 +18,10 @@ describe('what a profile needs before its first request', () => {
   });
 
   it('SecondMe needs an instance id', () => {
-    assert.equal(needsInstanceId({ kind: 'secondme' }), true);
-    assert.equal(needsInstanceId({ kind: 'secondme', instanceId: '  ' }), true);
-    assert.equal(needsInstanceId({ kind: 'secondme', instanceId: 'abc' }), false);
-    assert.equal(needsInstanceId({ kind: 'emma' }), false);
+    assert.equal(needsInstanceId({ id: 'p', kind: 'secondme' }), true);
+    assert.equal(needsInstanceId({ id: 'p', kind: 'secondme', instanceId: '  ' }), true);
+    assert.equal(needsInstanceId({ id: 'p', kind: 'secondme', instanceId: 'abc' }), false);
+    assert.equal(needsInstanceId({ id: 'p', kind: 'emma' }), false);
   });
 
   it('a local OpenAI-compatible server: key optional (it may check one), never "needs no key"', () => {

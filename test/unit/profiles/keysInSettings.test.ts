@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { findKeysInSettings, isSecretFieldName, withoutKeys } from '../../../src/chat/keysInSettings';
+import { findKeysInSettings, isSecretFieldName, withoutKeys } from '../../../src/profiles/keysInSettings';
 
 describe('API keys pasted into settings', () => {
   it('recognizes the usual names of key fields', () => {

@@ -1,5 +1,5 @@
 /** What a profile needs before its first request: an API key, an instance id. */
-import type { ProviderProfile } from '../providers/types';
+import type { ProviderProfile } from './types';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]', '0.0.0.0']);
 
@@ -37,6 +37,6 @@ export function keyRequirement(profile: Pick<ProviderProfile, 'kind' | 'baseUrl'
 }
 
 /** SecondMe puts the instance id in the request path, so it cannot work without one. */
-export function needsInstanceId(profile: Pick<ProviderProfile, 'kind' | 'instanceId'>): boolean {
+export function needsInstanceId(profile: ProviderProfile): boolean {
   return profile.kind === 'secondme' && !profile.instanceId?.trim();
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { formatProblem, resolveActive, validateProviders } from '../../../src/chat/providerSettings';
-import { PRESETS, profileFromPreset } from '../../../src/providers/presets';
+import { formatProblem, resolveActive, validateProviders } from '../../../src/profiles/settings';
+import { PRESETS, profileFromPreset } from '../../../src/profiles/presets';
 import { validateProfile } from '../../../src/providers/profile';
 
 const messages = (raw: unknown) => validateProviders(raw).problems.map(formatProblem);
@@ -33,27 +33,30 @@ describe('parley.providers validation', () => {
       { id: 'ok', kind: 'secondme', instanceId: 'abc' },
       { id: 'emma', kind: 'emma', options: { temperature: 2 } },
     ]);
-    assert.deepEqual(result.problems.map(formatProblem), ['parley.providers[1].options.temperature must be between 0.10 and 1.50 for Emma']);
+    assert.deepEqual(result.problems.map(formatProblem), ['parley.providers[1].options.temperature (profile "emma") must be between 0.10 and 1.50 for Emma']);
     assert.deepEqual(result.profiles.map((p) => p.id), ['ok']);
   });
 
   it('checks enums and ranges of each kind from the provider docs', () => {
     assert.deepEqual(messages([{ id: 'e', kind: 'emma', options: { modelKey: 'emma-9', mode: 'fast' } }]), [
-      'parley.providers[0].options.modelKey must be one of emma-5, emma-4, emma-3',
-      'parley.providers[0].options.mode must be one of raw, assisted',
+      'parley.providers[0].options.modelKey (profile "e") must be one of emma-5, emma-4, emma-3',
+      'parley.providers[0].options.mode (profile "e") must be one of raw, assisted',
     ]);
     assert.deepEqual(messages([{ id: 's', kind: 'secondme', options: { temperature: 1.2, maxTokens: 0, endpoint: 'x' } }]), [
-      'parley.providers[0].options.endpoint must be one of chat, chat-completions',
-      'parley.providers[0].options.temperature must be between 0.0 and 1.0 for SecondMe',
-      'parley.providers[0].options.maxTokens must be at least 1',
+      'parley.providers[0].options.endpoint (profile "s") must be one of chat, chat-completions',
+      'parley.providers[0].options.temperature (profile "s") must be between 0 and 1 for SecondMe',
+      'parley.providers[0].options.maxTokens (profile "s") must be at least 1',
     ]);
     assert.deepEqual(
       messages([{ id: 'o', kind: 'openai-compatible', baseUrl: 'https://api.ecovai.cn/v1', model: 'spark-v3', options: { topK: 0, temperature: 1.5 } }]),
-      ['parley.providers[0].options.topK must be at least 1'],
+      [
+        'parley.providers[0].options.topK (profile "o") must be at least 1',
+        'parley.providers[0].options.temperature (profile "o") must be between 0 and 1 for this endpoint (set options.maxTemperature if it accepts more)',
+      ],
     );
     assert.deepEqual(
       messages([{ id: 'o', kind: 'openai-compatible', baseUrl: 'https://api.ecovai.cn/v1', model: 'spark-v3', options: { temperature: 1.5 } }]),
-      ['parley.providers[0].options.temperature must be between 0 and 1 for this endpoint (set options.maxTemperature if it accepts more)'],
+      ['parley.providers[0].options.temperature (profile "o") must be between 0 and 1 for this endpoint (set options.maxTemperature if it accepts more)'],
     );
     assert.deepEqual(
       messages([{ id: 'o', kind: 'openai-compatible', baseUrl: 'https://api.openai.com/v1', model: 'gpt-4o', options: { temperature: 1.5 } }]),
@@ -62,26 +65,26 @@ describe('parley.providers validation', () => {
     );
     assert.match(
       messages([{ id: 'o', kind: 'openai-compatible', baseUrl: 'https://x.example/v1', model: 'm', options: { temperature: 1.5, maxTemperature: 1 } }])[0]!,
-      /temperature must be between 0 and 1/,
+      /temperature \(profile "o"\) must be between 0 and 1/,
     );
     assert.deepEqual(messages([{ id: 'e', kind: 'emma', model: 'gpt-4' }]), [
-      'parley.providers[0].model must be one of emma-5, emma-4, emma-3 for Emma (or leave it out and use options.modelKey)',
+      'parley.providers[0].model (profile "e") must be one of emma-5, emma-4, emma-3 for Emma (or leave it out and use options.modelKey)',
     ]);
   });
 
   it('suggests the camelCase name for a snake_case option copied from the API docs', () => {
     assert.deepEqual(messages([{ id: 'e', kind: 'emma', options: { model_key: 'emma-4' } }]), [
-      'parley.providers[0].options.model_key is not an option for Emma (did you mean modelKey?)',
+      'parley.providers[0].options.model_key (profile "e") is not an option for Emma (did you mean modelKey?)',
     ]);
   });
 
   it('requires id, a known kind, an http(s) base URL, and baseUrl + model for OpenAI-compatible', () => {
     assert.deepEqual(messages([{ kind: 'emma' }]), ['parley.providers[0].id is required: a short name such as "emma" or "work-ecovai"']);
-    assert.deepEqual(messages([{ id: 'x', kind: 'claude' }]), ['parley.providers[0].kind must be one of emma, secondme, openai-compatible']);
-    assert.deepEqual(messages([{ id: 'x', kind: 'emma', baseUrl: 'ftp://x' }]), ['parley.providers[0].baseUrl must be an http:// or https:// URL']);
+    assert.deepEqual(messages([{ id: 'x', kind: 'claude' }]), ['parley.providers[0].kind (profile "x") must be one of emma, secondme, openai-compatible']);
+    assert.deepEqual(messages([{ id: 'x', kind: 'emma', baseUrl: 'ftp://x' }]), ['parley.providers[0].baseUrl (profile "x") must be an http:// or https:// URL']);
     assert.deepEqual(messages([{ id: 'x', kind: 'openai-compatible' }]), [
-      'parley.providers[0].baseUrl is required for OpenAI-compatible profiles (e.g. "https://api.ecovai.cn/v1")',
-      'parley.providers[0].model is required for OpenAI-compatible profiles (e.g. "spark-v3")',
+      'parley.providers[0].baseUrl (profile "x") is required for OpenAI-compatible profiles (e.g. "https://api.ecovai.cn/v1")',
+      'parley.providers[0].model (profile "x") is required for OpenAI-compatible profiles (e.g. "spark-v3")',
     ]);
   });
 
@@ -91,14 +94,14 @@ describe('parley.providers validation', () => {
       { id: 'a', kind: 'secondme' },
     ]);
     assert.equal(result.profiles.length, 1);
-    assert.match(formatProblem(result.problems[0]!), /^parley\.providers\[1\]\.id "a" is used by an earlier profile/);
+    assert.match(formatProblem(result.problems[0]!), /^parley\.providers\[1\]\.id \(profile "a"\) is used by an earlier profile/);
   });
 
   it('reports a non-list value', () => {
     assert.deepEqual(messages({ id: 'a' }), ['parley.providers must be a list of provider profiles']);
   });
 
-  it('passes valid options through with the names of src/providers/types.ts', () => {
+  it('passes valid options through with the names of the schema (src/profiles)', () => {
     const [profile] = validateProviders([
       { id: 'e', kind: 'emma', label: 'Emma', options: { modelKey: 'emma-4', useRag: false, preset: 'precise', maxNewTokens: 300, temperature: 0.1 } },
     ]).profiles;
@@ -131,12 +134,12 @@ describe('profile fields systemPrompt and contextWindow', () => {
   });
 
   it('names the setting and the fix for a bad context window, and refuses one on Emma (its budget is fixed)', () => {
-    assert.deepEqual(messages([{ ...openai, contextWindow: 100 }]), ['parley.providers[0].contextWindow must be at least 256 (tokens)']);
-    assert.deepEqual(messages([{ ...openai, contextWindow: 1000.5 }]), ['parley.providers[0].contextWindow must be a whole number (tokens, at least 256)']);
+    assert.deepEqual(messages([{ ...openai, contextWindow: 100 }]), ['parley.providers[0].contextWindow (profile "o") must be at least 256 (tokens)']);
+    assert.deepEqual(messages([{ ...openai, contextWindow: 1000.5 }]), ['parley.providers[0].contextWindow (profile "o") must be a whole number (tokens, at least 256)']);
     assert.deepEqual(messages([{ id: 'e', kind: 'emma', contextWindow: 8000 }]), [
-      'parley.providers[0].contextWindow is not used by Emma: its budget is fixed at 4,500 characters per message (remove it)',
+      'parley.providers[0].contextWindow (profile "e") is not used by Emma: its budget is fixed at 4,500 characters per message (remove it)',
     ]);
-    assert.deepEqual(messages([{ ...openai, systemPrompt: 42 }]), ['parley.providers[0].systemPrompt must be a string']);
+    assert.deepEqual(messages([{ ...openai, systemPrompt: 42 }]), ['parley.providers[0].systemPrompt (profile "o") must be a string']);
   });
 
   it('describes both fields in package.json', () => {
