@@ -4,7 +4,7 @@
  * the key store through Parley's exports.
  */
 import * as vscode from 'vscode';
-import type { AskOptions, ChatApi, ProviderSource } from '../chat/ports';
+import type { AskOptions, FocusedChatApi, ProviderSource } from '../chat/ports';
 import { RecordingChat } from './chatRecorder';
 import type { Host } from './index';
 import type { KeyBinding } from './keyOrigin';
@@ -54,13 +54,13 @@ export interface PostingView {
 }
 
 export interface TestWiring {
-  /** The ChatApi the commands use: the real one, recorded under test. */
-  chat: ChatApi;
+  /** The chat the commands use: the real one, recorded under test. */
+  chat: FocusedChatApi;
   api: ParleyTestApi | undefined;
 }
 
 /** Outside ExtensionMode.Test the chat is passed through untouched and there is no API. */
-export function wireForTests(context: vscode.ExtensionContext, host: Host, chat: ChatApi, view?: PostingView): TestWiring {
+export function wireForTests(context: vscode.ExtensionContext, host: Host, chat: FocusedChatApi, view?: PostingView): TestWiring {
   if (context.extensionMode !== vscode.ExtensionMode.Test) return { chat, api: undefined };
   const recorder = new RecordingChat(chat);
   const api = createTestApi(context, host, recorder);

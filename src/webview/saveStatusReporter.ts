@@ -5,11 +5,11 @@
  * spell of failures (again only after everything was saved in between).
  */
 import * as vscode from 'vscode';
-import type { ChatController } from '../chat/chatController';
 import type { ConversationPersistence, SaveStatus } from '../chat/conversationPersistence';
 import { conversationToMarkdown } from '../chat/exportMarkdown';
 import type { SaveFailure } from '../chat/saveFailure';
 import type { HostMessage } from '../protocol/messages';
+import type { Conversation } from '../protocol/model';
 import { saveMarkdown } from './historyActions';
 
 type SaveStatusMessage = Extract<HostMessage, { type: 'saveStatus' }>;
@@ -34,7 +34,9 @@ export class SaveStatusReporter implements vscode.Disposable {
 
   constructor(
     private readonly persistence: ConversationPersistence,
-    private readonly chat: ChatController,
+    /** The conversation with this id as a chat session shows it, if one does. */
+    private readonly shown: (conversationId: string) => Conversation | undefined,
+    /** Posts to every chat session (a banner shows on the page showing its conversation). */
     private readonly post: (message: SaveStatusMessage) => void,
   ) {
     this.subscription = persistence.onStatus((status) => this.onStatus(status));
@@ -84,7 +86,7 @@ export class SaveStatusReporter implements vscode.Disposable {
   /** Asks where to save, then writes the conversation as it is in memory there as Markdown. */
   private async exportCopy(conversationId: string): Promise<void> {
     const unsaved = this.persistence.unsaved().find((u) => u.conversation.id === conversationId)?.conversation;
-    const conversation = unsaved ?? (this.chat.current().id === conversationId ? this.chat.current() : undefined);
+    const conversation = unsaved ?? this.shown(conversationId);
     if (!conversation || conversation.turns.length === 0) return;
     await saveMarkdown(conversationToMarkdown(conversation), conversation.title);
   }
