@@ -61,7 +61,7 @@ class Parley extends Disposable {
     );
     void chats.restoreLatest();
 
-    const { chat, api } = wireForTests(context, host, chats.focusedChat, chats.sidebar);
+    const { chat, api } = wireForTests(context, host, chats.focusedChat, chats.sidebar, chats);
     this.api = api;
     const commandDeps: CommandDeps = {
       chat,

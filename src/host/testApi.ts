@@ -45,6 +45,19 @@ export interface ParleyTestApi {
    * view's current state; present only when the chat view was wired in.
    */
   webviewMessages?(): string[];
+  /**
+   * Opens an editor chat tab restored from `state` (what its page saved) through the
+   * same path as the serializer after a reload; resolves with the id of the conversation it shows.
+   */
+  reviveEditorChat?(state: unknown): Promise<string>;
+  /** The conversation each open chat session shows (side bar and editor tabs), the last focused last. */
+  sessionConversations?(): string[];
+}
+
+/** What the chat sessions offer the test API (kept structural: host does not import webview). */
+export interface SessionsUnderTest {
+  reviveEditorChatForTest(state: unknown): Promise<string>;
+  conversationIds(): string[];
 }
 
 /** The part of the chat view the test API watches (kept structural: host does not import webview). */
@@ -60,11 +73,21 @@ export interface TestWiring {
 }
 
 /** Outside ExtensionMode.Test the chat is passed through untouched and there is no API. */
-export function wireForTests(context: vscode.ExtensionContext, host: Host, chat: FocusedChatApi, view?: PostingView): TestWiring {
+export function wireForTests(
+  context: vscode.ExtensionContext,
+  host: Host,
+  chat: FocusedChatApi,
+  view?: PostingView,
+  sessions?: SessionsUnderTest,
+): TestWiring {
   if (context.extensionMode !== vscode.ExtensionMode.Test) return { chat, api: undefined };
   const recorder = new RecordingChat(chat);
   const api = createTestApi(context, host, recorder);
   if (view) api.webviewMessages = recordPosts(view);
+  if (sessions) {
+    api.reviveEditorChat = (state) => sessions.reviveEditorChatForTest(state);
+    api.sessionConversations = () => sessions.conversationIds();
+  }
   return { chat: recorder, api };
 }
 

@@ -69,6 +69,11 @@ export class ChatSessionViews extends Disposable {
     if (conversationId !== undefined) await this.openIn(session, conversationId);
   }
 
+  /** Under test: restores an editor tab from a page state as the serializer does; resolves with the conversation it shows. */
+  reviveEditorChatForTest(state: unknown): Promise<string> {
+    return this.panels.reviveForTest(state);
+  }
+
   /** Show Chat History: the focused session's history list. */
   async showHistory(): Promise<void> {
     const session = this.sessions.target();
@@ -79,6 +84,11 @@ export class ChatSessionViews extends Disposable {
   /** A notice for every session (e.g. a conversation file set aside). */
   notifyAll(message: Extract<HostMessage, { type: 'notice' }>): void {
     for (const session of this.sessions.all()) session.post(message);
+  }
+
+  /** The conversation each session shows, last focused last (for the test API). */
+  conversationIds(): string[] {
+    return this.sessions.all().map((session) => session.chat.current().id);
   }
 
   /** Every session, for posting to all of them (save banners carry their conversation's id). */

@@ -40,11 +40,7 @@ export class EditorChatPanels extends Disposable {
     super();
     this.register(
       vscode.window.registerWebviewPanelSerializer(CHAT_EDITOR_VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel, state) => {
-          const session = this.attach(panel);
-          const id = conversationIdOf(state);
-          if (id !== undefined) await this.hooks.restore(session, id);
-        },
+        deserializeWebviewPanel: (panel, state) => this.revive(panel, state).then(() => undefined),
       }),
     );
   }
@@ -57,6 +53,21 @@ export class EditorChatPanels extends Disposable {
       enableFindWidget: true,
     });
     return this.attach(panel);
+  }
+
+  /** A tab VS Code restored after a reload (`state`: what its page saved): a session again, with its conversation. */
+  async revive(panel: vscode.WebviewPanel, state: unknown): Promise<WebviewChatSession> {
+    panel.webview.options = chatWebviewOptions(this.extensionUri);
+    const session = this.attach(panel);
+    const id = conversationIdOf(state);
+    if (id !== undefined) await this.hooks.restore(session, id);
+    return session;
+  }
+
+  /** Under test: a tab restored from `state` as the serializer would (a reload cannot happen inside the suite). */
+  async reviveForTest(state: unknown): Promise<string> {
+    const panel = vscode.window.createWebviewPanel(CHAT_EDITOR_VIEW_TYPE, 'Parley', vscode.ViewColumn.Active, chatWebviewOptions(this.extensionUri));
+    return (await this.revive(panel, state)).chat.current().id;
   }
 
   private attach(panel: vscode.WebviewPanel): WebviewChatSession {

@@ -59,10 +59,19 @@ export async function openParley(page: Page): Promise<void> {
   await parleyViewlet(page).waitFor({ state: 'visible' });
 }
 
-/** The document inside Parley's chat webview (outer iframe.webview → inner #active-frame). */
+/** The document inside Parley's chat view in the side bar (outer iframe.webview → inner #active-frame). */
 export function webviewFrame(page: Page): FrameLocator {
+  // A view's webview is loaded with purpose=webviewView; an editor tab's (Open Chat in Editor) without it.
   return page
-    .frameLocator(`iframe.webview[src*="extensionId=${PARLEY_EXTENSION_ID}"]`)
+    .frameLocator(`iframe.webview[src*="extensionId=${PARLEY_EXTENSION_ID}"][src*="purpose=webviewView"]`)
+    .frameLocator('#active-frame');
+}
+
+/** The document inside the visible Parley chat editor tab (Open Chat in Editor); `nth` among several shown side by side. */
+export function editorChatFrame(page: Page, nth = 0): FrameLocator {
+  return page
+    .frameLocator(`iframe.webview[src*="extensionId=${PARLEY_EXTENSION_ID}"]:not([src*="purpose=webviewView"])`)
+    .nth(nth)
     .frameLocator('#active-frame');
 }
 
