@@ -28,7 +28,7 @@ function editorTab(page: Page, title: string): Locator {
 }
 
 async function openChatInEditor(page: Page): Promise<FrameLocator> {
-  const tabs = page.locator('.part.editor .tabs-container .tab', { hasText: 'New conversation' });
+  const tabs = page.locator('.part.editor .tabs-container .tab', { hasText: 'New chat' });
   const before = await tabs.count();
   await runCommand(page, 'Parley: Open Chat in Editor');
   await tabs.nth(before).waitFor();
@@ -66,7 +66,7 @@ describe('Chats in editor tabs', () => {
     // The chat view's title bar offers the same command.
     await page.locator('.part.sidebar .title-actions, .part.sidebar .pane-header .actions')
       .getByRole('button', { name: 'Open Chat in Editor' }).first().click();
-    await editorTab(page, 'New conversation').waitFor();
+    await editorTab(page, 'New chat').waitFor();
     await input(editorChatFrame(page)).waitFor({ state: 'visible', timeout: 45_000 });
   });
 
