@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { newChat, replyBody, showChat } from './support/chat';
 import { openFile, selectLines } from './support/editor';
-import { closeWorkbench, editorChatFrame, openWorkbench, reloadWorkbench, runCommand, screenshot, webviewFrame } from './support/workbench';
+import { closeWorkbench, editorChatFrame, openWorkbench, parleyActivityBarItem, runCommand, screenshot, webviewFrame } from './support/workbench';
 
 const input = (frame: FrameLocator) => frame.locator('textarea.composer-input');
 const turnsOf = (frame: FrameLocator) => frame.locator('article.turn');
@@ -103,7 +103,11 @@ describe('Chats in editor tabs', () => {
     await turn.locator('.answer[aria-busy="false"]').waitFor({ timeout: 60_000 });
     const title = 'Explain how streaming responses work (restored tab)';
     await editorTab(page, title).waitFor();
-    await reloadWorkbench(page);
+    // Through the workbench's own reload (it saves the open editors first), as a user reloads.
+    await runCommand(page, 'Developer: Reload Window');
+    await page.waitForEvent('load');
+    await page.locator('.monaco-workbench').waitFor();
+    await parleyActivityBarItem(page).waitFor({ timeout: 45_000 });
     await editorTab(page, title).waitFor({ timeout: 45_000 });
     const restored = editorChatFrame(page);
     const again = turnsOf(restored).first();
