@@ -5,6 +5,7 @@
  * spell of failures (again only after everything was saved in between).
  */
 import * as vscode from 'vscode';
+import { Disposable } from '../common/lifecycle';
 import type { ConversationPersistence, SaveStatus } from '../chat/conversationPersistence';
 import { conversationToMarkdown } from '../chat/exportMarkdown';
 import type { SaveFailure } from '../chat/saveFailure';
@@ -28,9 +29,8 @@ export function saveProblemText(failure: SaveFailure): string {
   }
 }
 
-export class SaveStatusReporter implements vscode.Disposable {
+export class SaveStatusReporter extends Disposable {
   private warned = false;
-  private readonly subscription: { dispose(): void };
 
   constructor(
     private readonly persistence: ConversationPersistence,
@@ -39,7 +39,8 @@ export class SaveStatusReporter implements vscode.Disposable {
     /** Posts to every chat session (a banner shows on the page showing its conversation). */
     private readonly post: (message: SaveStatusMessage) => void,
   ) {
-    this.subscription = persistence.onStatus((status) => this.onStatus(status));
+    super();
+    this.register(persistence.onStatus((status) => this.onStatus(status)));
   }
 
   /** The banners to show on a page that just became ready. */
@@ -50,10 +51,6 @@ export class SaveStatusReporter implements vscode.Disposable {
   async act(conversationId: string, action: 'retry' | 'export'): Promise<void> {
     if (action === 'retry') await this.persistence.retryNow();
     else await this.exportCopy(conversationId);
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
   }
 
   private onStatus(status: SaveStatus): void {
