@@ -34,7 +34,13 @@ export class ChatSessionViews extends Disposable {
     this.sidebarView = this.register(new SidebarChatView(() => this.sidebar));
     this.sidebar = this.register(this.createSession((options) => this.sidebarView.reveal(options)));
     this.sessions.addPrimary(this.sidebar);
-    this.register(this.sidebar.chat.onUpdate((update) => update.type !== 'providers' && update.type !== 'composer' && (this.sidebarRestored = undefined)));
+    // Anything that changes the side bar's conversation (a question, a reply, another conversation) makes it the user's.
+    const notTheConversation = new Set(['providers', 'composer', 'notice']);
+    this.register(
+      this.sidebar.chat.onUpdate((update) => {
+        if (!notTheConversation.has(update.type)) this.sidebarRestored = undefined;
+      }),
+    );
     this.register(vscode.window.registerWebviewViewProvider(SidebarChatView.viewId, this.sidebarView));
     // Replies streaming in tabs end with Parley (marked interrupted and saved), like the side bar's.
     this.register({ dispose: () => [...this.tabs].forEach((session) => this.close(session)) });
