@@ -4,9 +4,9 @@
 // and editor commands go to the chat that had the focus last.
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
-import { newChat, replyBody, showChat } from './support/chat';
+import { newChat, replyBody } from './support/chat';
 import { openFile, selectLines } from './support/editor';
-import { closeWorkbench, editorChatFrame, openWorkbench, parleyActivityBarItem, runCommand, screenshot, webviewFrame } from './support/workbench';
+import { closeWorkbench, editorChatFrame, openWorkbench, parleyActivityBarItem, runCommand, screenshot, sidebarChatFrame } from './support/workbench';
 
 const input = (frame: FrameLocator) => frame.locator('textarea.composer-input');
 const turnsOf = (frame: FrameLocator) => frame.locator('article.turn');
@@ -61,7 +61,7 @@ describe('Chats in editor tabs', () => {
     assert.match(await replyBody(turn).innerText(), /You asked: “Explain how streaming responses work \(editor tab\)”/);
     // The tab is named after its conversation; the side bar's chat did not get the question.
     await editorTab(page, 'Explain how streaming responses work (editor tab)').waitFor();
-    assert.equal(await turnsOf(webviewFrame(page)).count(), 0);
+    assert.equal(await turnsOf(sidebarChatFrame(page)).count(), 0);
     await screenshot(page, 'editor-chat-1-tab');
     // The chat view's title bar offers the same command.
     await page.locator('.part.sidebar .title-actions, .part.sidebar .pane-header .actions')
@@ -74,7 +74,7 @@ describe('Chats in editor tabs', () => {
     assert.ok(page);
     await newChat(page);
     const tab = await openChatInEditor(page);
-    const side = webviewFrame(page);
+    const side = sidebarChatFrame(page);
     const first = await ask(side, 'Explain how streaming responses work (alpha) [[sim:slow ms=300]]');
     await first.locator('.answer[aria-busy="true"]').waitFor();
     const second = await ask(tab, 'Write a function in Python that adds two numbers (beta) [[sim:slow ms=150]]');
@@ -128,15 +128,14 @@ describe('Chats in editor tabs', () => {
     const turn = turnsOf(editorChatFrame(page)).first();
     await turn.locator('.question-text', { hasText: 'sample.ts' }).waitFor({ timeout: 45_000 });
     await turn.locator('.answer[aria-busy="false"]').waitFor({ timeout: 60_000 });
-    assert.equal(await turnsOf(webviewFrame(page)).count(), 0, 'the side bar got nothing');
+    assert.equal(await turnsOf(sidebarChatFrame(page)).count(), 0, 'the side bar got nothing');
     await screenshot(page, 'editor-chat-4-explain-in-tab');
-    // Focus the side bar's chat: the next command goes there.
-    await showChat(page);
-    await input(webviewFrame(page)).click();
+    // Focus the side bar's chat (still open beside the editor): the next command goes there.
+    await input(sidebarChatFrame(page)).click();
     await openFile(page, 'sample.ts');
     await selectLines(page, 2, 4);
     await runCommand(page, 'Parley: Explain Selection');
-    const sideTurn = turnsOf(webviewFrame(page)).first();
+    const sideTurn = turnsOf(sidebarChatFrame(page)).first();
     await sideTurn.locator('.question-text', { hasText: 'sample.ts' }).waitFor({ timeout: 45_000 });
     await sideTurn.locator('.answer[aria-busy="false"]').waitFor({ timeout: 60_000 });
   });

@@ -59,9 +59,18 @@ export async function openParley(page: Page): Promise<void> {
   await parleyViewlet(page).waitFor({ state: 'visible' });
 }
 
-/** The document inside Parley's chat view in the side bar (outer iframe.webview → inner #active-frame). */
+/** The document inside Parley's chat webview (outer iframe.webview → inner #active-frame). */
 export function webviewFrame(page: Page): FrameLocator {
-  // A view's webview is loaded with purpose=webviewView; an editor tab's (Open Chat in Editor) without it.
+  return page
+    .frameLocator(`iframe.webview[src*="extensionId=${PARLEY_EXTENSION_ID}"]`)
+    .frameLocator('#active-frame');
+}
+
+/**
+ * The side bar's chat while editor chat tabs are open too (webviewFrame would match both):
+ * a view's webview is loaded with purpose=webviewView, an editor tab's without it.
+ */
+export function sidebarChatFrame(page: Page): FrameLocator {
   return page
     .frameLocator(`iframe.webview[src*="extensionId=${PARLEY_EXTENSION_ID}"][src*="purpose=webviewView"]`)
     .frameLocator('#active-frame');
