@@ -132,7 +132,9 @@ describe('Chats in editor tabs', () => {
     await screenshot(page, 'editor-chat-4-explain-in-tab');
     // Focus the side bar's chat (still open beside the editor): the next command goes there.
     await input(sidebarChatFrame(page)).click();
-    await openFile(page, 'sample.ts');
+    // Back to the file (its tab is still open behind the chat tab); clicking an editor tab focuses no chat.
+    await page.locator('.part.editor .tab[data-resource-name="sample.ts"]').click();
+    await page.locator('.part.editor .tab.active[data-resource-name="sample.ts"]').waitFor();
     await selectLines(page, 2, 4);
     await runCommand(page, 'Parley: Explain Selection');
     const sideTurn = turnsOf(sidebarChatFrame(page)).first();
