@@ -24,12 +24,14 @@ const layers = {
   host: { below: ['chat'], vscode: true },
   // lm/ (Parley's profiles as vscode.lm models) sits beside host/ and reaches it only through its own interfaces.
   lm: { below: ['chat'], vscode: true },
-  chat: { below: ['providers', 'protocol', 'profiles'] },
+  chat: { below: ['providers', 'protocol', 'profiles', 'common'] },
   providers: { below: ['net', 'profiles'] },
   net: { below: [] },
   protocol: { below: [], browser: true },
   // profiles/ (the one schema of a provider profile) is a leaf like protocol/.
   profiles: { below: [] },
+  // common/ (lifecycle helpers: Disposable base, DisposableStore) is a leaf every layer may use.
+  common: { below: [] },
   'webview-ui': { below: ['protocol'], browser: true },
 };
 

@@ -120,13 +120,16 @@ export class HistoryController {
   /**
    * Shows the most recent conversation again after a reload (as long as nothing
    * was asked meanwhile), so a reply cut off by the reload is seen, marked interrupted.
+   * Resolves true when it was opened.
    */
-  async restoreLatest(): Promise<void> {
+  async restoreLatest(isTaken: (id: string) => boolean = () => false): Promise<boolean> {
     try {
-      const latest = (await this.store.list()).items.find((item) => !item.savedByNewerVersion);
-      if (latest) await this.chat.open(latest.id, { onlyIfEmpty: true });
+      // `isTaken`: shown in another chat session (an editor tab) already; the next one is restored instead.
+      const latest = (await this.store.list()).items.find((item) => !item.savedByNewerVersion && !isTaken(item.id));
+      return latest !== undefined && (await this.chat.open(latest.id, { onlyIfEmpty: true }));
     } catch (error) {
       this.log(`history: could not restore the last conversation: ${String(error)}`);
+      return false;
     }
   }
 

@@ -41,6 +41,12 @@ export interface ChatApi {
   addAttachments(attachments: Attachment[]): Promise<number>;
 }
 
+/** What the commands use: the chat of the last focused session, which they can also show (Focus Chat). */
+export interface FocusedChatApi extends ChatApi {
+  /** Shows the session and puts the focus in its composer. */
+  reveal(): Promise<void>;
+}
+
 /** Where the chat gets the configured providers and what they need to make a request. */
 export interface ProviderSource {
   /** All valid profiles from settings (invalid ones are reported by the host and left out). */

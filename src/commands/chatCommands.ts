@@ -1,7 +1,6 @@
-/** New Chat, Focus Chat, Export Chat as Markdown, Show Logs. */
+/** New Chat, Focus Chat, Open Chat in Editor, Show Chat History, Export Chat as Markdown, Show Logs. */
 import * as vscode from 'vscode';
 import type { CommandDeps } from './deps';
-import { revealChat } from './revealChat';
 import { logFailure, runInBackground } from '../net/background';
 
 function defaultExportUri(): vscode.Uri | undefined {
@@ -44,11 +43,11 @@ async function exportChat(deps: CommandDeps, target?: unknown): Promise<vscode.U
 
 export function registerChatCommands(deps: CommandDeps): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('parley.focusChat', () => revealChat()),
-    vscode.commands.registerCommand('parley.newChat', async () => {
-      deps.chat.newChat();
-      await revealChat();
-    }),
+    vscode.commands.registerCommand('parley.focusChat', () => deps.chat.reveal()),
+    // Shows the session it cleared (once), with the focus in its composer.
+    vscode.commands.registerCommand('parley.newChat', () => deps.chat.newChat()),
+    vscode.commands.registerCommand('parley.openChatInEditor', () => deps.sessions.openInEditor()),
+    vscode.commands.registerCommand('parley.showHistory', () => deps.sessions.showHistory()),
     vscode.commands.registerCommand('parley.exportChat', (target?: unknown) => exportChat(deps, target)),
     vscode.commands.registerCommand('parley.showLogs', () => deps.log.show()),
   ];

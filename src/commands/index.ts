@@ -8,7 +8,10 @@ import { registerManageProviders } from './manageProviders';
 import { registerPromptCommands } from './promptCommands';
 import { registerSwitchProvider } from './switchProvider';
 
-export type { CommandDeps } from './deps';
+export type { ChatSessionCommands, CommandDeps } from './deps';
+export { setApiKey } from './keyCommands';
+export { manageProviders } from './manageProviders';
+export { switchTo } from './switchProvider';
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   return [

@@ -44,21 +44,24 @@ export async function chooseProfile(deps: CommandDeps, title: string, profileId?
   return (await vscode.window.showQuickPick(items, { title }))?.profile;
 }
 
+/** Set API Key: resolves true once a key was stored. Also run by the chat view's error card and setup buttons. */
+export async function setApiKey(deps: CommandDeps, profileId?: unknown, key?: unknown): Promise<boolean> {
+  const profile = await chooseProfile(deps, vscode.l10n.t('Set API Key'), profileId);
+  if (!profile) return false;
+  // A key passed as argument (tests, scripts) skips the input box; it is never logged.
+  // The key is bound to where the profile points now; sending it anywhere else asks first.
+  const origin = deps.source.guard.originFor(profile);
+  const value = typeof key === 'string' && key.trim() ? key.trim() : await promptForApiKey(profile, false, origin);
+  if (!value) return false;
+  await deps.keys.set(profile.id, value, origin);
+  deps.log.info(`key stored for profile ${profile.id}, bound to ${origin ?? 'no address'}`);
+  vscode.window.showInformationMessage(vscode.l10n.t('API key for {0} stored in secret storage.', displayName(profile)));
+  return true;
+}
+
 export function registerKeyCommands(deps: CommandDeps): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('parley.setApiKey', async (profileId?: unknown, key?: unknown): Promise<boolean> => {
-      const profile = await chooseProfile(deps, vscode.l10n.t('Set API Key'), profileId);
-      if (!profile) return false;
-      // A key passed as argument (tests, scripts) skips the input box; it is never logged.
-      // The key is bound to where the profile points now; sending it anywhere else asks first.
-      const origin = deps.source.guard.originFor(profile);
-      const value = typeof key === 'string' && key.trim() ? key.trim() : await promptForApiKey(profile, false, origin);
-      if (!value) return false;
-      await deps.keys.set(profile.id, value, origin);
-      deps.log.info(`key stored for profile ${profile.id}, bound to ${origin ?? 'no address'}`);
-      vscode.window.showInformationMessage(vscode.l10n.t('API key for {0} stored in secret storage.', displayName(profile)));
-      return true;
-    }),
+    vscode.commands.registerCommand('parley.setApiKey', (profileId?: unknown, key?: unknown) => setApiKey(deps, profileId, key)),
     vscode.commands.registerCommand('parley.clearApiKey', async (profileId?: unknown) => {
       const profile = await chooseProfile(deps, vscode.l10n.t('Clear API Key'), profileId);
       if (!profile) return;

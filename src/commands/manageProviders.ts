@@ -343,30 +343,35 @@ async function mayWriteProviders(): Promise<boolean> {
   return choice === proceed;
 }
 
-export function registerManageProviders(deps: CommandDeps): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('parley.manageProviders', async () => {
-      if (!(await mayWriteProviders())) return;
-      const active = deps.source.active();
-      const choice = await pick<string>(
-        [
-          ...deps.source.list().map((p) => ({
-            label: `${p.id === active?.id ? '$(check) ' : ''}${displayName(p)}`,
-            description: `${p.id} · ${p.kind}`,
-            value: p.id,
-          })),
-          { label: '', kind: vscode.QuickPickItemKind.Separator },
-          { label: `$(add) ${vscode.l10n.t('Add Provider…')}`, value: '\u0000add' },
-          { label: `$(json) ${vscode.l10n.t('Open settings.json')}`, value: '\u0000json' },
-        ],
-        vscode.l10n.t('Manage Providers'),
-        vscode.l10n.t('Choose a profile to edit, test or remove'),
-      );
-      if (choice === undefined) return;
-      if (choice === '\u0000add') return addProfile(deps);
-      if (choice === '\u0000json') return vscode.commands.executeCommand('workbench.action.openSettingsJson');
-      return editProfile(deps, choice);
-    }),
-  ];
+/** Manage Providers: pick a profile to edit, test or remove, or add one. Also run by the chat view's setup buttons. */
+export async function manageProviders(deps: CommandDeps): Promise<void> {
+  if (!(await mayWriteProviders())) return;
+  const active = deps.source.active();
+  const choice = await pick<string>(
+    [
+      ...deps.source.list().map((p) => ({
+        label: `${p.id === active?.id ? '$(check) ' : ''}${displayName(p)}`,
+        description: `${p.id} · ${p.kind}`,
+        value: p.id,
+      })),
+      { label: '', kind: vscode.QuickPickItemKind.Separator },
+      { label: `$(add) ${vscode.l10n.t('Add Provider…')}`, value: '\u0000add' },
+      { label: `$(json) ${vscode.l10n.t('Open settings.json')}`, value: '\u0000json' },
+    ],
+    vscode.l10n.t('Manage Providers'),
+    vscode.l10n.t('Choose a profile to edit, test or remove'),
+  );
+  if (choice === undefined) return;
+  if (choice === '\u0000add') return addProfile(deps);
+  if (choice === '\u0000json') {
+    await vscode.commands.executeCommand('workbench.action.openSettingsJson');
+    return;
+  }
+  return editProfile(deps, choice);
 }
 
+export function registerManageProviders(deps: CommandDeps): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('parley.manageProviders', () => manageProviders(deps)),
+  ];
+}

@@ -1,7 +1,7 @@
 /**
  * Ask…, the built-in prompt commands (Explain Selection, Find Bugs, …) and
  * Run Prompt…: each builds the prompt from the editor's code and streams the
- * reply into the chat view, which is revealed first.
+ * reply into the last focused chat session, which is revealed first.
  */
 import * as vscode from 'vscode';
 import { messageUsage, systemPromptOf } from '../chat/assembleMessage';
@@ -13,7 +13,6 @@ import { codeAtCursor, wholeFile } from '../host/editorCode';
 import type { CommandDeps } from './deps';
 import { offerPartThatFits } from './overBudget';
 import { noteText, promptTitle } from './promptTexts';
-import { revealChat } from './revealChat';
 
 /** “Ask Parley” is a chat question typed in the palette: it goes with the conversation like one typed in the view. */
 const PLAIN_QUESTION: PromptDefinition = { id: 'ask', title: 'Ask', template: '${input}', context: 'none', builtin: true, useHistory: true };
@@ -112,7 +111,7 @@ export async function runPrompt(prompt: PromptDefinition, deps: CommandDeps, giv
   const displayText = built.location ? `${lead} · ${built.location}` : lead;
   const notes = built.notes;
   deps.log.info(`command ${prompt.id}: ${built.prompt.length} chars to ${profile.id}${notes.length ? ` (${notes.length} note(s))` : ''}`);
-  await revealChat();
+  // The chat of the last focused session shows it (revealed once) and streams the reply.
   // One-shot: the earlier turns go along only when the prompt asks for them.
   await deps.chat.ask({ prompt: built.prompt, displayText, history: prompt.useHistory === true, ...(notes.length ? { notes } : {}) });
 }

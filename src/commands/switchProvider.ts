@@ -30,16 +30,18 @@ async function setModel(deps: CommandDeps, profile: ProviderProfile, model: stri
   });
 }
 
+/** Makes the profile active and, when given, sets its model. Also run by the chat view's model picker. */
+export async function switchTo(deps: CommandDeps, profileId: string, model?: string): Promise<void> {
+  const profile = deps.source.list().find((p) => p.id === profileId);
+  if (!profile) return;
+  await deps.source.setActive(profile.id);
+  if (model !== undefined) await setModel(deps, profile, model);
+}
+
 export function registerSwitchProvider(deps: CommandDeps): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('parley.switchProvider', async (profileId?: unknown, model?: unknown) => {
-      if (typeof profileId === 'string') {
-        const profile = deps.source.list().find((p) => p.id === profileId);
-        if (!profile) return;
-        await deps.source.setActive(profile.id);
-        if (typeof model === 'string') await setModel(deps, profile, model);
-        return;
-      }
+      if (typeof profileId === 'string') return switchTo(deps, profileId, typeof model === 'string' ? model : undefined);
       const profiles = deps.source.list();
       const active = deps.source.active();
       const sources = deps.source.sources();

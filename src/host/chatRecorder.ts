@@ -3,13 +3,13 @@
  * passing it on, so integration tests can check the prompt a command built
  * from a real editor selection.
  */
-import type { AskOptions, ChatApi } from '../chat/ports';
+import type { AskOptions, FocusedChatApi } from '../chat/ports';
 import type { Attachment } from '../protocol/model';
 
-export class RecordingChat implements ChatApi {
+export class RecordingChat implements FocusedChatApi {
   private readonly recorded: AskOptions[] = [];
 
-  constructor(private readonly inner: ChatApi) {}
+  constructor(private readonly inner: FocusedChatApi) {}
 
   asks(): AskOptions[] {
     return [...this.recorded];
@@ -34,5 +34,9 @@ export class RecordingChat implements ChatApi {
 
   addAttachments(attachments: Attachment[]): Promise<number> {
     return this.inner.addAttachments(attachments);
+  }
+
+  reveal(): Promise<void> {
+    return this.inner.reveal();
   }
 }

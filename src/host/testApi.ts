@@ -4,7 +4,7 @@
  * the key store through Parley's exports.
  */
 import * as vscode from 'vscode';
-import type { AskOptions, ChatApi, ProviderSource } from '../chat/ports';
+import type { AskOptions, FocusedChatApi, ProviderSource } from '../chat/ports';
 import { RecordingChat } from './chatRecorder';
 import type { Host } from './index';
 import type { KeyBinding } from './keyOrigin';
@@ -45,6 +45,19 @@ export interface ParleyTestApi {
    * view's current state; present only when the chat view was wired in.
    */
   webviewMessages?(): string[];
+  /**
+   * Opens an editor chat tab restored from `state` (what its page saved) through the
+   * same path as the serializer after a reload; resolves with the id of the conversation it shows.
+   */
+  reviveEditorChat?(state: unknown): Promise<string>;
+  /** The conversation each open chat session shows (side bar and editor tabs), the last focused last. */
+  sessionConversations?(): string[];
+}
+
+/** What the chat sessions offer the test API (kept structural: host does not import webview). */
+export interface SessionsUnderTest {
+  reviveEditorChatForTest(state: unknown): Promise<string>;
+  conversationIds(): string[];
 }
 
 /** The part of the chat view the test API watches (kept structural: host does not import webview). */
@@ -54,17 +67,27 @@ export interface PostingView {
 }
 
 export interface TestWiring {
-  /** The ChatApi the commands use: the real one, recorded under test. */
-  chat: ChatApi;
+  /** The chat the commands use: the real one, recorded under test. */
+  chat: FocusedChatApi;
   api: ParleyTestApi | undefined;
 }
 
 /** Outside ExtensionMode.Test the chat is passed through untouched and there is no API. */
-export function wireForTests(context: vscode.ExtensionContext, host: Host, chat: ChatApi, view?: PostingView): TestWiring {
+export function wireForTests(
+  context: vscode.ExtensionContext,
+  host: Host,
+  chat: FocusedChatApi,
+  view?: PostingView,
+  sessions?: SessionsUnderTest,
+): TestWiring {
   if (context.extensionMode !== vscode.ExtensionMode.Test) return { chat, api: undefined };
   const recorder = new RecordingChat(chat);
   const api = createTestApi(context, host, recorder);
   if (view) api.webviewMessages = recordPosts(view);
+  if (sessions) {
+    api.reviveEditorChat = (state) => sessions.reviveEditorChatForTest(state);
+    api.sessionConversations = () => sessions.conversationIds();
+  }
   return { chat: recorder, api };
 }
 

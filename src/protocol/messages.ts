@@ -97,6 +97,8 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('selectProvider'), providerId: id }),
   z.strictObject({ type: z.literal('selectModel'), providerId: id, model: z.string().check(z.minLength(1), z.maxLength(200)) }),
   z.strictObject({ type: z.literal('newChat') }),
+  // The page got the keyboard focus: editor commands now go to this chat.
+  z.strictObject({ type: z.literal('viewFocus') }),
   z.strictObject({
     type: z.literal('codeAction'),
     action: z.enum(CODE_ACTIONS),
@@ -107,7 +109,8 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('openLink'), href: bounded(8000) }),
   z.strictObject({ type: z.literal('historyToggle'), visible: z.boolean() }),
   z.strictObject({ type: z.literal('historySearch'), query: bounded(500) }),
-  z.strictObject({ type: z.literal('historyOpen'), id }),
+  // `inNewTab`: Ctrl/Cmd-click opens the conversation in a new editor tab instead of this chat.
+  z.strictObject({ type: z.literal('historyOpen'), id, inNewTab: z.optional(z.boolean()) }),
   z.strictObject({ type: z.literal('historyRename'), id }),
   z.strictObject({ type: z.literal('historyDelete'), id }),
   z.strictObject({ type: z.literal('historyExport'), id }),

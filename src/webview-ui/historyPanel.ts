@@ -72,7 +72,8 @@ export class HistoryPanel {
     const id = button?.closest<HTMLElement>('[data-conversation-id]')?.dataset.conversationId;
     const action = button?.dataset.historyAction;
     if (!id || !action) return;
-    if (action === 'historyOpen') post({ type: 'historyOpen', id });
+    // Ctrl-click (Cmd-click on macOS) opens it in a new editor tab.
+    if (action === 'historyOpen') post({ type: 'historyOpen', id, ...(event.ctrlKey || event.metaKey ? { inNewTab: true } : {}) });
     else if ((ITEM_ACTIONS as readonly string[]).includes(action)) post({ type: action as ItemAction, id });
   }
 }

@@ -17,6 +17,8 @@ export function post(message: WebviewMessage): void {
 
 export interface PageState {
   draft?: string;
+  /** The conversation shown: an editor tab restored after a reload opens it again (its serializer gets this state). */
+  conversationId?: string;
 }
 
 export function pageState(): PageState {

@@ -4,6 +4,7 @@
  * removing a chip. What cannot be attached is refused with the reason.
  */
 import * as vscode from 'vscode';
+import { Disposable } from '../common/lifecycle';
 import type { ChatController } from '../chat/chatController';
 import { fromDocument, fromUri, reportRefusals, split, type AttachResult } from '../host/attachmentReader';
 import { attachmentPath } from '../host/attachmentReader';
@@ -13,8 +14,7 @@ import type { HostMessage } from '../protocol/messages';
 /** URI schemes a dropped item may use: files of this machine or the remote workspace, and open untitled editors. */
 const DROP_SCHEMES = new Set(['file', 'vscode-remote', 'vscode-userdata', 'untitled', 'vscode-notebook-cell']);
 
-export class ComposerAttachments implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+export class ComposerAttachments extends Disposable {
   /** The document the suggestion chip stands for. */
   private suggested: vscode.TextDocument | undefined;
 
@@ -22,7 +22,8 @@ export class ComposerAttachments implements vscode.Disposable {
     private readonly chat: ChatController,
     private readonly post: (message: HostMessage) => void,
   ) {
-    this.disposables.push(vscode.window.onDidChangeActiveTextEditor((editor) => this.suggest(editor)));
+    super();
+    this.register(vscode.window.onDidChangeActiveTextEditor((editor) => this.suggest(editor)));
     this.suggest(vscode.window.activeTextEditor);
   }
 
@@ -72,9 +73,5 @@ export class ComposerAttachments implements vscode.Disposable {
     this.suggested = document;
     const path = attachmentPath(document);
     this.chat.setSuggestion({ name: path.split('/').at(-1) ?? path, path });
-  }
-
-  dispose(): void {
-    this.disposables.forEach((d) => d.dispose());
   }
 }

@@ -17,27 +17,33 @@ export async function openFromHistory(history: HistoryController, id: string): P
   await history.open(id);
 }
 
-export async function renameConversation(history: HistoryController, id: string): Promise<void> {
+/** Resolves with the new title once renamed. */
+export async function renameConversation(history: HistoryController, id: string): Promise<string | undefined> {
   const current = await history.titleOf(id);
-  if (current === undefined) return;
+  if (current === undefined) return undefined;
   const title = await vscode.window.showInputBox({
     title: vscode.l10n.t('Rename conversation'),
     value: current,
     validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('The title cannot be empty.') : undefined),
   });
-  if (title !== undefined && title.trim() !== '') await history.rename(id, title);
+  if (title === undefined || title.trim() === '') return undefined;
+  await history.rename(id, title);
+  return history.titleOf(id);
 }
 
-export async function deleteConversation(history: HistoryController, id: string): Promise<void> {
+/** Resolves true once deleted. */
+export async function deleteConversation(history: HistoryController, id: string): Promise<boolean> {
   const title = await history.titleOf(id);
-  if (title === undefined) return;
+  if (title === undefined) return false;
   const remove = vscode.l10n.t('Delete');
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('Delete the conversation “{0}”?', title),
     { modal: true, detail: vscode.l10n.t('This cannot be undone.') },
     remove,
   );
-  if (answer === remove) await history.delete(id);
+  if (answer !== remove) return false;
+  await history.delete(id);
+  return true;
 }
 
 /** Asks where to save and writes the Markdown there. */

@@ -5,11 +5,12 @@
  * spell of failures (again only after everything was saved in between).
  */
 import * as vscode from 'vscode';
-import type { ChatController } from '../chat/chatController';
+import { Disposable } from '../common/lifecycle';
 import type { ConversationPersistence, SaveStatus } from '../chat/conversationPersistence';
 import { conversationToMarkdown } from '../chat/exportMarkdown';
 import type { SaveFailure } from '../chat/saveFailure';
 import type { HostMessage } from '../protocol/messages';
+import type { Conversation } from '../protocol/model';
 import { saveMarkdown } from './historyActions';
 import { logFailure, runInBackground } from '../net/background';
 
@@ -29,17 +30,19 @@ export function saveProblemText(failure: SaveFailure): string {
   }
 }
 
-export class SaveStatusReporter implements vscode.Disposable {
+export class SaveStatusReporter extends Disposable {
   private warned = false;
-  private readonly subscription: { dispose(): void };
 
   constructor(
     private readonly persistence: ConversationPersistence,
-    private readonly chat: ChatController,
+    /** The conversation with this id as a chat session shows it, if one does. */
+    private readonly shown: (conversationId: string) => Conversation | undefined,
+    /** Posts to every chat session (a banner shows on the page showing its conversation). */
     private readonly post: (message: SaveStatusMessage) => void,
     private readonly log: (line: string) => void,
   ) {
-    this.subscription = persistence.onStatus((status) => this.onStatus(status));
+    super();
+    this.register(persistence.onStatus((status) => this.onStatus(status)));
   }
 
   /** The banners to show on a page that just became ready. */
@@ -50,10 +53,6 @@ export class SaveStatusReporter implements vscode.Disposable {
   async act(conversationId: string, action: 'retry' | 'export'): Promise<void> {
     if (action === 'retry') await this.persistence.retryNow();
     else await this.exportCopy(conversationId);
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
   }
 
   private onStatus(status: SaveStatus): void {
@@ -86,7 +85,7 @@ export class SaveStatusReporter implements vscode.Disposable {
   /** Asks where to save, then writes the conversation as it is in memory there as Markdown. */
   private async exportCopy(conversationId: string): Promise<void> {
     const unsaved = this.persistence.unsaved().find((u) => u.conversation.id === conversationId)?.conversation;
-    const conversation = unsaved ?? (this.chat.current().id === conversationId ? this.chat.current() : undefined);
+    const conversation = unsaved ?? this.shown(conversationId);
     if (!conversation || conversation.turns.length === 0) return;
     await saveMarkdown(conversationToMarkdown(conversation), conversation.title);
   }

@@ -25,7 +25,7 @@ export function uiStrings(): UiStrings {
     history: vscode.l10n.t('History'),
     'history.search': vscode.l10n.t('Search titles and text'),
     'history.empty': vscode.l10n.t('No saved conversations.'),
-    'history.open': vscode.l10n.t('Open'),
+    'history.open': vscode.l10n.t('Open (Ctrl+click or Cmd+click: in a new editor tab)'),
     'history.rename': vscode.l10n.t('Rename'),
     'history.delete': vscode.l10n.t('Delete'),
     'history.export': vscode.l10n.t('Export as Markdown'),

@@ -66,6 +66,24 @@ export function webviewFrame(page: Page): FrameLocator {
     .frameLocator('#active-frame');
 }
 
+/**
+ * The side bar's chat while editor chat tabs are open too (webviewFrame would match both):
+ * a view's webview is loaded with purpose=webviewView, an editor tab's without it.
+ */
+export function sidebarChatFrame(page: Page): FrameLocator {
+  return page
+    .frameLocator(`iframe.webview[src*="extensionId=${PARLEY_EXTENSION_ID}"][src*="purpose=webviewView"]`)
+    .frameLocator('#active-frame');
+}
+
+/** The document inside the visible Parley chat editor tab (Open Chat in Editor); `nth` among several shown side by side. */
+export function editorChatFrame(page: Page, nth = 0): FrameLocator {
+  return page
+    .frameLocator(`iframe.webview[src*="extensionId=${PARLEY_EXTENSION_ID}"]:not([src*="purpose=webviewView"])`)
+    .nth(nth)
+    .frameLocator('#active-frame');
+}
+
 /** Runs a command by its palette title (e.g. 'Parley: Focus Chat') via F1; `opensQuickInput` for commands that ask in a quick pick. */
 export async function runCommand(page: Page, title: string, options: { opensQuickInput?: boolean } = {}): Promise<void> {
   const widget = page.locator('.quick-input-widget');

@@ -67,10 +67,13 @@ export class ChatPage {
     await this.page.evaluate(() => new Promise((resolve) => (globalThis as unknown as PageGlobals).setTimeout(() => resolve(undefined), 0)));
   }
 
-  /** What the view posted, without the `draft` messages the composer sends for the budget meter (see drafts()). */
+  /**
+   * What the view posted, without the `draft` messages the composer sends for the budget meter (see drafts())
+   * and the `viewFocus` signals the page sends whenever it gains the focus.
+   */
   async posted(): Promise<WebviewMessage[]> {
     const all = await this.page.evaluate(() => (globalThis as unknown as PageGlobals).__posted);
-    return all.filter((m) => m.type !== 'draft');
+    return all.filter((m) => m.type !== 'draft' && m.type !== 'viewFocus');
   }
 
   /** The `draft` messages only (text + revision), in order. */
