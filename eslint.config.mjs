@@ -6,7 +6,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const layers = ['extension', 'commands', 'webview', 'host', 'lm', 'chat', 'providers', 'net', 'protocol', 'webview-ui'];
+const layers = ['extension', 'commands', 'webview', 'host', 'lm', 'chat', 'storage', 'providers', 'net', 'protocol', 'webview-ui'];
 const noVscode = { name: 'vscode', message: 'This layer must stay free of vscode (see README, Architecture).' };
 
 /** Forbids importing the given sibling layers (relative imports) and, optionally, vscode. */
@@ -47,7 +47,9 @@ export default tseslint.config(
   { files: ['src/webview-ui/**', 'test/e2e/pages/**'], languageOptions: { globals: { ...globals.browser } } },
   layerRule(['src/net/**'], except('net'), true),
   layerRule(['src/providers/**'], except('providers', 'net'), true),
-  layerRule(['src/chat/**'], except('chat', 'providers', 'net', 'protocol'), true),
+  layerRule(['src/chat/**'], except('chat', 'storage', 'providers', 'net', 'protocol'), true),
+  // storage/: the saved-conversation format, store and search index, below chat.
+  layerRule(['src/storage/**'], except('storage', 'net', 'protocol'), true),
   layerRule(['src/protocol/**'], except('protocol'), true),
   layerRule(['src/webview-ui/**'], except('webview-ui', 'protocol'), true),
   layerRule(['src/host/**'], ['extension', 'commands', 'webview', 'lm', 'webview-ui'], false),

@@ -8,10 +8,10 @@
 import type { HostMessage } from '../protocol/messages';
 import type { Conversation, HistoryItem, HistoryState } from '../protocol/model';
 import type { ChatController } from './chatController';
-import type { ConversationPersistence } from './conversationPersistence';
-import type { ConversationStore } from './conversationStore';
+import type { ConversationPersistence } from '../storage/conversationPersistence';
+import type { ConversationStore } from '../storage/conversationStore';
 import { conversationToMarkdown } from './exportMarkdown';
-import { findMatch } from './searchConversations';
+import { findMatch } from '../storage/searchConversations';
 
 /** What the history needs of the saves that have not reached the disk yet. */
 export type PendingSaves = Pick<ConversationPersistence, 'unsaved' | 'forget' | 'load' | 'save' | 'onStatus'>;

@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { ChatController, type ChatControllerDeps } from '../chat/chatController';
-import { ConversationPersistence } from '../chat/conversationPersistence';
-import { ConversationStore } from '../chat/conversationStore';
+import { ConversationPersistence } from '../storage/conversationPersistence';
+import { ConversationStore } from '../storage/conversationStore';
 import { HistoryController } from '../chat/historyController';
 import type { AskOptions, ChatApi, ProviderSource } from '../chat/ports';
 import { ChatViewProvider } from './chatViewProvider';

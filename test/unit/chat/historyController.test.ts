@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ChatController } from '../../../src/chat/chatController';
-import { ConversationStore } from '../../../src/chat/conversationStore';
+import { ConversationStore } from '../../../src/storage/conversationStore';
 import { HistoryController, type HistoryUpdate } from '../../../src/chat/historyController';
 import { EMMA, FakeProviderSource, ManualClock, ScriptedProvider } from './fakes';
 

@@ -15,7 +15,7 @@ import type { Conversation, HistoryItem } from '../protocol/model';
 import { isTempFileName, tempFileWriterPid, writeFileAtomic, type AtomicWriteFs } from './atomicWrite';
 import { parseConversationFile, serializeConversation, type NewerFile } from './conversationFile';
 import { findMatch } from './searchConversations';
-import { withRedactedErrors } from './replyErrors';
+import { withRedactedErrors } from './redactForDisk';
 
 const fs = nodeFs;
 
