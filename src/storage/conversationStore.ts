@@ -13,8 +13,8 @@ import { promises as nodeFs } from 'node:fs';
 import * as path from 'node:path';
 import type { Conversation, HistoryItem } from '../protocol/model';
 import { isTempFileName, tempFileWriterPid, writeFileAtomic, type AtomicWriteFs } from './atomicWrite';
-import { parseConversationFile, serializeConversation, type NewerFile } from './conversationFile';
-import { findMatch } from './searchConversations';
+import { parseConversationFile, serializeConversation, type NewerFile, type UnknownFields } from './conversationFile';
+import { SearchIndex } from './searchIndex';
 import { withRedactedErrors } from './redactForDisk';
 
 const fs = nodeFs;
@@ -69,6 +69,14 @@ export class ConversationStore {
   /** Ids whose file was found to come from a newer Parley (format version by id). */
   private readonly newer = new Map<string, number>();
   private readonly writeFs: StoreWriteFs;
+  /** Fields of each read file that this build does not know, written back on its next save. */
+  private readonly unknownFields = new Map<string, UnknownFields>();
+  private readonly index = new SearchIndex();
+  /** Whether the index has been filled from the directory once. */
+  private indexed = false;
+  private syncing: Promise<SetAsideFile[]> | undefined;
+  /** Writes and deletes per conversation id (see changed()). */
+  private readonly changes = new Map<string, number>();
 
   constructor(
     readonly directory: string,
@@ -78,19 +86,21 @@ export class ConversationStore {
     this.writeFs = options.writeFs ?? nodeFs;
   }
 
+  /** Every conversation, newest first. Brings the search index up to date with the directory (other windows save too). */
   async list(): Promise<ListResult> {
-    return this.collect(() => undefined);
+    const setAside = await this.sync();
+    return { items: this.index.list(), setAside };
   }
 
-  /** Conversations whose title or text contains `query` (case-insensitive), with a snippet. */
+  /**
+   * Conversations whose title or text contains `query` (case-insensitive), with
+   * a snippet. Reads no file once the index is built (by the first list or search).
+   */
   async search(query: string): Promise<ListResult> {
     const needle = query.trim();
     if (needle === '') return this.list();
-    const lower = needle.toLowerCase();
-    return this.collect(
-      (conversation) => findMatch(conversation, needle),
-      (title) => title.toLowerCase().includes(lower),
-    );
+    const setAside = this.indexed ? [] : await this.sync();
+    return { items: this.index.search(needle), setAside };
   }
 
   async load(id: string): Promise<Conversation | undefined> {
@@ -112,10 +122,13 @@ export class ConversationStore {
     const file = this.pathOf(conversation.id);
     const newerVersion = this.newer.get(conversation.id);
     if (newerVersion !== undefined) return Promise.reject(new NewerVersionFileError(conversation.id, newerVersion));
-    const content = serializeConversation(withRedactedErrors(conversation));
+    const written = withRedactedErrors(conversation);
+    const content = serializeConversation(written, this.unknownFields.get(conversation.id));
     return this.enqueue(conversation.id, async () => {
       await this.writeFs.mkdir(this.directory, { recursive: true });
       await writeFileAtomic(file, content, this.writeFs);
+      this.changed(conversation.id);
+      this.index.putConversation(written);
     });
   }
 
@@ -162,6 +175,7 @@ export class ConversationStore {
     return this.enqueue(id, async () => {
       try {
         await fs.rm(this.pathOf(id));
+        this.forgetFile(id);
         return true;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
@@ -187,41 +201,69 @@ export class ConversationStore {
     return next;
   }
 
-  private async collect(
-    match: (c: Conversation) => string | undefined | false,
-    matchTitle: (title: string) => boolean = () => true,
-  ): Promise<ListResult> {
+  /**
+   * Reads into the index every file that is new or changed since it was read
+   * (by modification time and size), drops the files that are gone, and sets
+   * aside the corrupt ones. One sync at a time; callers during one share it.
+   */
+  private sync(): Promise<SetAsideFile[]> {
+    this.syncing ??= this.syncWithDirectory().finally(() => {
+      this.syncing = undefined;
+    });
+    return this.syncing;
+  }
+
+  private async syncWithDirectory(): Promise<SetAsideFile[]> {
     let names: string[];
     try {
       names = await fs.readdir(this.directory);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { items: [], setAside: [] };
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      names = [];
+    }
+    const setAside: SetAsideFile[] = [];
+    const present = new Set<string>();
+    for (const name of names.filter((n) => FILE_NAME.test(n))) {
+      const id = name.slice(0, -'.json'.length);
+      present.add(id);
+      const stamp = await this.stampOf(name);
+      if (stamp === undefined || (stamp === this.index.stampOf(id) && this.index.has(id))) continue;
+      const changes = this.changes.get(id) ?? 0;
+      const { conversation, report, newer } = await this.read(name);
+      // A save or delete of this file while it was read wins over what was read.
+      if ((this.changes.get(id) ?? 0) !== changes) continue;
+      if (report) setAside.push(report);
+      if (conversation) this.index.putConversation(conversation, stamp);
+      else if (newer) {
+        const item = { id, title: newer.title ?? id, updatedAt: newer.updatedAt ?? 0, turnCount: 0, savedByNewerVersion: true };
+        this.index.putNewer(item, stamp);
+      } else this.index.remove(id);
+    }
+    for (const id of this.index.ids()) if (!present.has(id) && !this.queues.has(id)) this.index.remove(id);
+    this.indexed = true;
+    return setAside;
+  }
+
+  private async stampOf(name: string): Promise<string | undefined> {
+    try {
+      const { mtimeMs, size } = await fs.stat(path.join(this.directory, name));
+      return `${mtimeMs}:${size}`;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-    const items: HistoryItem[] = [];
-    const setAside: SetAsideFile[] = [];
-    for (const name of names.filter((n) => FILE_NAME.test(n))) {
-      const { conversation, report, newer } = await this.read(name);
-      if (report) setAside.push(report);
-      if (newer) {
-        const title = newer.title ?? name.slice(0, -'.json'.length);
-        if (matchTitle(title)) items.push({ id: name.slice(0, -'.json'.length), title, updatedAt: newer.updatedAt ?? 0, turnCount: 0, savedByNewerVersion: true });
-        continue;
-      }
-      if (!conversation) continue;
-      const found = match(conversation);
-      if (found === false) continue;
-      const item: HistoryItem = {
-        id: conversation.id,
-        title: conversation.title,
-        updatedAt: conversation.updatedAt,
-        turnCount: conversation.turns.length,
-      };
-      if (typeof found === 'string') item.snippet = found;
-      items.push(item);
-    }
-    items.sort((a, b) => b.updatedAt - a.updatedAt);
-    return { items, setAside };
+  }
+
+  /** Counts the writes and deletes of a file, so a read that raced one is not taken for current. */
+  private changed(id: string): void {
+    this.changes.set(id, (this.changes.get(id) ?? 0) + 1);
+  }
+
+  private forgetFile(id: string): void {
+    this.changed(id);
+    this.index.remove(id);
+    this.unknownFields.delete(id);
+    this.newer.delete(id);
   }
 
   private async read(name: string): Promise<{ conversation?: Conversation; report?: SetAsideFile; newer?: NewerFile }> {
@@ -237,6 +279,8 @@ export class ConversationStore {
     const parsed = parseConversationFile(text, id);
     if (parsed.ok) {
       this.newer.delete(id);
+      if (parsed.unknown) this.unknownFields.set(id, parsed.unknown);
+      else this.unknownFields.delete(id);
       return { conversation: parsed.conversation };
     }
     if ('newer' in parsed) {
@@ -250,6 +294,8 @@ export class ConversationStore {
   private async setAside(file: string, id: string, reason: string): Promise<SetAsideFile> {
     const movedTo = path.join(this.directory, `${id}.corrupt-${this.now()}.json`);
     await fs.rename(file, movedTo);
+    this.index.remove(id);
+    this.unknownFields.delete(id);
     const report = { file, movedTo, reason };
     this.options.onSetAside?.(report);
     return report;

@@ -1,0 +1,75 @@
+/**
+ * The history's search index: per saved conversation, its history entry and
+ * its texts lower-cased once, so a search keystroke reads no file and parses
+ * nothing. The store fills it from disk the first time the history is listed
+ * or searched, and keeps it current on every save, delete and rename.
+ */
+import type { Conversation, HistoryItem } from '../protocol/model';
+import { matchSearchable, searchableTexts, type SearchableTexts } from './searchConversations';
+
+interface Entry {
+  item: HistoryItem;
+  /** Absent for a file saved by a newer Parley: only its title is searched. */
+  searchable?: SearchableTexts;
+  /** The file's modification stamp when it was read; undefined when the entry comes from a save. */
+  stamp?: string;
+}
+
+/** Newest first; equal times by id, so every listing orders them the same way. */
+export function byNewest(a: HistoryItem, b: HistoryItem): number {
+  return b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function historyItemOf(conversation: Conversation): HistoryItem {
+  return { id: conversation.id, title: conversation.title, updatedAt: conversation.updatedAt, turnCount: conversation.turns.length };
+}
+
+export class SearchIndex {
+  private readonly entries = new Map<string, Entry>();
+
+  putConversation(conversation: Conversation, stamp?: string): void {
+    this.entries.set(conversation.id, { item: historyItemOf(conversation), searchable: searchableTexts(conversation), stamp });
+  }
+
+  putNewer(item: HistoryItem, stamp?: string): void {
+    this.entries.set(item.id, { item, stamp });
+  }
+
+  remove(id: string): void {
+    this.entries.delete(id);
+  }
+
+  stampOf(id: string): string | undefined {
+    return this.entries.get(id)?.stamp;
+  }
+
+  has(id: string): boolean {
+    return this.entries.has(id);
+  }
+
+  ids(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** Every entry, newest first. */
+  list(): HistoryItem[] {
+    return [...this.entries.values()].map((e) => e.item).sort(byNewest);
+  }
+
+  /** The entries whose title or text contains `query` (case-insensitive), with a snippet, newest first. */
+  search(query: string): HistoryItem[] {
+    const needle = query.toLocaleLowerCase();
+    const newerNeedle = query.toLowerCase();
+    const items: HistoryItem[] = [];
+    for (const { item, searchable } of this.entries.values()) {
+      if (!searchable) {
+        if (item.title.toLowerCase().includes(newerNeedle)) items.push(item);
+        continue;
+      }
+      const found = matchSearchable(searchable, needle);
+      if (found === false) continue;
+      items.push({ ...item, snippet: found });
+    }
+    return items.sort(byNewest);
+  }
+}
