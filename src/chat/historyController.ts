@@ -22,6 +22,8 @@ export class HistoryController {
   private visible = false;
   private query = '';
   private items: HistoryItem[] = [];
+  /** Number of the latest refresh started. */
+  private sequence = 0;
   private readonly subscription: { dispose(): void };
   private readonly saveSubscription: { dispose(): void } | undefined;
 
@@ -69,10 +71,14 @@ export class HistoryController {
   }
 
   async refresh(): Promise<void> {
+    // Numbered: a listing that finishes after a newer one started (an earlier keystroke's) is dropped.
+    const sequence = ++this.sequence;
     try {
       const result = this.query.trim() === '' ? await this.store.list() : await this.store.search(this.query);
+      if (sequence !== this.sequence) return;
       this.items = this.withUnsaved(result.items);
     } catch (error) {
+      if (sequence !== this.sequence) return;
       this.log(`history: could not list conversations: ${String(error)}`);
     }
     this.publish();
