@@ -6,12 +6,14 @@ import { runActivationBench } from './activation';
 import { runDecoderBench } from './decoders';
 import { runRenderBench } from './render';
 import { runConversationBench } from './conversation';
+import { runHistorySearchBench } from './historySearch';
 
 const benches: [string, () => void | Promise<void>][] = [
   ['activation', runActivationBench],
   ['decoders', runDecoderBench],
   ['render', () => runRenderBench().then(() => undefined)],
   ['conversation', runConversationBench],
+  ['history-search', runHistorySearchBench],
 ];
 
 async function main(): Promise<void> {
