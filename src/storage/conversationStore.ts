@@ -178,7 +178,10 @@ export class ConversationStore {
         this.forgetFile(id);
         return true;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+          this.forgetFile(id);
+          return false;
+        }
         throw error;
       }
     });
@@ -214,6 +217,7 @@ export class ConversationStore {
   }
 
   private async syncWithDirectory(): Promise<SetAsideFile[]> {
+    const changesBefore = new Map(this.changes);
     let names: string[];
     try {
       names = await fs.readdir(this.directory);
@@ -225,9 +229,10 @@ export class ConversationStore {
     const present = new Set<string>();
     for (const name of names.filter((n) => FILE_NAME.test(n))) {
       const id = name.slice(0, -'.json'.length);
-      present.add(id);
       const stamp = await this.stampOf(name);
-      if (stamp === undefined || (stamp === this.index.stampOf(id) && this.index.has(id))) continue;
+      if (stamp === undefined) continue;
+      present.add(id);
+      if (stamp === this.index.stampOf(id)) continue;
       const changes = this.changes.get(id) ?? 0;
       const { conversation, report, newer } = await this.read(name);
       // A save or delete of this file while it was read wins over what was read.
@@ -239,7 +244,10 @@ export class ConversationStore {
         this.index.putNewer(item, stamp);
       } else this.index.remove(id);
     }
-    for (const id of this.index.ids()) if (!present.has(id) && !this.queues.has(id)) this.index.remove(id);
+    // Gone from the directory, unless saved since it was listed.
+    for (const id of this.index.ids()) {
+      if (!present.has(id) && this.changes.get(id) === changesBefore.get(id)) this.index.remove(id);
+    }
     this.indexed = true;
     return setAside;
   }

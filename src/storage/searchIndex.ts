@@ -43,10 +43,6 @@ export class SearchIndex {
     return this.entries.get(id)?.stamp;
   }
 
-  has(id: string): boolean {
-    return this.entries.has(id);
-  }
-
   ids(): string[] {
     return [...this.entries.keys()];
   }
