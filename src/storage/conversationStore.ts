@@ -8,16 +8,24 @@
  * A save either replaces the whole file or leaves the old one untouched (see
  * atomicWrite.ts): a failed save rejects and leaves no temp file. Temp files
  * left by a process that died mid-write are removed by removeLeftoverTempFiles().
+ *
+ * The history's search index (searchIndex.ts) is filled from the directory on
+ * the first list or search, brought up to date with it on every list (other
+ * windows save too), and kept current by this store's own saves and deletes,
+ * so a search keystroke reads no file.
  */
 import { promises as nodeFs } from 'node:fs';
 import * as path from 'node:path';
 import type { Conversation, HistoryItem } from '../protocol/model';
-import { isTempFileName, tempFileWriterPid, writeFileAtomic, type AtomicWriteFs } from './atomicWrite';
+import { writeFileAtomic, type AtomicWriteFs } from './atomicWrite';
 import { parseConversationFile, serializeConversation, type NewerFile, type UnknownFields } from './conversationFile';
+import { removeLeftoverTempFiles } from './leftoverTempFiles';
 import { SearchIndex } from './searchIndex';
 import { withRedactedErrors } from './redactForDisk';
 
 const fs = nodeFs;
+
+export { TEMP_FILE_GRACE_MS } from './leftoverTempFiles';
 
 export interface SetAsideFile {
   file: string;
@@ -53,9 +61,6 @@ export class NewerVersionFileError extends Error {
 }
 
 export type LoadResult = { conversation: Conversation } | { newer: NewerFile } | Record<string, never>;
-
-/** A temp file younger than this may still be in the middle of its write (another window's extension host). */
-export const TEMP_FILE_GRACE_MS = 10 * 60_000;
 
 const FILE_NAME = /^([A-Za-z0-9_-]{1,100})\.json$/;
 
@@ -132,34 +137,9 @@ export class ConversationStore {
     });
   }
 
-  /**
-   * Removes temp files left by a write that never finished (a crash, a kill, a
-   * full disk in an older build). A temp file is kept while the process that
-   * writes it is alive and the file is young: another window may be saving.
-   */
-  async removeLeftoverTempFiles(isProcessAlive: (pid: number) => boolean = processIsAlive): Promise<string[]> {
-    let names: string[];
-    try {
-      names = await fs.readdir(this.directory);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-    const removed: string[] = [];
-    for (const name of names.filter(isTempFileName)) {
-      const file = path.join(this.directory, name);
-      const pid = tempFileWriterPid(name);
-      try {
-        const { mtimeMs } = await fs.stat(file);
-        const young = this.now() - mtimeMs < TEMP_FILE_GRACE_MS;
-        if (young && pid !== undefined && isProcessAlive(pid)) continue;
-        await fs.rm(file, { force: true });
-        removed.push(name);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
-    }
-    return removed;
+  /** Removes temp files left by writes that never finished (see leftoverTempFiles.ts). */
+  removeLeftoverTempFiles(isProcessAlive?: (pid: number) => boolean): Promise<string[]> {
+    return removeLeftoverTempFiles(this.directory, this.now, isProcessAlive);
   }
 
   async rename(id: string, title: string): Promise<Conversation | undefined> {
@@ -307,15 +287,5 @@ export class ConversationStore {
     const report = { file, movedTo, reason };
     this.options.onSetAside?.(report);
     return report;
-  }
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
