@@ -26,9 +26,8 @@ export interface SearchableTexts {
   loweredTitle: string;
 }
 
-export function searchableTexts(conversation: Conversation): SearchableTexts {
-  const texts = searchTextsOf(conversation);
-  return { texts, lowered: texts.map((t) => t.toLocaleLowerCase()), loweredTitle: conversation.title.toLocaleLowerCase() };
+export function searchableTexts(texts: readonly string[], title: string): SearchableTexts {
+  return { texts, lowered: texts.map((t) => t.toLocaleLowerCase()), loweredTitle: title.toLocaleLowerCase() };
 }
 
 /** findMatch on prepared texts; `needle` is the query lower-cased. */

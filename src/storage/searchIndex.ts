@@ -5,11 +5,13 @@
  * or searched, and keeps it current on every save, delete and rename.
  */
 import type { Conversation, HistoryItem } from '../protocol/model';
-import { matchSearchable, searchableTexts, type SearchableTexts } from './searchConversations';
+import { matchSearchable, searchableTexts, searchTextsOf, type SearchableTexts } from './searchConversations';
 
 interface Entry {
   item: HistoryItem;
-  /** Absent for a file saved by a newer Parley: only its title is searched. */
+  /** The texts as saved (strings do not change); absent for a file saved by a newer Parley: only its title is searched. */
+  texts?: readonly string[];
+  /** Lower-cased when read from disk, or on the first search after a save (not on every save of a streaming reply). */
   searchable?: SearchableTexts;
   /** The file's modification stamp when it was read; undefined when the entry comes from a save. */
   stamp?: string;
@@ -28,7 +30,10 @@ export class SearchIndex {
   private readonly entries = new Map<string, Entry>();
 
   putConversation(conversation: Conversation, stamp?: string): void {
-    this.entries.set(conversation.id, { item: historyItemOf(conversation), searchable: searchableTexts(conversation), stamp });
+    const entry: Entry = { item: historyItemOf(conversation), texts: searchTextsOf(conversation), stamp };
+    // Read from disk (the history is being opened): prepared now, so the first keystroke is as quick as the next.
+    if (stamp !== undefined) entry.searchable = searchableTexts(entry.texts ?? [], entry.item.title);
+    this.entries.set(conversation.id, entry);
   }
 
   putNewer(item: HistoryItem, stamp?: string): void {
@@ -57,12 +62,14 @@ export class SearchIndex {
     const needle = query.toLocaleLowerCase();
     const newerNeedle = query.toLowerCase();
     const items: HistoryItem[] = [];
-    for (const { item, searchable } of this.entries.values()) {
-      if (!searchable) {
+    for (const entry of this.entries.values()) {
+      const { item, texts } = entry;
+      if (!texts) {
         if (item.title.toLowerCase().includes(newerNeedle)) items.push(item);
         continue;
       }
-      const found = matchSearchable(searchable, needle);
+      entry.searchable ??= searchableTexts(texts, item.title);
+      const found = matchSearchable(entry.searchable, needle);
       if (found === false) continue;
       items.push({ ...item, snippet: found });
     }
