@@ -129,11 +129,12 @@ export class ConversationStore {
     if (newerVersion !== undefined) return Promise.reject(new NewerVersionFileError(conversation.id, newerVersion));
     const written = withRedactedErrors(conversation);
     const content = serializeConversation(written, this.unknownFields.get(conversation.id));
+    const entry = this.index.entryOf(written);
     return this.enqueue(conversation.id, async () => {
       await this.writeFs.mkdir(this.directory, { recursive: true });
       await writeFileAtomic(file, content, this.writeFs);
       this.changed(conversation.id);
-      this.index.putConversation(written);
+      this.index.put(entry);
     });
   }
 
@@ -218,7 +219,7 @@ export class ConversationStore {
       // A save or delete of this file while it was read wins over what was read.
       if ((this.changes.get(id) ?? 0) !== changes) continue;
       if (report) setAside.push(report);
-      if (conversation) this.index.putConversation(conversation, stamp);
+      if (conversation) this.index.put(this.index.entryOf(conversation, stamp));
       else if (newer) {
         const item = { id, title: newer.title ?? id, updatedAt: newer.updatedAt ?? 0, turnCount: 0, savedByNewerVersion: true };
         this.index.putNewer(item, stamp);

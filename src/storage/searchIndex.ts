@@ -7,7 +7,7 @@
 import type { Conversation, HistoryItem } from '../protocol/model';
 import { matchSearchable, searchableTexts, searchTextsOf, type SearchableTexts } from './searchConversations';
 
-interface Entry {
+export interface IndexEntry {
   item: HistoryItem;
   /** The texts as saved (strings do not change); absent for a file saved by a newer Parley: only its title is searched. */
   texts?: readonly string[];
@@ -27,13 +27,22 @@ export function historyItemOf(conversation: Conversation): HistoryItem {
 }
 
 export class SearchIndex {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, IndexEntry>();
 
-  putConversation(conversation: Conversation, stamp?: string): void {
-    const entry: Entry = { item: historyItemOf(conversation), texts: searchTextsOf(conversation), stamp };
+  /**
+   * The entry of a conversation as it is now (its texts are copied out, so a
+   * later change to the object does not change the entry); put() it once the
+   * file holds this state.
+   */
+  entryOf(conversation: Conversation, stamp?: string): IndexEntry {
+    const entry: IndexEntry = { item: historyItemOf(conversation), texts: searchTextsOf(conversation), stamp };
     // Read from disk (the history is being opened): prepared now, so the first keystroke is as quick as the next.
     if (stamp !== undefined) entry.searchable = searchableTexts(entry.texts ?? [], entry.item.title);
-    this.entries.set(conversation.id, entry);
+    return entry;
+  }
+
+  put(entry: IndexEntry): void {
+    this.entries.set(entry.item.id, entry);
   }
 
   putNewer(item: HistoryItem, stamp?: string): void {
