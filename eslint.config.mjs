@@ -24,7 +24,9 @@ const layers = {
   host: { below: ['chat'], vscode: true },
   // lm/ (Parley's profiles as vscode.lm models) sits beside host/ and reaches it only through its own interfaces.
   lm: { below: ['chat'], vscode: true },
-  chat: { below: ['providers', 'protocol', 'profiles', 'common'] },
+  chat: { below: ['storage', 'providers', 'protocol', 'profiles', 'common'] },
+  // storage/: the saved-conversation format, store and search index, below chat.
+  storage: { below: ['net', 'protocol'] },
   providers: { below: ['net', 'profiles'] },
   net: { below: [] },
   protocol: { below: [], browser: true },

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isProviderError } from '../net/errors';
+import type { ConversationSaver } from '../storage/conversationSaver';
 import type { HostMessage } from '../protocol/messages';
 import type { Attachment, ComposerState, Conversation, ProviderInfo, Reply, Turn } from '../protocol/model';
 import type { ChatProvider, ProviderDeps, ProviderProfile } from '../providers/types';
@@ -41,10 +42,7 @@ export interface Clock {
   now(): number;
 }
 
-export interface ConversationSaver {
-  save(conversation: Conversation): Promise<void>;
-  load(id: string): Promise<Conversation | undefined>;
-}
+export type { ConversationSaver } from '../storage/conversationSaver';
 
 export interface ChatControllerDeps {
   providers: ProviderSource;

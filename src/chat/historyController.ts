@@ -8,10 +8,10 @@
 import type { HostMessage } from '../protocol/messages';
 import type { Conversation, HistoryItem, HistoryState } from '../protocol/model';
 import type { ChatController } from './chatController';
-import type { ConversationPersistence } from './conversationPersistence';
-import type { ConversationStore } from './conversationStore';
+import type { ConversationPersistence } from '../storage/conversationPersistence';
+import type { ConversationStore } from '../storage/conversationStore';
 import { conversationToMarkdown } from './exportMarkdown';
-import { findMatch } from './searchConversations';
+import { findMatch } from '../storage/searchConversations';
 import { logFailure, runInBackground } from '../net/background';
 
 /** What the history needs of the saves that have not reached the disk yet. */
@@ -23,6 +23,8 @@ export class HistoryController {
   private visible = false;
   private query = '';
   private items: HistoryItem[] = [];
+  /** Number of the latest refresh started. */
+  private sequence = 0;
   private readonly subscription: { dispose(): void };
   private readonly saveSubscription: { dispose(): void } | undefined;
 
@@ -75,10 +77,14 @@ export class HistoryController {
   }
 
   async refresh(): Promise<void> {
+    // Numbered: a listing that finishes after a newer one started (an earlier keystroke's) is dropped.
+    const sequence = ++this.sequence;
     try {
       const result = this.query.trim() === '' ? await this.store.list() : await this.store.search(this.query);
+      if (sequence !== this.sequence) return;
       this.items = this.withUnsaved(result.items);
     } catch (error) {
+      if (sequence !== this.sequence) return;
       this.log(`history: could not list conversations: ${String(error)}`);
     }
     this.publish();

@@ -1,7 +1,7 @@
 /** Turns a failure into the error card shown in place of (or under) the reply. */
 import { isProviderError, type ProviderErrorCode } from '../net/errors';
 import { redactText } from '../net/redact';
-import type { Conversation, ErrorAction, ReplyError } from '../protocol/model';
+import type { ErrorAction, ReplyError } from '../protocol/model';
 import type { ProviderKind } from '../providers/types';
 import type { ChatTexts } from './chatTexts';
 
@@ -36,19 +36,4 @@ export function toReplyError(error: unknown, texts: ChatTexts, kind?: ProviderKi
     return action === undefined ? { code: error.code, message } : { code: error.code, message, action };
   }
   return { code: 'unexpected', message: texts.unexpectedError, action: 'retry' };
-}
-
-/**
- * The conversation with every error card's text passed through the one
- * redaction, for what is written to disk (the cards were redacted when made;
- * this also covers files from older versions and errors set elsewhere).
- */
-export function withRedactedErrors(conversation: Conversation): Conversation {
-  if (!conversation.turns.some((t) => t.reply?.error)) return conversation;
-  return {
-    ...conversation,
-    turns: conversation.turns.map((turn) =>
-      turn.reply?.error ? { ...turn, reply: { ...turn.reply, error: { ...turn.reply.error, message: redactText(turn.reply.error.message) } } } : turn,
-    ),
-  };
 }

@@ -1,7 +1,7 @@
 /**
  * Data shapes shared by the host and the chat view: conversations, replies,
- * providers and history entries. The conversation file format (src/chat) is
- * built from the same schemas. Objects are strict: an unexpected field (for
+ * providers and history entries. Saved conversation files have their own,
+ * tolerant schema (src/storage), so tightening these never sets files aside. Objects are strict: an unexpected field (for
  * example a key someone tried to smuggle along) makes the whole value invalid.
  */
 // zod/mini: the same schemas at a fraction of the size in the webview bundle (~25 KB instead of ~450 KB).

@@ -4,8 +4,8 @@
  * stays in memory). Files found unreadable are set aside and reported.
  */
 import * as vscode from 'vscode';
-import { ConversationPersistence } from '../chat/conversationPersistence';
-import { ConversationStore } from '../chat/conversationStore';
+import { ConversationPersistence } from '../storage/conversationPersistence';
+import { ConversationStore } from '../storage/conversationStore';
 
 export interface ConversationStorage {
   store: ConversationStore;

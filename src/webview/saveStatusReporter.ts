@@ -6,9 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { Disposable } from '../common/lifecycle';
-import type { ConversationPersistence, SaveStatus } from '../chat/conversationPersistence';
+import type { ConversationPersistence, SaveStatus } from '../storage/conversationPersistence';
 import { conversationToMarkdown } from '../chat/exportMarkdown';
-import type { SaveFailure } from '../chat/saveFailure';
+import type { SaveFailure } from '../storage/saveFailure';
 import type { HostMessage } from '../protocol/messages';
 import type { Conversation } from '../protocol/model';
 import { saveMarkdown } from './historyActions';

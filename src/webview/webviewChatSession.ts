@@ -7,8 +7,8 @@
 import type * as vscode from 'vscode';
 import { ChatController, type ChatControllerDeps } from '../chat/chatController';
 import type { ChatSession } from '../chat/chatSessions';
-import type { ConversationPersistence } from '../chat/conversationPersistence';
-import type { ConversationStore } from '../chat/conversationStore';
+import type { ConversationPersistence } from '../storage/conversationPersistence';
+import type { ConversationStore } from '../storage/conversationStore';
 import { HistoryController } from '../chat/historyController';
 import type { ProviderSource } from '../chat/ports';
 import { Disposable, DisposableStore } from '../common/lifecycle';

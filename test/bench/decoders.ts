@@ -190,7 +190,7 @@ export function runDecoderBench(): void {
   console.log(`\n(decoder bench took ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-function printTable(rows: string[][]): void {
+export function printTable(rows: string[][]): void {
   const widths = rows[0]?.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length))) ?? [];
   rows.forEach((row, i) => {
     console.log(`| ${row.map((cell, col) => cell.padEnd(widths[col] ?? 0)).join(' | ')} |`);

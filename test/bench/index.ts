@@ -7,6 +7,7 @@ import { runDecoderBench } from './decoders';
 import { runRenderBench } from './render';
 import { runConversationBench } from './conversation';
 import { runAskingBench } from './asking';
+import { runHistorySearchBench } from './historySearch';
 
 const benches: [string, () => void | Promise<void>][] = [
   ['activation', runActivationBench],
@@ -14,6 +15,7 @@ const benches: [string, () => void | Promise<void>][] = [
   ['render', () => runRenderBench().then(() => undefined)],
   ['conversation', runConversationBench],
   ['asking', runAskingBench],
+  ['history-search', runHistorySearchBench],
 ];
 
 async function main(): Promise<void> {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { ComposerDraft } from '../../../src/chat/composerDraft';
 import { DEFAULT_CHAT_TEXTS } from '../../../src/chat/chatTexts';
 import { conversationToMarkdown } from '../../../src/chat/exportMarkdown';
-import { findMatch } from '../../../src/chat/searchConversations';
+import { findMatch } from '../../../src/storage/searchConversations';
 import type { Attachment, Conversation } from '../../../src/protocol/model';
 
 const attachment: Attachment = {

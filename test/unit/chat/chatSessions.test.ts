@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { ChatController } from '../../../src/chat/chatController';
 import { ChatSessions, FocusedSessionChat, type ChatSession } from '../../../src/chat/chatSessions';
-import { ConversationPersistence } from '../../../src/chat/conversationPersistence';
+import { ConversationPersistence } from '../../../src/storage/conversationPersistence';
 import { EMMA, FakeProviderSource, ManualClock, MemoryStore, ScriptedProvider, type Step } from './fakes';
 
 /** A session as the webview layer builds it: a real controller, and a view whose reveals are counted. */

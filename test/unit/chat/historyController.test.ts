@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ChatController } from '../../../src/chat/chatController';
-import { ConversationStore } from '../../../src/chat/conversationStore';
+import { ConversationStore } from '../../../src/storage/conversationStore';
 import { HistoryController, type HistoryUpdate } from '../../../src/chat/historyController';
 import { EMMA, FakeProviderSource, ManualClock, ScriptedProvider } from './fakes';
 
@@ -67,5 +67,47 @@ describe('HistoryController (with the real store)', () => {
     assert.equal(fresh.chat.current().id, saved.id);
     assert.equal(fresh.chat.current().turns[0]?.reply?.status, 'interrupted');
     assert.equal(fresh.chat.current().turns[0]?.reply?.text, 'half');
+  });
+
+  it("a newer search's results are never replaced by an older one's that finishes later", async () => {
+    /** The real store, except that a search for `slowQuery` waits until released (a slow disk under an earlier keystroke). */
+    class SlowSearchStore extends ConversationStore {
+      release: () => void = () => undefined;
+      private readonly gate = new Promise<void>((resolve) => (this.release = resolve));
+      constructor(private readonly slowQuery: string) {
+        super(dir);
+      }
+      override async search(query: string) {
+        const result = await super.search(query);
+        if (query === this.slowQuery) await this.gate;
+        return result;
+      }
+    }
+    const store = new SlowSearchStore('Regex');
+    const provider = new ScriptedProvider([
+      [{ type: 'delta', text: 'Use a lookahead.' }, { type: 'done' }],
+      [{ type: 'delta', text: 'Boil water.' }, { type: 'done' }],
+    ]);
+    const clock = new ManualClock();
+    const chat = new ChatController({ providers: new FakeProviderSource([EMMA]), createProvider: provider.create, store, clock });
+    const posted: HistoryUpdate[] = [];
+    const history = new HistoryController(store, chat, (u) => posted.push(structuredClone(u)));
+    await chat.ask({ prompt: 'Regex question' });
+    const regex = chat.current().id;
+    clock.time += 1000;
+    chat.newChat();
+    await chat.ask({ prompt: 'Pasta question' });
+    const pasta = chat.current().id;
+    await history.setVisible(true);
+
+    const older = history.search('Regex');
+    await history.search('Pasta');
+    assert.deepEqual(history.state().items.map((i) => i.id), [pasta]);
+    store.release();
+    await older;
+    assert.equal(history.state().query, 'Pasta');
+    assert.deepEqual(history.state().items.map((i) => i.id), [pasta], 'the older search (Regex) did not replace the newer one');
+    assert.deepEqual(posted.at(-1)?.items.map((i) => i.id), [pasta]);
+    assert.ok(!posted.some((u) => u.query === 'Pasta' && u.items.some((i) => i.id === regex)), 'no list for "Pasta" showed the Regex conversation');
   });
 });

@@ -6,8 +6,8 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ChatController } from '../../../src/chat/chatController';
-import { ConversationPersistence } from '../../../src/chat/conversationPersistence';
-import { ConversationStore, type StoreWriteFs } from '../../../src/chat/conversationStore';
+import { ConversationPersistence } from '../../../src/storage/conversationPersistence';
+import { ConversationStore, type StoreWriteFs } from '../../../src/storage/conversationStore';
 import { HistoryController } from '../../../src/chat/historyController';
 import { EMMA, FakeProviderSource, ManualClock, ScriptedProvider } from './fakes';
 

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { ChatController } from '../../../src/chat/chatController';
-import { ConversationStore } from '../../../src/chat/conversationStore';
+import { ConversationStore } from '../../../src/storage/conversationStore';
 import { rememberSecret } from '../../../src/net/redact';
 import { closeDispatchers } from '../../../src/net/proxy';
 import { createProvider } from '../../../src/providers';

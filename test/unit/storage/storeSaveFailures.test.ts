@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConversationStore, TEMP_FILE_GRACE_MS, type StoreWriteFs } from '../../../src/chat/conversationStore';
+import { ConversationStore, TEMP_FILE_GRACE_MS, type StoreWriteFs } from '../../../src/storage/conversationStore';
 import type { Conversation } from '../../../src/protocol/model';
 
 function conversation(id: string, text: string): Conversation {

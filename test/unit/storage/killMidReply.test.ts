@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConversationStore } from '../../../src/chat/conversationStore';
+import { ConversationStore } from '../../../src/storage/conversationStore';
 import { startSimulator, type Simulator } from '../../simulator/server';
 
 describe('kill -9 in the middle of a reply', function () {

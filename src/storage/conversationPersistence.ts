@@ -17,7 +17,7 @@
  * successful save is only in memory (the banner and the warning say so).
  */
 import type { Conversation } from '../protocol/model';
-import type { ConversationSaver } from './chatController';
+import type { ConversationSaver } from './conversationSaver';
 import { saveFailureOf, type SaveFailure } from './saveFailure';
 import { logFailure, runInBackground } from '../net/background';
 

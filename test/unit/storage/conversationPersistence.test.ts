@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConversationPersistence, defaultBackoffMs, type SaveStatus, type Timers } from '../../../src/chat/conversationPersistence';
-import { ConversationStore, type StoreWriteFs } from '../../../src/chat/conversationStore';
+import { ConversationPersistence, defaultBackoffMs, type SaveStatus, type Timers } from '../../../src/storage/conversationPersistence';
+import { ConversationStore, type StoreWriteFs } from '../../../src/storage/conversationStore';
 import type { Conversation } from '../../../src/protocol/model';
 
 function conversation(id: string, text: string): Conversation {

@@ -8,16 +8,24 @@
  * A save either replaces the whole file or leaves the old one untouched (see
  * atomicWrite.ts): a failed save rejects and leaves no temp file. Temp files
  * left by a process that died mid-write are removed by removeLeftoverTempFiles().
+ *
+ * The history's search index (searchIndex.ts) is filled from the directory on
+ * the first list or search, brought up to date with it on every list (other
+ * windows save too), and kept current by this store's own saves and deletes,
+ * so a search keystroke reads no file.
  */
 import { promises as nodeFs } from 'node:fs';
 import * as path from 'node:path';
 import type { Conversation, HistoryItem } from '../protocol/model';
-import { isTempFileName, tempFileWriterPid, writeFileAtomic, type AtomicWriteFs } from './atomicWrite';
-import { parseConversationFile, serializeConversation, type NewerFile } from './conversationFile';
-import { findMatch } from './searchConversations';
-import { withRedactedErrors } from './replyErrors';
+import { writeFileAtomic, type AtomicWriteFs } from './atomicWrite';
+import { parseConversationFile, serializeConversation, type NewerFile, type UnknownFields } from './conversationFile';
+import { removeLeftoverTempFiles } from './leftoverTempFiles';
+import { SearchIndex } from './searchIndex';
+import { withRedactedErrors } from './redactForDisk';
 
 const fs = nodeFs;
+
+export { TEMP_FILE_GRACE_MS } from './leftoverTempFiles';
 
 export interface SetAsideFile {
   file: string;
@@ -54,9 +62,6 @@ export class NewerVersionFileError extends Error {
 
 export type LoadResult = { conversation: Conversation } | { newer: NewerFile } | Record<string, never>;
 
-/** A temp file younger than this may still be in the middle of its write (another window's extension host). */
-export const TEMP_FILE_GRACE_MS = 10 * 60_000;
-
 const FILE_NAME = /^([A-Za-z0-9_-]{1,100})\.json$/;
 
 export function isConversationId(id: string): boolean {
@@ -69,6 +74,14 @@ export class ConversationStore {
   /** Ids whose file was found to come from a newer Parley (format version by id). */
   private readonly newer = new Map<string, number>();
   private readonly writeFs: StoreWriteFs;
+  /** Fields of each read file that this build does not know, written back on its next save. */
+  private readonly unknownFields = new Map<string, UnknownFields>();
+  private readonly index = new SearchIndex();
+  /** Whether the index has been filled from the directory once. */
+  private indexed = false;
+  private syncing: Promise<SetAsideFile[]> | undefined;
+  /** Writes and deletes per conversation id (see changed()). */
+  private readonly changes = new Map<string, number>();
 
   constructor(
     readonly directory: string,
@@ -78,19 +91,21 @@ export class ConversationStore {
     this.writeFs = options.writeFs ?? nodeFs;
   }
 
+  /** Every conversation, newest first. Brings the search index up to date with the directory (other windows save too). */
   async list(): Promise<ListResult> {
-    return this.collect(() => undefined);
+    const setAside = await this.sync();
+    return { items: this.index.list(), setAside };
   }
 
-  /** Conversations whose title or text contains `query` (case-insensitive), with a snippet. */
+  /**
+   * Conversations whose title or text contains `query` (case-insensitive), with
+   * a snippet. Reads no file once the index is built (by the first list or search).
+   */
   async search(query: string): Promise<ListResult> {
     const needle = query.trim();
     if (needle === '') return this.list();
-    const lower = needle.toLowerCase();
-    return this.collect(
-      (conversation) => findMatch(conversation, needle),
-      (title) => title.toLowerCase().includes(lower),
-    );
+    const setAside = this.indexed ? [] : await this.sync();
+    return { items: this.index.search(needle), setAside };
   }
 
   async load(id: string): Promise<Conversation | undefined> {
@@ -112,41 +127,20 @@ export class ConversationStore {
     const file = this.pathOf(conversation.id);
     const newerVersion = this.newer.get(conversation.id);
     if (newerVersion !== undefined) return Promise.reject(new NewerVersionFileError(conversation.id, newerVersion));
-    const content = serializeConversation(withRedactedErrors(conversation));
+    const written = withRedactedErrors(conversation);
+    const content = serializeConversation(written, this.unknownFields.get(conversation.id));
+    const entry = this.index.entryOf(written);
     return this.enqueue(conversation.id, async () => {
       await this.writeFs.mkdir(this.directory, { recursive: true });
       await writeFileAtomic(file, content, this.writeFs);
+      this.changed(conversation.id);
+      this.index.put(entry);
     });
   }
 
-  /**
-   * Removes temp files left by a write that never finished (a crash, a kill, a
-   * full disk in an older build). A temp file is kept while the process that
-   * writes it is alive and the file is young: another window may be saving.
-   */
-  async removeLeftoverTempFiles(isProcessAlive: (pid: number) => boolean = processIsAlive): Promise<string[]> {
-    let names: string[];
-    try {
-      names = await fs.readdir(this.directory);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-    const removed: string[] = [];
-    for (const name of names.filter(isTempFileName)) {
-      const file = path.join(this.directory, name);
-      const pid = tempFileWriterPid(name);
-      try {
-        const { mtimeMs } = await fs.stat(file);
-        const young = this.now() - mtimeMs < TEMP_FILE_GRACE_MS;
-        if (young && pid !== undefined && isProcessAlive(pid)) continue;
-        await fs.rm(file, { force: true });
-        removed.push(name);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
-    }
-    return removed;
+  /** Removes temp files left by writes that never finished (see leftoverTempFiles.ts). */
+  removeLeftoverTempFiles(isProcessAlive?: (pid: number) => boolean): Promise<string[]> {
+    return removeLeftoverTempFiles(this.directory, this.now, isProcessAlive);
   }
 
   async rename(id: string, title: string): Promise<Conversation | undefined> {
@@ -162,9 +156,13 @@ export class ConversationStore {
     return this.enqueue(id, async () => {
       try {
         await fs.rm(this.pathOf(id));
+        this.forgetFile(id);
         return true;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+          this.forgetFile(id);
+          return false;
+        }
         throw error;
       }
     });
@@ -188,41 +186,74 @@ export class ConversationStore {
     return next;
   }
 
-  private async collect(
-    match: (c: Conversation) => string | undefined | false,
-    matchTitle: (title: string) => boolean = () => true,
-  ): Promise<ListResult> {
+  /**
+   * Reads into the index every file that is new or changed since it was read
+   * (by modification time and size), drops the files that are gone, and sets
+   * aside the corrupt ones. One sync at a time; callers during one share it.
+   */
+  private sync(): Promise<SetAsideFile[]> {
+    this.syncing ??= this.syncWithDirectory().finally(() => {
+      this.syncing = undefined;
+    });
+    return this.syncing;
+  }
+
+  private async syncWithDirectory(): Promise<SetAsideFile[]> {
+    const changesBefore = new Map(this.changes);
     let names: string[];
     try {
       names = await fs.readdir(this.directory);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { items: [], setAside: [] };
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      names = [];
+    }
+    const setAside: SetAsideFile[] = [];
+    const present = new Set<string>();
+    for (const name of names.filter((n) => FILE_NAME.test(n))) {
+      const id = name.slice(0, -'.json'.length);
+      const stamp = await this.stampOf(name);
+      if (stamp === undefined) continue;
+      present.add(id);
+      if (stamp === this.index.stampOf(id)) continue;
+      const changes = this.changes.get(id) ?? 0;
+      const { conversation, report, newer } = await this.read(name);
+      // A save or delete of this file while it was read wins over what was read.
+      if ((this.changes.get(id) ?? 0) !== changes) continue;
+      if (report) setAside.push(report);
+      if (conversation) this.index.put(this.index.entryOf(conversation, stamp));
+      else if (newer) {
+        const item = { id, title: newer.title ?? id, updatedAt: newer.updatedAt ?? 0, turnCount: 0, savedByNewerVersion: true };
+        this.index.putNewer(item, stamp);
+      } else this.index.remove(id);
+    }
+    // Gone from the directory, unless saved since it was listed.
+    for (const id of this.index.ids()) {
+      if (!present.has(id) && this.changes.get(id) === changesBefore.get(id)) this.index.remove(id);
+    }
+    this.indexed = true;
+    return setAside;
+  }
+
+  private async stampOf(name: string): Promise<string | undefined> {
+    try {
+      const { mtimeMs, size } = await fs.stat(path.join(this.directory, name));
+      return `${mtimeMs}:${size}`;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-    const items: HistoryItem[] = [];
-    const setAside: SetAsideFile[] = [];
-    for (const name of names.filter((n) => FILE_NAME.test(n))) {
-      const { conversation, report, newer } = await this.read(name);
-      if (report) setAside.push(report);
-      if (newer) {
-        const title = newer.title ?? name.slice(0, -'.json'.length);
-        if (matchTitle(title)) items.push({ id: name.slice(0, -'.json'.length), title, updatedAt: newer.updatedAt ?? 0, turnCount: 0, savedByNewerVersion: true });
-        continue;
-      }
-      if (!conversation) continue;
-      const found = match(conversation);
-      if (found === false) continue;
-      const item: HistoryItem = {
-        id: conversation.id,
-        title: conversation.title,
-        updatedAt: conversation.updatedAt,
-        turnCount: conversation.turns.length,
-      };
-      if (typeof found === 'string') item.snippet = found;
-      items.push(item);
-    }
-    items.sort((a, b) => b.updatedAt - a.updatedAt);
-    return { items, setAside };
+  }
+
+  /** Counts the writes and deletes of a file, so a read that raced one is not taken for current. */
+  private changed(id: string): void {
+    this.changes.set(id, (this.changes.get(id) ?? 0) + 1);
+  }
+
+  private forgetFile(id: string): void {
+    this.changed(id);
+    this.index.remove(id);
+    this.unknownFields.delete(id);
+    this.newer.delete(id);
   }
 
   private async read(name: string): Promise<{ conversation?: Conversation; report?: SetAsideFile; newer?: NewerFile }> {
@@ -238,6 +269,8 @@ export class ConversationStore {
     const parsed = parseConversationFile(text, id);
     if (parsed.ok) {
       this.newer.delete(id);
+      if (parsed.unknown) this.unknownFields.set(id, parsed.unknown);
+      else this.unknownFields.delete(id);
       return { conversation: parsed.conversation };
     }
     if ('newer' in parsed) {
@@ -251,18 +284,10 @@ export class ConversationStore {
   private async setAside(file: string, id: string, reason: string): Promise<SetAsideFile> {
     const movedTo = path.join(this.directory, `${id}.corrupt-${this.now()}.json`);
     await fs.rename(file, movedTo);
+    this.index.remove(id);
+    this.unknownFields.delete(id);
     const report = { file, movedTo, reason };
     this.options.onSetAside?.(report);
     return report;
-  }
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

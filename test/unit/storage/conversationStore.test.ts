@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConversationStore, type SetAsideFile } from '../../../src/chat/conversationStore';
-import { serializeConversation } from '../../../src/chat/conversationFile';
+import { ConversationStore, type SetAsideFile } from '../../../src/storage/conversationStore';
+import { serializeConversation } from '../../../src/storage/conversationFile';
 import { conversationToMarkdown } from '../../../src/chat/exportMarkdown';
 import type { Conversation } from '../../../src/protocol/model';
 
