@@ -33,18 +33,6 @@ function makeConversation(spec: ConversationSpec): Conversation {
   return JSON.parse(JSON.stringify({ id: spec.id ?? 'c1', title: 'Big', createdAt: 1, updatedAt: 2, turns })) as Conversation;
 }
 
-/** innerHTML without the lazily built code block toolbars (a whole render builds none). */
-function withoutToolbars(element: Element | null): string {
-  const copy = element?.cloneNode(true) as Element | undefined;
-  if (!copy) return '';
-  copy.querySelectorAll('.code-block-toolbar').forEach((toolbar) => toolbar.remove());
-  copy.querySelectorAll('.has-toolbar').forEach((block) => {
-    block.classList.remove('has-toolbar');
-    if (block.classList.length === 1) block.setAttribute('class', 'code-block');
-  });
-  return copy.innerHTML;
-}
-
 /** Resolves once `ready()` holds, checked each frame (up to `frames` frames). */
 async function until(t: RendererTestApi, ready: () => boolean, frames = 1200): Promise<boolean> {
   for (let i = 0; i < frames && !ready(); i++) await t.frames(1);
@@ -85,7 +73,7 @@ export function createConversationScenarios(t: RendererTestApi) {
       messages.element.scrollTop = 0;
       const first = (): Element | null => messages.element.querySelector('.turn:first-child .parley-markdown');
       const firstRendered = await until(t, () => first() !== null && !restoring());
-      const lastHtml = withoutToolbars(messages.element.querySelector('.turn:last-child .parley-markdown'));
+      const lastHtml = t.viewHtml(messages.element.querySelector('.turn:last-child .parley-markdown'));
       const lastReply = conversation.turns.at(-1)?.reply?.text ?? '';
       return {
         syncLastChars,
