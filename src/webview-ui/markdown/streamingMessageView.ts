@@ -235,7 +235,8 @@ export class StreamingMarkdownView implements StreamingMessageView {
   private flush(final: boolean, finishing = false): void {
     if (!finishing && this.rendered?.version === this.version && (this.rendered.final || !final)) return;
     this.rendered = { version: this.version, final };
-    let start = this.committedEnd;
+    const committedBefore = this.committedEnd;
+    let start = committedBefore;
     const cut = this.plain || this.unlimited ? undefined : renderCutOffset(this.source, start);
     let limit: number | undefined;
     if (cut !== undefined && !final && cut - start > MAX_UPDATE_CHARS && this.stalledAt !== start) {
@@ -249,7 +250,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
       start = cut;
     }
     const end = final || this.plain ? this.source.length : Math.min(updateEnd(this.source, start), limit ?? Infinity);
-    const tail = this.source.slice(start, end);
+    const tail = this.plain ? '' : this.source.slice(start, end);
     if (this.plain) {
       this.plain.rest.sync(this.source, this.plain.from);
     } else if (final) {
@@ -261,8 +262,11 @@ export class StreamingMarkdownView implements StreamingMessageView {
       if (limit !== undefined && this.committedEnd === start) this.stalledAt = start;
     }
     this.renderStaleSegments(final && !finishing ? 'final' : finishing ? 'finishing' : 'streaming');
-    // More text than one update renders: the rest in the next one (finish() runs its own steps).
-    if (end < this.source.length && !finishing) this.schedule();
+    // More text than one update renders: the rest in the next one (finish() runs its own steps). When this
+    // one committed nothing (one open block longer than an update), the next would render the same: it
+    // waits for more text (or finish()); else a restore, which waits for the view to catch up, never would.
+    const progress = this.committedEnd > committedBefore || (limit !== undefined && this.stalledAt === start);
+    if (end < this.source.length && !finishing && progress) this.schedule();
     this.options.onRendered?.();
   }
 
