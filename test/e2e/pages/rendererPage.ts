@@ -4,6 +4,7 @@ import './vscodeStub';
 import { createStreamingMessageView, renderMarkdown, type FrameScheduler, type StreamingMessageView } from '../../../src/webview-ui/markdown';
 import { createScenarios } from './rendererScenarios';
 import { createConversationScenarios } from './conversationScenarios';
+import { createBoundedScenarios } from './boundedScenarios';
 import { markdownEngine } from '../../../src/webview-ui/markdown/renderPipeline';
 import { createRenderEnv } from '../../../src/webview-ui/markdown/markdownEngine';
 import { sanitizeToString } from '../../../src/webview-ui/markdown/sanitize';
@@ -131,7 +132,7 @@ const api = {
 
 declare global {
   interface Window {
-    parleyTest: typeof api & { scenarios: ReturnType<typeof createScenarios> & ReturnType<typeof createConversationScenarios> };
+    parleyTest: typeof api & { scenarios: ReturnType<typeof createScenarios> & ReturnType<typeof createConversationScenarios> & ReturnType<typeof createBoundedScenarios> };
   }
 }
-window.parleyTest = { ...api, scenarios: { ...createScenarios(api), ...createConversationScenarios(api) } };
+window.parleyTest = { ...api, scenarios: { ...createScenarios(api), ...createConversationScenarios(api), ...createBoundedScenarios(api) } };
