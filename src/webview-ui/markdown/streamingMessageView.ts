@@ -12,8 +12,9 @@ import { animationFrameScheduler, budgetFrameScheduler, type FrameScheduler } fr
 import { LazyCodeToolbars, codeBlocksIn } from './codeToolbar';
 import { SegmentPages, type Paged } from './segmentPages';
 import { FinishStepper } from './finishStepper';
+import { MAX_UPDATE_BLOCKS, MAX_UPDATE_CHARS, updateEnd } from './updateWindow';
 import { PlainRest, renderCutOffset } from './plainRest';
-import { SourceText, type SourceLike } from './sourceText';
+import { SourceText } from './sourceText';
 
 interface Segment extends LedgerEntry, Paged {
   /** Source offsets where the segment starts and ends (the tail starts at the last one's end). */
@@ -24,19 +25,6 @@ interface Segment extends LedgerEntry, Paged {
   codeBlocks: CodeBlockInfo[];
   /** data-code-index of its first code block. */
   codeIndexBase: number;
-}
-
-/**
- * Source characters one streaming update renders at most: text that arrives
- * faster waits for the next update (the view catches up instead of blocking).
- */
-const MAX_UPDATE_CHARS = 8 * 1024;
-
-/** Where an update that starts at `start` stops: a line end within MAX_UPDATE_CHARS, or the end. */
-function updateEnd(source: SourceLike, start: number): number {
-  if (source.length - start <= MAX_UPDATE_CHARS) return source.length;
-  const newline = source.lastIndexOf('\n', start + MAX_UPDATE_CHARS - 1);
-  return newline >= start ? newline + 1 : start + MAX_UPDATE_CHARS;
 }
 
 /** Committed segments' code blocks are watched through their page (see place()), not when sanitized. */
@@ -77,6 +65,8 @@ export class StreamingMarkdownView implements StreamingMessageView {
   private readonly finishing: FinishStepper;
   /** Where a bounded step over text before the render cut made no progress (the next one commits up to the cut at once). */
   private stalledAt: number | undefined;
+  /** Where an update cut at MAX_UPDATE_BLOCKS committed nothing (one block with that many boundaries: the next one ignores them). */
+  private windowStalledAt: number | undefined;
   private readonly watch = (blocks: readonly HTMLElement[]): void => this.toolbars.watch(blocks);
   private readonly pages: SegmentPages;
 
@@ -150,12 +140,12 @@ export class StreamingMarkdownView implements StreamingMessageView {
     const tailFinal = this.rendered?.version === this.version && this.rendered.final;
     if (!tailFinal) {
       const start = this.committedEnd;
-      const rest = this.plain ? 0 : this.source.length - start;
       const cut = this.plain || this.unlimited ? undefined : renderCutOffset(this.source, start);
-      const bounded = (rest > MAX_UPDATE_CHARS || (cut !== undefined && cut - start > MAX_UPDATE_CHARS)) && this.stalledAt !== start;
+      const window = this.plain ? this.source.length : updateEnd(this.source, start, this.windowStalledAt !== start);
+      const bounded = (window < this.source.length || (cut !== undefined && cut - start > MAX_UPDATE_CHARS)) && this.stalledAt !== start;
       this.flush(!bounded, true);
       // A step that committed nothing (one block longer than a step): the next one renders the rest at once.
-      if (bounded && this.committedEnd === start && !this.plain) this.stalledAt = start;
+      if (bounded && this.committedEnd === start && !this.plain && this.windowStalledAt !== start) this.stalledAt = start;
       if (bounded) return false;
     } else if (this.ledger.staleCount > 0) {
       this.renderStaleSegments('finishing');
@@ -249,7 +239,8 @@ export class StreamingMarkdownView implements StreamingMessageView {
       this.startPlain(cut);
       start = cut;
     }
-    const end = final || this.plain ? this.source.length : Math.min(updateEnd(this.source, start), limit ?? Infinity);
+    const byBlocks = this.windowStalledAt !== start;
+    const end = final || this.plain ? this.source.length : Math.min(updateEnd(this.source, start, byBlocks), limit ?? Infinity);
     const tail = this.plain ? '' : this.source.slice(start, end);
     if (this.plain) {
       this.plain.rest.sync(this.source, this.plain.from);
@@ -260,12 +251,14 @@ export class StreamingMarkdownView implements StreamingMessageView {
       this.renderOpenTail(tail, start);
       // Nothing committed before the cut: the next update commits up to it at once (one block, below the open-block limit).
       if (limit !== undefined && this.committedEnd === start) this.stalledAt = start;
+      // Nothing committed in a window cut by its blocks: the next one is cut by characters only.
+      else if (byBlocks && end < this.source.length && this.committedEnd === start && updateEnd(this.source, start, false) > end) this.windowStalledAt = start;
     }
     this.renderStaleSegments(final && !finishing ? 'final' : finishing ? 'finishing' : 'streaming');
     // More text than one update renders: the rest in the next one (finish() runs its own steps). When this
     // one committed nothing (one open block longer than an update), the next would render the same: it
     // waits for more text (or finish()); else a restore, which waits for the view to catch up, never would.
-    const progress = this.committedEnd > committedBefore || (limit !== undefined && this.stalledAt === start);
+    const progress = this.committedEnd > committedBefore || (limit !== undefined && this.stalledAt === start) || (byBlocks && this.windowStalledAt === start);
     if (end < this.source.length && !finishing && progress) this.schedule();
     this.options.onRendered?.();
   }
@@ -373,11 +366,11 @@ export class StreamingMarkdownView implements StreamingMessageView {
   /**
    * Renders again the committed segments that mention a label defined (or
    * taken back) after they were rendered: within the ledger's budget while
-   * streaming, MAX_UPDATE_CHARS of them in a step of finish(), all of them when 'final'.
+   * streaming, MAX_UPDATE_CHARS (and MAX_UPDATE_BLOCKS) of them in a step of finish(), all of them when 'final'.
    */
   private renderStaleSegments(mode: 'streaming' | 'finishing' | 'final'): void {
     // A segment that rendered nothing (definitions only) renders nothing again.
-    const stale = this.ledger.takeStale(mode, MAX_UPDATE_CHARS).filter((segment) => segment.nodes.length > 0);
+    const stale = this.ledger.takeStale(mode, MAX_UPDATE_CHARS, MAX_UPDATE_BLOCKS).filter((segment) => segment.nodes.length > 0);
     const rendered = stale.map((segment) => renderSourceHtml(this.source.slice(segment.start, segment.end), segment.codeIndexBase, this.ledger.known));
     partsFromHtml(rendered, ignoreCodeBlocks).forEach((part, i) => {
       const segment = stale[i] as Segment;
