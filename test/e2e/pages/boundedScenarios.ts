@@ -101,6 +101,57 @@ export function createBoundedScenarios(t: RendererTestApi) {
       }
     },
 
+    /**
+     * `text` arrives in one chunk; updates run one at a time: how many code
+     * blocks each one added, and how many finish()'s synchronous step added.
+     */
+    codeBlocksPerUpdate(input: { text: string; updates: number }) {
+      const stepped = new t.SteppedScheduler();
+      const view = t.createView({ stepped, renderCap: false });
+      view.append(input.text);
+      const count = (): number => view.element.querySelectorAll('div.code-block').length;
+      const added: number[] = [];
+      for (let i = 0, before = 0; i < input.updates && stepped.step() > 0; i++, before = count()) added.push(count() - before);
+      const beforeFinish = count();
+      view.finish();
+      const finishStep = count() - beforeFinish;
+      t.finish(view);
+      const result = { added, finishStep, identical: t.viewHtml(view.element) === t.renderFullHtml(input.text) };
+      view.dispose();
+      return result;
+    },
+
+    /**
+     * `users` paragraphs mention [x] (streamed, an update each 50), then its
+     * definition arrives and the reply ends: how many of them finish()'s
+     * synchronous step renders again (paragraphs taken out of the message),
+     * and whether its later steps resolve them all.
+     */
+    lateDefinition(users: number) {
+      const stepped = new t.SteppedScheduler();
+      const view = t.createView({ stepped, renderCap: false });
+      let text = '';
+      for (let i = 0; i < users; i++) {
+        const chunk = `P${i} uses [x].\n\n`;
+        text += chunk;
+        view.append(chunk);
+        if (i % 50 === 49) stepped.step();
+      }
+      stepped.step();
+      const definition = '[x]: https://example.com/x\n\nAfter.\n';
+      text += definition;
+      view.append(definition);
+      const observer = new MutationObserver(() => undefined);
+      observer.observe(view.element, { childList: true, subtree: true });
+      view.finish();
+      const firstStep = observer.takeRecords().reduce((n, record) => n + Array.from(record.removedNodes).filter((node) => node.nodeName === 'P').length, 0);
+      observer.disconnect();
+      const frames = t.finish(view);
+      const result = { firstStep, frames, identical: t.viewHtml(view.element) === t.renderFullHtml(text), links: view.element.querySelectorAll('a[data-href]').length };
+      view.dispose();
+      return result;
+    },
+
     /** Restores `text` through ReplyRestore step by step (as RestoreQueue would): steps until done (at most `maxSteps`), and the result. */
     restoreSteps(input: { text: string; maxSteps: number }) {
       const scheduler = new ManualScheduler();

@@ -11,6 +11,7 @@ import { longReply } from './markdownSamples';
 const PAGE_BLOCKS = 64;
 const SLICE_CHARS = 8 * 1024;
 const FIRST_FRAME_STEPS = 4;
+const MAX_UPDATE_BLOCKS = 96;
 
 type Paged = { children: number; pages: number[]; identical: boolean };
 
@@ -54,6 +55,26 @@ describe('bounded rendering (Chromium)', function () {
     // Each watched block costs the browser intersection work in every frame; watching all of them cost ~100 ms a frame at 26,000.
     assert.ok(r.most <= 8 * PAGE_BLOCKS, `${r.most} code blocks watched at once (of ${count})`);
     assert.ok(r.atEnd <= 4 * PAGE_BLOCKS, `${r.atEnd} still watched at the end`);
+  });
+
+  it('one update, and the synchronous step of finish(), render at most 96 block boundaries of 40 KB of tiny code blocks (not 8 KB = 400 blocks)', async () => {
+    const text = tinyCodeBlocks(2000);
+    const r = await inPage<{ added: number[]; finishStep: number; identical: boolean }>(browser.page, 'codeBlocksPerUpdate', { text, updates: 20 });
+    // A tiny code block crosses three boundaries (its two fence lines and the blank line after it).
+    assert.ok(Math.max(...r.added) <= MAX_UPDATE_BLOCKS / 2, `code blocks added per update: ${r.added.join(', ')}`);
+    assert.ok(r.added.every((n) => n > 0), `every update makes progress: ${r.added.join(', ')}`);
+    assert.ok(r.finishStep <= MAX_UPDATE_BLOCKS / 2, `finish() added ${r.finishStep} code blocks before returning`);
+    assert.ok(r.identical, 'equals a whole render');
+  });
+
+  it('a late reference definition re-renders the blocks using it in slices of at most 96 per step of finish(), and the steps resolve them all', async () => {
+    const users = 1000;
+    const r = await inPage<{ firstStep: number; frames: number; identical: boolean; links: number }>(browser.page, 'lateDefinition', users);
+    assert.ok(r.firstStep > 0, 'finish() starts re-rendering the users at once');
+    // At most one slice of users, plus the open tail's last paragraph rendered once more as final.
+    assert.ok(r.firstStep <= MAX_UPDATE_BLOCKS + 1, `finish() re-rendered ${r.firstStep} paragraphs before returning`);
+    assert.equal(r.links, users, 'every use became a link');
+    assert.ok(r.identical, 'equals a whole render');
   });
 
   it('restoring a reply that is one 200 KB paragraph completes, one slice per step or two', async () => {
