@@ -8,9 +8,9 @@
 // Pages are containers only: with them unwrapped, the DOM is the whole render.
 
 /** Blocks (segments) per page at most. */
-export const PAGE_BLOCKS = 64;
+export const PAGE_BLOCKS = 128;
 /** Source characters per page: a page this full takes no more blocks. */
-export const PAGE_CHARS = 16 * 1024;
+export const PAGE_CHARS = 32 * 1024;
 /** Blocks per page even when the next ones all have a top margin (a reply of only headings). */
 const PAGE_BLOCKS_HARD = 2 * PAGE_BLOCKS;
 

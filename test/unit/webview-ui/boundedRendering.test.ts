@@ -8,7 +8,7 @@ import { inPage, openRendererPage, type RendererPage } from './rendererPage';
 import { longReply } from './markdownSamples';
 
 // As in src/webview-ui (segmentPages.ts, replyRestore.ts, restoreQueue.ts; DOM code the Node side does not import).
-const PAGE_BLOCKS = 64;
+const PAGE_BLOCKS = 128;
 const SLICE_CHARS = 8 * 1024;
 const FIRST_FRAME_STEPS = 4;
 const MAX_UPDATE_BLOCKS = 96;
@@ -30,7 +30,7 @@ describe('bounded rendering (Chromium)', function () {
     await inPage(browser.page, 'clearRoot');
   });
 
-  it('a reply of 3,000 tiny code blocks is a few dozen pages of at most 64 blocks, not 3,000 children, and equals a whole render', async () => {
+  it('a reply of 3,000 tiny code blocks is a few dozen pages of at most 128 blocks, not 3,000 children, and equals a whole render', async () => {
     const count = 3000;
     const r = await inPage<Paged>(browser.page, 'pagedMessage', { text: tinyCodeBlocks(count), chunkSize: 1000 });
     assert.ok(r.identical, 'with its pages unwrapped, the message equals a whole render');
@@ -53,8 +53,8 @@ describe('bounded rendering (Chromium)', function () {
     const r = await inPage<{ most: number; atEnd: number; toolbars: number }>(browser.page, 'observedCodeBlocks', count);
     assert.ok(r.toolbars > 0, 'the blocks on screen get their toolbars');
     // Each watched block costs the browser intersection work in every frame; watching all of them cost ~100 ms a frame at 26,000.
-    assert.ok(r.most <= 8 * PAGE_BLOCKS, `${r.most} code blocks watched at once (of ${count})`);
-    assert.ok(r.atEnd <= 4 * PAGE_BLOCKS, `${r.atEnd} still watched at the end`);
+    assert.ok(r.most <= 4 * PAGE_BLOCKS, `${r.most} code blocks watched at once (of ${count})`);
+    assert.ok(r.atEnd <= 3 * PAGE_BLOCKS, `${r.atEnd} still watched at the end`);
   });
 
   it('one update, and the synchronous step of finish(), render at most 96 block boundaries of 40 KB of tiny code blocks (not 8 KB = 400 blocks)', async () => {
