@@ -9,6 +9,7 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts: number;
   dur?: number;
   tdur?: number;
   args?: { name?: string };
@@ -30,20 +31,27 @@ function percentile95(values: number[]): number {
   return sorted[Math.floor(sorted.length * 0.95)] ?? 0;
 }
 
-/** Runs `step` while tracing the page; returns its result and the main thread's task times. */
+/** The mark a scenario sets (performance.mark) where its measured part starts: tasks before it (building the test data) are not counted. */
+export const BENCH_START_MARK = 'parley-bench-start';
+
+/** Runs `step` while tracing the page; returns its result and the main thread's task times (from BENCH_START_MARK on, when set). */
 export async function withTaskTrace<R>(page: Page, step: () => Promise<R>): Promise<{ result: R; tasks: TaskTimes }> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (event) => events.push(...(event.value as unknown as TraceEvent[])));
   const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
-  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline,blink.user_timing', transferMode: 'ReportEvents' });
   const result = await step();
   await cdp.send('Tracing.end');
   await complete;
   await cdp.detach();
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const mark = events.filter((e) => e.name === BENCH_START_MARK).at(-1);
+  const from = mark?.ts ?? -Infinity;
   const tasks = events.filter(
-    (e) => main !== undefined && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'),
+    (e) =>
+      main !== undefined && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.ts + (e.dur ?? 0) >= from &&
+      (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'),
   );
   const ms = (us: number | undefined): number => (us ?? 0) / 1000;
   return {
