@@ -142,7 +142,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
       const start = this.committedEnd;
       const cut = this.plain || this.unlimited ? undefined : renderCutOffset(this.source, start);
       const window = this.plain ? this.source.length : updateEnd(this.source, start, this.windowStalledAt !== start);
-      const bounded = (window < this.source.length || (cut !== undefined && cut - start > MAX_UPDATE_CHARS)) && this.stalledAt !== start;
+      const bounded = (window < this.source.length || (cut !== undefined && window < cut)) && this.stalledAt !== start;
       this.flush(!bounded, true);
       // A step that committed nothing (one block longer than a step): the next one renders the rest at once.
       if (bounded && this.committedEnd === start && !this.plain && this.windowStalledAt !== start) this.stalledAt = start;
@@ -229,7 +229,8 @@ export class StreamingMarkdownView implements StreamingMessageView {
     let start = committedBefore;
     const cut = this.plain || this.unlimited ? undefined : renderCutOffset(this.source, start);
     let limit: number | undefined;
-    if (cut !== undefined && !final && cut - start > MAX_UPDATE_CHARS && this.stalledAt !== start) {
+    const byBlocks = this.windowStalledAt !== start;
+    if (cut !== undefined && !final && updateEnd(this.source, start, byBlocks) < cut && this.stalledAt !== start) {
       // The render cap, but far ahead of what is rendered: get there in bounded updates.
       limit = cut;
     } else if (cut !== undefined) {
@@ -239,7 +240,6 @@ export class StreamingMarkdownView implements StreamingMessageView {
       this.startPlain(cut);
       start = cut;
     }
-    const byBlocks = this.windowStalledAt !== start;
     const end = final || this.plain ? this.source.length : Math.min(updateEnd(this.source, start, byBlocks), limit ?? Infinity);
     const tail = this.plain ? '' : this.source.slice(start, end);
     if (this.plain) {
@@ -249,10 +249,10 @@ export class StreamingMarkdownView implements StreamingMessageView {
       if (tail !== '') this.commit(tail, start, Infinity);
     } else {
       this.renderOpenTail(tail, start);
-      // Nothing committed before the cut: the next update commits up to it at once (one block, below the open-block limit).
-      if (limit !== undefined && this.committedEnd === start) this.stalledAt = start;
       // Nothing committed in a window cut by its blocks: the next one is cut by characters only.
-      else if (byBlocks && end < this.source.length && this.committedEnd === start && updateEnd(this.source, start, false) > end) this.windowStalledAt = start;
+      if (byBlocks && end < this.source.length && this.committedEnd === start && updateEnd(this.source, start, false) > end) this.windowStalledAt = start;
+      // Nothing committed before the cut: the next update commits up to it at once (one block, below the open-block limit).
+      else if (limit !== undefined && this.committedEnd === start) this.stalledAt = start;
     }
     this.renderStaleSegments(final && !finishing ? 'final' : finishing ? 'finishing' : 'streaming');
     // More text than one update renders: the rest in the next one (finish() runs its own steps). When this
