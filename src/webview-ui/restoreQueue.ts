@@ -1,9 +1,18 @@
 /**
  * Runs restore steps (see replyRestore.ts) in animation frames, at most
  * BUDGET_MS of them per frame, so that opening even a huge conversation keeps
- * every task short and the view responsive.
+ * every task short and the view responsive. The budget covers what the steps
+ * cause after them too (the layout of what they added, which afterFrame()
+ * pays when it reads the scroll height): the number of steps a frame may run
+ * halves after a frame over budget and doubles after one well within it.
+ * Steps that are cheap in script but add much to lay out (plain text past
+ * the render cap: ~8 KB a step in well under a millisecond) cannot pile up
+ * megabytes of layout in one frame.
  */
 export const BUDGET_MS = 8;
+/** Steps of the first frame, and the most a frame may ever run. */
+export const FIRST_FRAME_STEPS = 4;
+export const MAX_FRAME_STEPS = 256;
 
 export interface RestoreJob {
   /** Does a bounded piece of work; true when the job is complete. */
@@ -13,6 +22,8 @@ export interface RestoreJob {
 export class RestoreQueue {
   private jobs: RestoreJob[] = [];
   private frame: number | undefined;
+  /** Steps the next frame may run (adapted to what frames cost). */
+  private stepsPerFrame = FIRST_FRAME_STEPS;
 
   /** `afterFrame` runs after each frame's work (the list keeps its scroll position with it). */
   constructor(private readonly afterFrame: () => void) {}
@@ -33,14 +44,25 @@ export class RestoreQueue {
     this.frame = undefined;
   }
 
+  /** Steps the next frame may run. */
+  get frameSteps(): number {
+    return this.stepsPerFrame;
+  }
+
   private readonly run = (): void => {
     this.frame = undefined;
-    const deadline = performance.now() + BUDGET_MS;
-    while (this.jobs.length > 0 && performance.now() < deadline) {
+    const start = performance.now();
+    const deadline = start + BUDGET_MS;
+    let steps = 0;
+    while (this.jobs.length > 0 && steps < this.stepsPerFrame && performance.now() < deadline) {
       const job = this.jobs[0] as RestoreJob;
+      steps++;
       if (job.step()) this.jobs.shift();
     }
     this.afterFrame();
+    const spent = performance.now() - start;
+    if (spent > BUDGET_MS) this.stepsPerFrame = Math.max(1, Math.floor(this.stepsPerFrame / 2));
+    else if (steps === this.stepsPerFrame && spent < BUDGET_MS / 2) this.stepsPerFrame = Math.min(MAX_FRAME_STEPS, 2 * this.stepsPerFrame);
     if (this.jobs.length > 0) this.frame = requestAnimationFrame(this.run);
   };
 }

@@ -48,8 +48,17 @@ export interface PlainRestLabels {
   showAll: string;
 }
 
-/** The plain text is kept in blocks of about this size: appending lays out the last block only. */
-const BLOCK_CHARS = 16 * 1024;
+/**
+ * The plain text is kept in blocks of about this size: appending lays out
+ * the last block only (a 16 KB block took ~10 ms to lay out again, 4 KB ~2 ms).
+ */
+export const BLOCK_CHARS = 4 * 1024;
+/**
+ * Blocks are grouped by this many in a chunk (content-visibility: auto in
+ * markdown.css): chunks far from the viewport are not laid out, and the
+ * browser tracks one chunk, not each block, for that.
+ */
+export const CHUNK_BLOCKS = 16;
 
 export class PlainRest {
   readonly element: HTMLElement;
@@ -85,14 +94,15 @@ export class PlainRest {
         last = document.createTextNode('');
         const block = document.createElement('div');
         block.appendChild(last);
-        this.pre.appendChild(block);
+        if (this.blocks.length % CHUNK_BLOCKS === 0) this.pre.appendChild(document.createElement('div'));
+        (this.pre.lastChild as HTMLElement).appendChild(block);
         this.blocks.push(last);
       }
       // Fill the block up to BLOCK_CHARS, ending after a line end when one is near.
       let end = Math.min(source.length, at + BLOCK_CHARS - last.length);
       if (end < source.length) {
         const newline = source.lastIndexOf('\n', end - 1);
-        if (newline >= at && newline >= end - 1024) end = newline + 1;
+        if (newline >= at && newline >= end - 512) end = newline + 1;
       }
       last.appendData(source.slice(at, end));
       this.length += end - at;
@@ -108,7 +118,10 @@ export class PlainRest {
       last.deleteData(last.length - cut, cut);
       this.length -= cut;
       if (last.length === 0) {
-        last.parentNode?.parentNode?.removeChild(last.parentNode);
+        const block = last.parentNode as HTMLElement;
+        const chunk = block.parentNode as HTMLElement;
+        block.remove();
+        if (!chunk.firstChild) chunk.remove();
         this.blocks.pop();
       }
     }

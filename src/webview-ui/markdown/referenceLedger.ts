@@ -73,14 +73,14 @@ export class ReferenceLedger<S extends LedgerEntry> {
 
   /**
    * Stale segments to render again now: all of them when 'final'; at most
-   * `maxChars` of them (at least one) when 'finishing'; when 'streaming', as
-   * many as the budget allows, at most `maxChars` of them in this update.
+   * `maxChars` and `maxCount` of them (at least one) when 'finishing'; when
+   * 'streaming', as many as the budget allows, within the same limits.
    */
-  takeStale(mode: 'streaming' | 'finishing' | 'final', maxChars = Infinity): S[] {
+  takeStale(mode: 'streaming' | 'finishing' | 'final', maxChars = Infinity, maxCount = Infinity): S[] {
     const taken: S[] = [];
     let size = 0;
     for (const segment of this.stale) {
-      if (mode !== 'final' && size > 0 && size + segment.size > maxChars) break;
+      if (mode !== 'final' && size > 0 && (size + segment.size > maxChars || taken.length >= maxCount)) break;
       if (mode === 'streaming' && segment.size > this.credit) break;
       if (mode === 'streaming') this.credit -= segment.size;
       size += segment.size;

@@ -9,41 +9,26 @@ import { markdownEngine, normalizeSource, partsFromHtml, renderSourceHtml, type 
 import { ReferenceLedger, referenceCandidates, type LedgerEntry } from './referenceLedger';
 import { lineStarts, offsetOfLine, placeParts, renderParts, type TailPart } from './tailParts';
 import { animationFrameScheduler, budgetFrameScheduler, type FrameScheduler } from './frameSchedulers';
-import { LazyCodeToolbars } from './codeToolbar';
+import { LazyCodeToolbars, codeBlocksIn } from './codeToolbar';
+import { SegmentPages, type Paged } from './segmentPages';
+import { FinishStepper } from './finishStepper';
+import { MAX_UPDATE_BLOCKS, MAX_UPDATE_CHARS, updateEnd } from './updateWindow';
 import { PlainRest, renderCutOffset } from './plainRest';
-import { SourceText, type SourceLike } from './sourceText';
+import { SourceText } from './sourceText';
 
-interface Segment extends LedgerEntry {
+interface Segment extends LedgerEntry, Paged {
   /** Source offsets where the segment starts and ends (the tail starts at the last one's end). */
   start: number;
   end: number;
   /** Source offset up to which text proved the segment final (Infinity after finish()). */
   proofEnd: number;
-  nodes: Node[];
   codeBlocks: CodeBlockInfo[];
   /** data-code-index of its first code block. */
   codeIndexBase: number;
 }
 
-/**
- * Source characters one streaming update renders at most: text that arrives
- * faster waits for the next update (the view catches up instead of blocking).
- */
-const MAX_UPDATE_CHARS = 8 * 1024;
-
-/**
- * Time finish() (and "Show all" on a finished message) may spend per
- * animation frame: each of its steps renders at most MAX_UPDATE_CHARS, as
- * many steps as fit in this budget, the rest in the next frames.
- */
-const FINISH_BUDGET_MS = 8;
-
-/** Where an update that starts at `start` stops: a line end within MAX_UPDATE_CHARS, or the end. */
-function updateEnd(source: SourceLike, start: number): number {
-  if (source.length - start <= MAX_UPDATE_CHARS) return source.length;
-  const newline = source.lastIndexOf('\n', start + MAX_UPDATE_CHARS - 1);
-  return newline >= start ? newline + 1 : start + MAX_UPDATE_CHARS;
-}
+/** Committed segments' code blocks are watched through their page (see place()), not when sanitized. */
+const ignoreCodeBlocks = (): void => undefined;
 
 function commonPrefixLength(a: string, b: string): number {
   const max = Math.min(a.length, b.length);
@@ -76,12 +61,14 @@ export class StreamingMarkdownView implements StreamingMessageView {
   /** "Show all" lifts the cap for this message. */
   private unlimited = false;
   private finished = false;
-  /** finish() is still at work: the frame of its next steps (undefined: none requested yet). */
-  private finishing: { frame: number | undefined } | undefined;
+  /** finish() and "Show all": each step renders at most MAX_UPDATE_CHARS, the steps over frames within a budget. */
+  private readonly finishing: FinishStepper;
   /** Where a bounded step over text before the render cut made no progress (the next one commits up to the cut at once). */
   private stalledAt: number | undefined;
-  private readonly finishScheduler: FrameScheduler;
+  /** Where an update cut at MAX_UPDATE_BLOCKS committed nothing (one block with that many boundaries: the next one ignores them). */
+  private windowStalledAt: number | undefined;
   private readonly watch = (blocks: readonly HTMLElement[]): void => this.toolbars.watch(blocks);
+  private readonly pages: SegmentPages;
 
   constructor(
     container: HTMLElement,
@@ -96,8 +83,9 @@ export class StreamingMarkdownView implements StreamingMessageView {
     this.element.setAttribute('aria-busy', 'false');
     container.appendChild(this.element);
     this.unlimited = options.renderCap === false;
-    this.finishScheduler = options.finishScheduler ?? animationFrameScheduler;
+    this.finishing = new FinishStepper(options.finishScheduler ?? animationFrameScheduler, () => this.finishStep(), () => this.doneFinishing());
     this.toolbars = new LazyCodeToolbars(this.element, options.labels, (index) => this.codeBlock(index));
+    this.pages = new SegmentPages(this.element, (page) => this.toolbars.watchPage(page));
   }
 
   append(delta: string): void {
@@ -139,32 +127,12 @@ export class StreamingMarkdownView implements StreamingMessageView {
     if (this.disposed) return;
     if (this.frame !== undefined) this.scheduler.cancel(this.frame);
     this.frame = undefined;
-    this.stopFinishing();
-    this.finishing = { frame: undefined };
-    if (this.finishStep()) this.doneFinishing();
-    else this.continueFinishing();
+    this.finishing.start();
   }
 
   /** True while finish() still has work for later frames. */
   get finishPending(): boolean {
-    return this.finishing !== undefined;
-  }
-
-  private continueFinishing(): void {
-    const finishing = this.finishing;
-    if (!finishing || finishing.frame !== undefined) return;
-    finishing.frame = this.finishScheduler.request(() => {
-      finishing.frame = undefined;
-      if (this.finishing !== finishing || this.disposed) return;
-      const deadline = performance.now() + FINISH_BUDGET_MS;
-      do {
-        if (this.finishStep()) {
-          this.doneFinishing();
-          return;
-        }
-      } while (performance.now() < deadline);
-      this.continueFinishing();
-    });
+    return this.finishing.pending;
   }
 
   /** One bounded step of finish(); true once everything is rendered as final. */
@@ -172,12 +140,12 @@ export class StreamingMarkdownView implements StreamingMessageView {
     const tailFinal = this.rendered?.version === this.version && this.rendered.final;
     if (!tailFinal) {
       const start = this.committedEnd;
-      const rest = this.plain ? 0 : this.source.length - start;
       const cut = this.plain || this.unlimited ? undefined : renderCutOffset(this.source, start);
-      const bounded = (rest > MAX_UPDATE_CHARS || (cut !== undefined && cut - start > MAX_UPDATE_CHARS)) && this.stalledAt !== start;
+      const window = this.plain ? this.source.length : updateEnd(this.source, start, this.windowStalledAt !== start);
+      const bounded = (window < this.source.length || (cut !== undefined && window < cut)) && this.stalledAt !== start;
       this.flush(!bounded, true);
       // A step that committed nothing (one block longer than a step): the next one renders the rest at once.
-      if (bounded && this.committedEnd === start && !this.plain) this.stalledAt = start;
+      if (bounded && this.committedEnd === start && !this.plain && this.windowStalledAt !== start) this.stalledAt = start;
       if (bounded) return false;
     } else if (this.ledger.staleCount > 0) {
       this.renderStaleSegments('finishing');
@@ -187,14 +155,12 @@ export class StreamingMarkdownView implements StreamingMessageView {
   }
 
   private doneFinishing(): void {
-    this.finishing = undefined;
     this.finished = true;
     this.setBusy(false);
   }
 
   private stopFinishing(): void {
-    if (this.finishing?.frame !== undefined) this.finishScheduler.cancel(this.finishing.frame);
-    this.finishing = undefined;
+    this.finishing.stop();
   }
 
   text(): string {
@@ -259,10 +225,12 @@ export class StreamingMarkdownView implements StreamingMessageView {
   private flush(final: boolean, finishing = false): void {
     if (!finishing && this.rendered?.version === this.version && (this.rendered.final || !final)) return;
     this.rendered = { version: this.version, final };
-    let start = this.committedEnd;
+    const committedBefore = this.committedEnd;
+    let start = committedBefore;
     const cut = this.plain || this.unlimited ? undefined : renderCutOffset(this.source, start);
     let limit: number | undefined;
-    if (cut !== undefined && !final && cut - start > MAX_UPDATE_CHARS && this.stalledAt !== start) {
+    const byBlocks = this.windowStalledAt !== start;
+    if (cut !== undefined && !final && updateEnd(this.source, start, byBlocks) < cut && this.stalledAt !== start) {
       // The render cap, but far ahead of what is rendered: get there in bounded updates.
       limit = cut;
     } else if (cut !== undefined) {
@@ -272,8 +240,8 @@ export class StreamingMarkdownView implements StreamingMessageView {
       this.startPlain(cut);
       start = cut;
     }
-    const end = final || this.plain ? this.source.length : Math.min(updateEnd(this.source, start), limit ?? Infinity);
-    const tail = this.source.slice(start, end);
+    const end = final || this.plain ? this.source.length : Math.min(updateEnd(this.source, start, byBlocks), limit ?? Infinity);
+    const tail = this.plain ? '' : this.source.slice(start, end);
     if (this.plain) {
       this.plain.rest.sync(this.source, this.plain.from);
     } else if (final) {
@@ -281,12 +249,17 @@ export class StreamingMarkdownView implements StreamingMessageView {
       if (tail !== '') this.commit(tail, start, Infinity);
     } else {
       this.renderOpenTail(tail, start);
+      // Nothing committed in a window cut by its blocks: the next one is cut by characters only.
+      if (byBlocks && end < this.source.length && this.committedEnd === start && updateEnd(this.source, start, false) > end) this.windowStalledAt = start;
       // Nothing committed before the cut: the next update commits up to it at once (one block, below the open-block limit).
-      if (limit !== undefined && this.committedEnd === start) this.stalledAt = start;
+      else if (limit !== undefined && this.committedEnd === start) this.stalledAt = start;
     }
     this.renderStaleSegments(final && !finishing ? 'final' : finishing ? 'finishing' : 'streaming');
-    // More text than one update renders: the rest in the next one (finish() runs its own steps).
-    if (end < this.source.length && !finishing) this.schedule();
+    // More text than one update renders: the rest in the next one (finish() runs its own steps). When this
+    // one committed nothing (one open block longer than an update), the next would render the same: it
+    // waits for more text (or finish()); else a restore, which waits for the view to catch up, never would.
+    const progress = this.committedEnd > committedBefore || (limit !== undefined && this.stalledAt === start) || (byBlocks && this.windowStalledAt === start);
+    if (end < this.source.length && !finishing && progress) this.schedule();
     this.options.onRendered?.();
   }
 
@@ -313,6 +286,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     });
     placeParts(this.element, previous, parts);
     this.tailParts = parts.slice(finalCount);
+    const anchor = this.tailAnchor();
     // Final blocks become segments, one per block so replace() can keep as many as possible.
     const again: { text: string; start: number; proofEnd: number }[] = [];
     for (let j = 0, from = 0; j < finalCount; j++) {
@@ -325,7 +299,8 @@ export class StreamingMarkdownView implements StreamingMessageView {
         for (const node of part.nodes) node.parentNode?.removeChild(node);
         again.push({ text: tail.slice(from, to), start: start + from, proofEnd: start + proof });
       } else {
-        this.pushSegment({ start: start + from, end: start + to, proofEnd: start + proof, nodes: part.nodes, codeBlocks: part.codeBlocks }, tail.slice(from, to), {});
+        const segment = this.pushSegment({ start: start + from, end: start + to, proofEnd: start + proof, nodes: part.nodes, codeBlocks: part.codeBlocks }, tail.slice(from, to), {});
+        this.place(segment, anchor, true);
       }
       from = to;
     }
@@ -344,11 +319,25 @@ export class StreamingMarkdownView implements StreamingMessageView {
       const segment = this.pushSegment({ start, end: start + text.length, proofEnd, nodes: [], codeBlocks: result.env.codeBlocks }, text, { ...(result.env.references ?? {}) });
       return { ...result, segment };
     });
-    const anchor = this.tailParts.find((p) => p.nodes.length > 0)?.nodes[0] ?? null;
-    partsFromHtml(rendered, this.watch).forEach((part, i) => {
-      (rendered[i] as (typeof rendered)[number]).segment.nodes = Array.from(part.fragment.childNodes);
-      this.element.insertBefore(part.fragment, anchor);
+    const anchor = this.tailAnchor();
+    partsFromHtml(rendered, ignoreCodeBlocks).forEach((part, i) => {
+      const segment = (rendered[i] as (typeof rendered)[number]).segment;
+      segment.nodes = Array.from(part.fragment.childNodes);
+      this.place(segment, anchor, false);
     });
+  }
+
+  /** The first node of the open tail (committed blocks go before it). */
+  private tailAnchor(): Node | null {
+    return this.tailParts.find((p) => p.nodes.length > 0)?.nodes[0] ?? null;
+  }
+
+  /** Puts a committed segment's nodes in its page; its code blocks are watched through the page (`fromTail`: they were watched one by one). */
+  private place(segment: Segment, before: Node | null, fromTail: boolean): void {
+    const blocks = segment.codeBlocks.length > 0 ? codeBlocksIn(segment.nodes) : [];
+    if (fromTail) this.toolbars.unwatch(blocks);
+    const page = this.pages.place(segment, before);
+    if (blocks.length > 0) this.toolbars.addedToPage(page.element, blocks);
   }
 
   private pushSegment(
@@ -368,7 +357,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
   private popSegment(): void {
     const segment = this.segments.pop();
     if (!segment) return;
-    for (const node of segment.nodes) node.parentNode?.removeChild(node);
+    this.pages.remove(segment);
     this.committedCodeBlocks -= segment.codeBlocks.length;
     this.ledger.remove(segment);
     if (segment.defined.length > 0) this.referencesVersion++;
@@ -377,20 +366,22 @@ export class StreamingMarkdownView implements StreamingMessageView {
   /**
    * Renders again the committed segments that mention a label defined (or
    * taken back) after they were rendered: within the ledger's budget while
-   * streaming, MAX_UPDATE_CHARS of them in a step of finish(), all of them when 'final'.
+   * streaming, MAX_UPDATE_CHARS (and MAX_UPDATE_BLOCKS) of them in a step of finish(), all of them when 'final'.
    */
   private renderStaleSegments(mode: 'streaming' | 'finishing' | 'final'): void {
     // A segment that rendered nothing (definitions only) renders nothing again.
-    const stale = this.ledger.takeStale(mode, MAX_UPDATE_CHARS).filter((segment) => segment.nodes.length > 0);
+    const stale = this.ledger.takeStale(mode, MAX_UPDATE_CHARS, MAX_UPDATE_BLOCKS).filter((segment) => segment.nodes.length > 0);
     const rendered = stale.map((segment) => renderSourceHtml(this.source.slice(segment.start, segment.end), segment.codeIndexBase, this.ledger.known));
-    partsFromHtml(rendered, this.watch).forEach((part, i) => {
+    partsFromHtml(rendered, ignoreCodeBlocks).forEach((part, i) => {
       const segment = stale[i] as Segment;
       const nodes = Array.from(part.fragment.childNodes);
       const anchor = segment.nodes[0] as Node;
       anchor.parentNode?.insertBefore(part.fragment, anchor);
       for (const node of segment.nodes) node.parentNode?.removeChild(node);
+      if (segment.codeBlocks.length > 0) this.toolbars.unwatch(codeBlocksIn(segment.nodes));
       segment.nodes = nodes;
       segment.codeBlocks = part.codeBlocks;
+      if (segment.page && part.codeBlocks.length > 0) this.toolbars.addedToPage(segment.page.element, codeBlocksIn(nodes));
     });
   }
 
@@ -414,7 +405,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     this.removePlain();
     this.rendered = undefined;
     // Over frames, in bounded steps, like finish().
-    if (this.finished || this.finishing) this.finish();
+    if (this.finished || this.finishing.pending) this.finish();
     else this.schedule();
   }
 

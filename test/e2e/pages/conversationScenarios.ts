@@ -33,17 +33,8 @@ function makeConversation(spec: ConversationSpec): Conversation {
   return JSON.parse(JSON.stringify({ id: spec.id ?? 'c1', title: 'Big', createdAt: 1, updatedAt: 2, turns })) as Conversation;
 }
 
-/** innerHTML without the lazily built code block toolbars (a whole render builds none). */
-function withoutToolbars(element: Element | null): string {
-  const copy = element?.cloneNode(true) as Element | undefined;
-  if (!copy) return '';
-  copy.querySelectorAll('.code-block-toolbar').forEach((toolbar) => toolbar.remove());
-  copy.querySelectorAll('.has-toolbar').forEach((block) => {
-    block.classList.remove('has-toolbar');
-    if (block.classList.length === 1) block.setAttribute('class', 'code-block');
-  });
-  return copy.innerHTML;
-}
+/** Where a bench's measured part starts (test/bench/taskTrace.ts: BENCH_START_MARK). */
+const BENCH_START = 'parley-bench-start';
 
 /** Resolves once `ready()` holds, checked each frame (up to `frames` frames). */
 async function until(t: RendererTestApi, ready: () => boolean, frames = 1200): Promise<boolean> {
@@ -85,7 +76,7 @@ export function createConversationScenarios(t: RendererTestApi) {
       messages.element.scrollTop = 0;
       const first = (): Element | null => messages.element.querySelector('.turn:first-child .parley-markdown');
       const firstRendered = await until(t, () => first() !== null && !restoring());
-      const lastHtml = withoutToolbars(messages.element.querySelector('.turn:last-child .parley-markdown'));
+      const lastHtml = t.viewHtml(messages.element.querySelector('.turn:last-child .parley-markdown'));
       const lastReply = conversation.turns.at(-1)?.reply?.text ?? '';
       return {
         syncLastChars,
@@ -191,6 +182,7 @@ export function createConversationScenarios(t: RendererTestApi) {
       const longTasks: number[] = [];
       const observer = new PerformanceObserver((entries) => entries.getEntries().forEach((entry) => longTasks.push(entry.duration)));
       observer.observe({ type: 'longtask', buffered: false });
+      performance.mark(BENCH_START);
       const start = performance.now();
       messages.show(conversation);
       const showMs = performance.now() - start;
@@ -252,6 +244,7 @@ export function createConversationScenarios(t: RendererTestApi) {
       const longTasks: number[] = [];
       const observer = new PerformanceObserver((entries) => entries.getEntries().forEach((entry) => longTasks.push(entry.duration)));
       observer.observe({ type: 'longtask', buffered: false });
+      performance.mark(BENCH_START);
       const start = performance.now();
       messages.show(conversation);
       const reply: Reply = { text: '', status: 'streaming', providerId: 'sim', providerLabel: 'Simulator', startedAt: 2 };
@@ -312,6 +305,7 @@ export function createConversationScenarios(t: RendererTestApi) {
       const observer = new PerformanceObserver((entries) => entries.getEntries().forEach((entry) => longTasks.push(entry.duration)));
       observer.observe({ type: 'longtask', buffered: false });
       const view = createStreamingMessageView(target, { labels: t.labels }, scheduler);
+      performance.mark(BENCH_START);
       const began = performance.now();
       let longestAppendFrame = 0;
       for (let i = 0; i < input.text.length; i += input.chunkSize * input.perFrame) {

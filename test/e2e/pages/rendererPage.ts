@@ -4,9 +4,11 @@ import './vscodeStub';
 import { createStreamingMessageView, renderMarkdown, type FrameScheduler, type StreamingMessageView } from '../../../src/webview-ui/markdown';
 import { createScenarios } from './rendererScenarios';
 import { createConversationScenarios } from './conversationScenarios';
+import { createBoundedScenarios } from './boundedScenarios';
 import { markdownEngine } from '../../../src/webview-ui/markdown/renderPipeline';
 import { createRenderEnv } from '../../../src/webview-ui/markdown/markdownEngine';
 import { sanitizeToString } from '../../../src/webview-ui/markdown/sanitize';
+import { PAGE_CLASS } from '../../../src/webview-ui/markdown/segmentPages';
 
 // Functions the tests pass to page.evaluate are compiled by tsx, whose
 // keepNames transform calls a `__name` helper that only exists in Node.
@@ -68,6 +70,8 @@ export interface RendererTestApi {
   /** The stepped scheduler of a view's finish() steps. */
   finishSteps(view: StreamingMessageView): SteppedScheduler | undefined;
   renderFullHtml(text: string): string;
+  /** A view's innerHTML as a whole render would make it: its pages unwrapped, without the lazily built toolbars. */
+  viewHtml(element: Element | null): string;
   naiveRender(element: HTMLElement, text: string): void;
 }
 
@@ -108,6 +112,17 @@ const api = {
     div.appendChild(renderMarkdown(text));
     return div.innerHTML;
   },
+  viewHtml(element: Element | null): string {
+    const copy = element?.cloneNode(true) as Element | undefined;
+    if (!copy) return '';
+    copy.querySelectorAll('.code-block-toolbar').forEach((toolbar) => toolbar.remove());
+    copy.querySelectorAll('.has-toolbar').forEach((block) => {
+      block.classList.remove('has-toolbar');
+      if (block.classList.length === 1) block.setAttribute('class', 'code-block');
+    });
+    copy.querySelectorAll(`.${PAGE_CLASS}`).forEach((page) => page.replaceWith(...Array.from(page.childNodes)));
+    return copy.innerHTML;
+  },
   /** What many chat views do: markdown-it + DOMPurify + innerHTML of the whole message. */
   naiveRender(element: HTMLElement, text: string): void {
     const md = markdownEngine();
@@ -117,7 +132,7 @@ const api = {
 
 declare global {
   interface Window {
-    parleyTest: typeof api & { scenarios: ReturnType<typeof createScenarios> & ReturnType<typeof createConversationScenarios> };
+    parleyTest: typeof api & { scenarios: ReturnType<typeof createScenarios> & ReturnType<typeof createConversationScenarios> & ReturnType<typeof createBoundedScenarios> };
   }
 }
-window.parleyTest = { ...api, scenarios: { ...createScenarios(api), ...createConversationScenarios(api) } };
+window.parleyTest = { ...api, scenarios: { ...createScenarios(api), ...createConversationScenarios(api), ...createBoundedScenarios(api) } };

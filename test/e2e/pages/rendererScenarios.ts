@@ -10,12 +10,18 @@ import {
 } from '../../../src/webview-ui/markdown';
 import { sanitizeAll, sanitizeToFragment } from '../../../src/webview-ui/markdown/sanitize';
 import type { RendererTestApi } from './rendererPage';
+import { PAGE_CLASS } from '../../../src/webview-ui/markdown/segmentPages';
 import { AutoScroll } from '../../../src/webview-ui/autoScroll';
 import { createMarkdownEngine, createRenderEnv } from '../../../src/webview-ui/markdown/markdownEngine';
 import type { Token } from 'markdown-it';
 
 type Marked = Element & { __mark?: string };
 type PageState = { __pwned?: unknown; __pwnCount: number };
+
+/** A message's top-level blocks in order (inside its pages or not), the last one. */
+function lastBlock(element: Element): Element | undefined {
+  return Array.from(element.querySelectorAll(`:scope > :not(.${PAGE_CLASS}), :scope > .${PAGE_CLASS} > *`)).at(-1);
+}
 
 export function createScenarios(t: RendererTestApi) {
   return {
@@ -109,7 +115,7 @@ export function createScenarios(t: RendererTestApi) {
         if (frames[i % frames.length]) stepped.step();
       });
       t.finish(view);
-      const streamed = view.element.innerHTML;
+      const streamed = t.viewHtml(view.element);
       const whole = t.renderFullHtml(sent);
       const fresh = t.createView({ stepped: new t.SteppedScheduler() });
       fresh.replace(sent);
@@ -143,7 +149,7 @@ export function createScenarios(t: RendererTestApi) {
       const code = view.element.querySelector('.code-block') as Marked;
       heading.__mark = 'h1';
       code.__mark = 'code';
-      const tailBefore = view.element.lastElementChild;
+      const tailBefore = lastBlock(view.element);
       for (const chunk of [' paragraph', ' grows.\n\n- a\n', '- b\n\nThird.\n\n', 'Fourth']) {
         view.append(chunk);
         stepped.step();
@@ -152,8 +158,8 @@ export function createScenarios(t: RendererTestApi) {
       return {
         heading: (view.element.querySelector('h1') as Marked).__mark,
         code: (view.element.querySelector('.code-block') as Marked).__mark,
-        tailReplaced: view.element.lastElementChild !== tailBefore,
-        text: view.element.lastElementChild?.textContent,
+        tailReplaced: lastBlock(view.element) !== tailBefore,
+        text: lastBlock(view.element)?.textContent,
       };
     },
 
@@ -188,7 +194,7 @@ export function createScenarios(t: RendererTestApi) {
       view.append('Hello **world**');
       const busy = view.element.getAttribute('aria-busy');
       t.finish(view);
-      const html = view.element.innerHTML;
+      const html = t.viewHtml(view.element);
       const afterFinish = { busy: view.element.getAttribute('aria-busy'), rendered };
       await t.frames(2);
       return { initial, busy, html, afterFinish, renderedLater: rendered };
@@ -206,7 +212,7 @@ export function createScenarios(t: RendererTestApi) {
       t.finish(view);
       return {
         mark: (view.element.querySelector('h1') as Marked).__mark,
-        html: view.element.innerHTML,
+        html: t.viewHtml(view.element),
         expected: t.renderFullHtml(replacement),
         text: view.text(),
       };
@@ -220,11 +226,11 @@ export function createScenarios(t: RendererTestApi) {
       view.replace('Totally different\n\n1. x\n');
       stepped.step();
       t.finish(view);
-      const afterReplace = view.element.innerHTML === t.renderFullHtml('Totally different\n\n1. x\n');
+      const afterReplace = t.viewHtml(view.element) === t.renderFullHtml('Totally different\n\n1. x\n');
       view.append('2. y\n');
       stepped.step();
       t.finish(view);
-      return { afterReplace, afterAppend: view.element.innerHTML === t.renderFullHtml('Totally different\n\n1. x\n2. y\n') };
+      return { afterReplace, afterAppend: t.viewHtml(view.element) === t.renderFullHtml('Totally different\n\n1. x\n2. y\n') };
     },
 
     openFence() {
@@ -258,20 +264,23 @@ export function createScenarios(t: RendererTestApi) {
     rerenderCount(chunks: string[]) {
       const stepped = new t.SteppedScheduler();
       const view = t.createView({ stepped });
-      let removed = 0;
-      const observer = new MutationObserver((records) => {
-        for (const record of records) for (const node of record.removedNodes) if (node.nodeType === Node.ELEMENT_NODE) removed++;
-      });
-      observer.observe(view.element, { childList: true });
+      // Element nodes taken out of the message and not put back (a move into a page is no re-render).
+      const taken = new Set<Node>();
+      const note = (records: MutationRecord[]): void => {
+        for (const record of records) for (const node of record.removedNodes) if (node.nodeType === Node.ELEMENT_NODE && !(node as Element).classList.contains(PAGE_CLASS)) taken.add(node);
+      };
+      const observer = new MutationObserver(note);
+      observer.observe(view.element, { childList: true, subtree: true });
       for (const chunk of chunks) {
         view.append(chunk);
         stepped.step();
       }
       t.finish(view);
-      observer.takeRecords().forEach((record) => record.removedNodes.forEach((node) => node.nodeType === Node.ELEMENT_NODE && removed++));
+      note(observer.takeRecords());
       observer.disconnect();
-      const identical = view.element.innerHTML === t.renderFullHtml(chunks.join(''));
-      const blocks = view.element.children.length;
+      const removed = [...taken].filter((node) => !view.element.contains(node)).length;
+      const identical = t.viewHtml(view.element) === t.renderFullHtml(chunks.join(''));
+      const blocks = view.element.querySelectorAll(`:scope > :not(.${PAGE_CLASS}), :scope > .${PAGE_CLASS} > *`).length;
       view.dispose();
       return { removed, identical, blocks };
     },
@@ -287,7 +296,7 @@ export function createScenarios(t: RendererTestApi) {
       const shown: number[] = [];
       while (stepped.step() > 0 && shown.length < 1000) shown.push(view.element.textContent?.length ?? 0);
       t.finish(view);
-      const identical = view.element.innerHTML === t.renderFullHtml(text);
+      const identical = t.viewHtml(view.element) === t.renderFullHtml(text);
       view.dispose();
       return { shown, identical };
     },
@@ -315,7 +324,7 @@ export function createScenarios(t: RendererTestApi) {
       while ((t.finishSteps(view)?.step() ?? 0) > 0) showAllFrames++;
       const afterShowAll = {
         plain: view.element.querySelector('.parley-plain-rest') !== null,
-        identical: view.element.innerHTML === t.renderFullHtml(input.text),
+        identical: t.viewHtml(view.element) === t.renderFullHtml(input.text),
       };
       view.dispose();
       return {
@@ -359,7 +368,7 @@ export function createScenarios(t: RendererTestApi) {
         frames,
         updates,
         busyAfter: view.element.getAttribute('aria-busy'),
-        identical: view.element.innerHTML === t.renderFullHtml(text),
+        identical: t.viewHtml(view.element) === t.renderFullHtml(text),
         textChars: t.renderFullHtml(text).length,
         largestFrameChars,
       };
@@ -389,9 +398,12 @@ export function createScenarios(t: RendererTestApi) {
       await until(() => toolbars() > 0);
       await t.frames(3);
       const settled = toolbars();
-      scroller.scrollTop = scroller.scrollHeight;
       const last = (): Element | null => view.element.querySelector(`[data-code-index="${count - 1}"] .code-block-toolbar`);
-      await until(() => last() !== null);
+      // Pages far from the viewport have an estimated height until shown: scroll to the end as a user would, until there.
+      await until(() => {
+        scroller.scrollTop = scroller.scrollHeight;
+        return last() !== null;
+      });
       const lastBuilt = last() !== null;
       const middle = view.element.querySelector(`.code-block[data-code-index="${Math.floor(count / 2)}"]`) as HTMLElement;
       const beforeHover = middle.querySelector('.code-block-toolbar') !== null;
@@ -422,7 +434,7 @@ export function createScenarios(t: RendererTestApi) {
         await t.frames(1);
       }
       t.finish(view);
-      const html = view.element.innerHTML;
+      const html = t.viewHtml(view.element);
       view.dispose();
       return { times, correct: html === t.renderFullHtml(text) };
     },
@@ -448,7 +460,7 @@ export function createScenarios(t: RendererTestApi) {
         await t.frames(1);
       }
       t.finish(view);
-      const html = view.element.innerHTML;
+      const html = t.viewHtml(view.element);
       view.dispose();
       return { times: times.slice(0, -1), correct: html === t.renderFullHtml(text) };
     },
@@ -650,11 +662,8 @@ export function createScenarios(t: RendererTestApi) {
         }
         await t.frames(1);
         timed(() => t.finish(view), view.element);
-        // Toolbars of code blocks on screen were built lazily (a whole render builds none): compare without them.
-        const copy = view.element.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll('.code-block-toolbar').forEach((toolbar) => toolbar.remove());
-        copy.querySelectorAll('.code-block.has-toolbar').forEach((block) => block.classList.remove('has-toolbar'));
-        identical = copy.innerHTML === t.renderFullHtml(full);
+        // Toolbars of code blocks on screen were built lazily (a whole render builds none): compare without them (and pages).
+        identical = t.viewHtml(view.element) === t.renderFullHtml(full);
         view.dispose();
       } else {
         const element = document.createElement('div');
