@@ -68,7 +68,9 @@ export function selectionStatus(page: Page): Locator {
 export async function openEditorContextMenu(page: Page): Promise<Locator> {
   // The selection highlight lies under the text layer, which takes the click: force
   // the click at the highlight's position instead of waiting for it to be on top.
-  await activeEditor(page).locator('.selected-text').first().click({ button: 'right', force: true });
+  // A selection that ends at column 1 also draws an empty piece on its last line
+  // (zero width, not visible): click a piece that has a size.
+  await activeEditor(page).locator('.selected-text >> visible=true').first().click({ button: 'right', force: true });
   const menu = page.locator('.monaco-menu');
   await menu.waitFor({ state: 'visible' });
   return menu;
