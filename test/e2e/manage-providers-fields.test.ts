@@ -17,7 +17,8 @@ describe('Manage Providers: fields from the profile schema', () => {
   it("lists Emma's options and refuses a temperature outside 0.10–1.50 as the user types", async () => {
     assert.ok(page);
     const widget = quickInput(page);
-    await runCommand(page, 'Parley: Manage Providers');
+    // Manage Providers asks in its own quick pick: the widget stays open.
+    await runCommand(page, 'Parley: Manage Providers', { opensQuickInput: true });
     await widget.locator('.quick-input-title', { hasText: 'Manage Providers' }).waitFor({ state: 'visible' });
     await widget.getByRole('option', { name: /^Simulator: Emma/ }).first().click();
     await widget.getByRole('option', { name: /^Options…/ }).waitFor({ state: 'visible' });
