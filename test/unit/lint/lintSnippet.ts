@@ -24,7 +24,12 @@ export function fileOfLayer(layer: string): string {
 
 /** The messages of one rule for `code` linted as a file of `layer`. */
 export async function lintAs(layer: string, code: string, ruleId: string): Promise<Linter.LintMessage[]> {
-  eslint ??= new ESLint({ cwd: root });
+  // Under CI=true typescript-eslint infers a one-shot CLI run and lints the file as it is on
+  // disk, not the snippet given in its place; a long-lived run (like an editor's) reads the snippet.
+  eslint ??= new ESLint({
+    cwd: root,
+    overrideConfig: { languageOptions: { parserOptions: { disallowAutomaticSingleRunInference: true } } },
+  });
   const [result] = await eslint.lintText(code, { filePath: fileOfLayer(layer) });
   if (!result) throw new Error('ESLint returned no result');
   const fatal = result.messages.filter((m) => m.fatal);
