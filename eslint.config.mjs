@@ -26,13 +26,13 @@ const layers = {
   lm: { below: ['chat'], vscode: true },
   chat: { below: ['storage', 'providers', 'protocol', 'profiles', 'common'] },
   // storage/: the saved-conversation format, store and search index, below chat.
-  storage: { below: ['net', 'protocol'] },
+  storage: { below: ['net', 'protocol', 'common'] },
   providers: { below: ['net', 'profiles'] },
-  net: { below: [] },
+  net: { below: ['common'] },
   protocol: { below: [], browser: true },
   // profiles/ (the one schema of a provider profile) is a leaf like protocol/.
   profiles: { below: [] },
-  // common/ (lifecycle helpers: Disposable base, DisposableStore) is a leaf every layer may use.
+  // common/ (lifecycle helpers: Disposable base, DisposableStore; random ids) is a leaf the layers below chat use too.
   common: { below: [] },
   'webview-ui': { below: ['protocol'], browser: true },
 };

@@ -4,7 +4,6 @@
  * records its stats, handles stop / regenerate / edit & resend / errors, and
  * persists as it goes (throttled while streaming, and at the end).
  */
-import { randomUUID } from 'node:crypto';
 import { isProviderError } from '../net/errors';
 import type { ConversationSaver } from '../storage/conversationSaver';
 import type { HostMessage } from '../protocol/messages';
@@ -20,6 +19,7 @@ import { profileSendsHistory } from './historyPolicy';
 import { toReplyError } from './replyErrors';
 import { logFailure, runInBackground } from '../net/background';
 import { turnAdded, turnsRemoved, turnUpdated } from './turnUpdates';
+import { randomId } from '../common/random';
 
 export type ChatUpdate = Extract<
   HostMessage,
@@ -78,7 +78,7 @@ export class ChatController implements ChatApi {
 
   constructor(private readonly deps: ChatControllerDeps) {
     this.texts = deps.texts ?? DEFAULT_CHAT_TEXTS;
-    this.newId = deps.newId ?? randomUUID;
+    this.newId = deps.newId ?? randomId;
     this.conversation = this.fresh();
     this.providerSubscription = deps.providers.onDidChange(() => {
       this.emit({ type: 'providers', ...this.providerState() });

@@ -4,6 +4,7 @@
  * reported by name while the good ones keep working.
  */
 import * as z from 'zod/mini';
+// Schemas are z.lazy: each is built on its first parse, not while the bundle loads (that is activation time).
 import '../profiles/zodMessages';
 
 /** What a prompt needs from the editor before it can run. */
@@ -98,17 +99,19 @@ export function expandTemplate(template: string, values: Partial<Record<PromptVa
   );
 }
 
-const userPromptSchema = z.object({
-  id: z
-    .string({ error: 'needs an "id" (a string)' })
-    .check(z.regex(/^[A-Za-z0-9_.-]+$/, { error: 'the "id" may use only letters, digits, "_", "." and "-"' })),
-  title: z.string({ error: 'needs a "title" (a string)' }).check(z.trim(), z.minLength(1, { error: 'needs a non-empty "title"' })),
-  template: z
-    .string({ error: 'needs a "template" (a string)' })
-    .check(z.refine((t) => t.trim().length > 0, { error: 'needs a non-empty "template"' })),
-  context: z.optional(z.enum(['selection', 'file', 'none'], { error: '"context" must be "selection", "file" or "none"' })),
-  useHistory: z.optional(z.boolean({ error: '"useHistory" must be true or false' })),
-});
+const userPromptSchema = z.lazy(() =>
+  z.object({
+    id: z
+      .string({ error: 'needs an "id" (a string)' })
+      .check(z.regex(/^[A-Za-z0-9_.-]+$/, { error: 'the "id" may use only letters, digits, "_", "." and "-"' })),
+    title: z.string({ error: 'needs a "title" (a string)' }).check(z.trim(), z.minLength(1, { error: 'needs a non-empty "title"' })),
+    template: z
+      .string({ error: 'needs a "template" (a string)' })
+      .check(z.refine((t) => t.trim().length > 0, { error: 'needs a non-empty "template"' })),
+    context: z.optional(z.enum(['selection', 'file', 'none'], { error: '"context" must be "selection", "file" or "none"' })),
+    useHistory: z.optional(z.boolean({ error: '"useHistory" must be true or false' })),
+  }),
+);
 
 export interface PromptProblem {
   /** e.g. `parley.prompts[2] (id "review")` */

@@ -4,10 +4,10 @@
  * outside the workspace that is not open in VS Code, or one that cannot be
  * read. Untitled editors and notebook cells work (their text as shown).
  */
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Attachment } from '../protocol/model';
 import { workspaceRelativeName } from './editorCode';
+import { randomId } from '../common/random';
 
 /** Largest file or selection Parley attaches: 256 KB (UTF-8 bytes). */
 export const ATTACHMENT_MAX_BYTES = 256 * 1024;
@@ -55,7 +55,7 @@ export function fromDocument(document: vscode.TextDocument, range?: vscode.Range
   if (bytes > ATTACHMENT_MAX_BYTES) return { refusal: { name, reason: 'tooLarge', bytes } };
   return {
     attachment: {
-      id: randomUUID(),
+      id: randomId(),
       path: name,
       language: document.languageId,
       ...(part ? { startLine: part.start.line + 1, endLine: part.end.line + 1 } : {}),
@@ -90,7 +90,7 @@ export function fromNotebook(notebook: vscode.NotebookDocument): AttachResult {
   const bytes = utf8Length(content);
   if (bytes > ATTACHMENT_MAX_BYTES) return { refusal: { name, reason: 'tooLarge', bytes } };
   const language = notebook.getCells().find((cell) => cell.kind === vscode.NotebookCellKind.Code)?.document.languageId ?? '';
-  return { attachment: { id: randomUUID(), path: name, language, content } };
+  return { attachment: { id: randomId(), path: name, language, content } };
 }
 
 /** A file by URI: its open document or notebook when there is one (unsaved edits included), else read from disk after the checks. */

@@ -4,7 +4,6 @@
  * before the first body byte (429/502/503/504 only), proxy routing and log
  * lines with secrets masked. Bodies are streamed, never logged.
  */
-import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { ProviderError } from './errors';
@@ -17,6 +16,7 @@ import { abortableSleep, isRetryableStatus, resolveMaxRetries, retryDelay } from
 import type { NetworkSettings } from './settings';
 import { loadUndici } from './undici';
 import { formatDuration, resolveTimeouts } from './timeouts';
+import { randomHex } from '../common/random';
 
 export { retryAfterSeconds } from './retry';
 export { redactHeaders, redactText } from './redact';
@@ -62,7 +62,7 @@ export interface StreamResponse {
 export const DEFAULT_TEXT_LIMIT = 64 * 1024;
 
 export function newRequestId(): string {
-  return randomBytes(4).toString('hex');
+  return randomHex(4);
 }
 
 function normalizeHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {

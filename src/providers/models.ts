@@ -5,6 +5,7 @@
  * and at most MAX_MODELS of them.
  */
 import * as z from 'zod/mini';
+// Schemas are z.lazy: each is built on its first parse, not while the bundle loads (that is activation time).
 import { ProviderError } from '../net/errors';
 import { errorText } from '../net/errorTexts';
 import { sendRequest } from '../net/http';
@@ -17,11 +18,13 @@ export const MAX_MODELS = 200;
 const MAX_REPLY_BYTES = 2 * 1024 * 1024;
 const MODEL_ID = /^[^\s\p{Cc}]{1,200}$/u;
 
-const modelListSchema = z.union([
-  z.looseObject({ data: z.array(z.unknown()) }),
-  z.looseObject({ models: z.array(z.unknown()) }),
-  z.array(z.unknown()),
-]);
+const modelListSchema = z.lazy(() =>
+  z.union([
+    z.looseObject({ data: z.array(z.unknown()) }),
+    z.looseObject({ models: z.array(z.unknown()) }),
+    z.array(z.unknown()),
+  ]),
+);
 
 export function modelsUrl(baseUrl: string): string {
   return `${baseUrl.trim().replace(/\/+$/, '')}/models`;

@@ -5,9 +5,9 @@
  * fails (disk full, I/O error) leaves the old file as it was and removes its
  * temp file.
  */
-import { randomBytes } from 'node:crypto';
 import { promises as nodeFs } from 'node:fs';
 import * as path from 'node:path';
+import { randomHex } from '../common/random';
 
 /** The file operations an atomic write needs; node's `fs.promises` is one. Tests inject failing ones. */
 export interface AtomicWriteFs {
@@ -35,7 +35,7 @@ export function tempFileWriterPid(name: string): number | undefined {
 
 export async function writeFileAtomic(file: string, content: string, fs: AtomicWriteFs = nodeFs): Promise<void> {
   const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}-${randomHex(4)}.tmp`);
   const handle = await fs.open(temp, 'w', 0o600);
   try {
     try {

@@ -8,6 +8,7 @@
  * version 1, so garbage is still refused.
  */
 import * as z from 'zod/mini';
+// Schemas are z.lazy: each is built on its first parse, not while the bundle loads (that is activation time).
 import type { ErrorAction, ReplyStatus } from '../protocol/model';
 
 const id = z.string().check(z.minLength(1), z.maxLength(200));
@@ -24,61 +25,73 @@ export const STORED_ERROR_ACTIONS = ['setApiKey', 'openSettings', 'retry', 'mana
 const _statusesFit: readonly ReplyStatus[] = STORED_REPLY_STATUSES;
 const _actionsFit: readonly ErrorAction[] = STORED_ERROR_ACTIONS;
 
-export const StoredErrorSchema = z.looseObject({
-  code: z.string().check(z.minLength(1), z.maxLength(64)),
-  message: bounded(4000),
-  action: z.optional(z.string()),
-});
+export const StoredErrorSchema = z.lazy(() =>
+  z.looseObject({
+    code: z.string().check(z.minLength(1), z.maxLength(64)),
+    message: bounded(4000),
+    action: z.optional(z.string()),
+  }),
+);
 
-export const StoredReplySchema = z.looseObject({
-  text: z.string(),
-  status: z.enum(STORED_REPLY_STATUSES),
-  providerId: id,
-  providerLabel: bounded(200),
-  model: z.optional(bounded(200)),
-  promptTokens: z.optional(count),
-  outputTokens: z.optional(count),
-  totalTokens: z.optional(count),
-  ttftMs: z.optional(count),
-  durationMs: z.optional(count),
-  finishReason: z.optional(bounded(100)),
-  startedAt: timestamp,
-  error: z.optional(StoredErrorSchema),
-});
+export const StoredReplySchema = z.lazy(() =>
+  z.looseObject({
+    text: z.string(),
+    status: z.enum(STORED_REPLY_STATUSES),
+    providerId: id,
+    providerLabel: bounded(200),
+    model: z.optional(bounded(200)),
+    promptTokens: z.optional(count),
+    outputTokens: z.optional(count),
+    totalTokens: z.optional(count),
+    ttftMs: z.optional(count),
+    durationMs: z.optional(count),
+    finishReason: z.optional(bounded(100)),
+    startedAt: timestamp,
+    error: z.optional(StoredErrorSchema),
+  }),
+);
 
-export const StoredAttachmentSchema = z.looseObject({
-  id,
-  path: bounded(2000),
-  language: z._default(bounded(100), ''),
-  startLine: z.optional(count),
-  endLine: z.optional(count),
-  content: bounded(1_000_000),
-});
+export const StoredAttachmentSchema = z.lazy(() =>
+  z.looseObject({
+    id,
+    path: bounded(2000),
+    language: z._default(bounded(100), ''),
+    startLine: z.optional(count),
+    endLine: z.optional(count),
+    content: bounded(1_000_000),
+  }),
+);
 
-export const StoredTurnSchema = z.looseObject({
-  id,
-  prompt: z.string(),
-  displayText: z.optional(z.string()),
-  notes: z._default(z.array(z.string()), []),
-  attachments: z.optional(z.array(StoredAttachmentSchema).check(z.maxLength(50))),
-  contextNotes: z.optional(z.array(z.string())),
-  createdAt: timestamp,
-  reply: z.optional(StoredReplySchema),
-});
+export const StoredTurnSchema = z.lazy(() =>
+  z.looseObject({
+    id,
+    prompt: z.string(),
+    displayText: z.optional(z.string()),
+    notes: z._default(z.array(z.string()), []),
+    attachments: z.optional(z.array(StoredAttachmentSchema).check(z.maxLength(50))),
+    contextNotes: z.optional(z.array(z.string())),
+    createdAt: timestamp,
+    reply: z.optional(StoredReplySchema),
+  }),
+);
 
-export const StoredConversationSchema = z.looseObject({
-  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/)),
-  title: bounded(500),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-  turns: z.array(StoredTurnSchema),
-});
+export const StoredConversationSchema = z.lazy(() =>
+  z.looseObject({
+    id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/)),
+    title: bounded(500),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    turns: z.array(StoredTurnSchema),
+  }),
+);
 
-export const StoredFileSchema = z.looseObject({
-  format: z.literal('parley.conversation'),
-  version: z.number().check(z.int()),
-  conversation: StoredConversationSchema,
-});
+export const StoredFileSchema = z.lazy(() =>
+  z.looseObject({
+    format: z.literal('parley.conversation'),
+    version: z.number().check(z.int()),
+    conversation: StoredConversationSchema,
+  }),
+);
 
 export type StoredFile = z.infer<typeof StoredFileSchema>;
 export type StoredConversation = z.infer<typeof StoredConversationSchema>;
@@ -87,15 +100,30 @@ export type StoredReply = z.infer<typeof StoredReplySchema>;
 export type StoredError = z.infer<typeof StoredErrorSchema>;
 export type StoredAttachment = z.infer<typeof StoredAttachmentSchema>;
 
-/** The field names each stored object's schema knows; every other field is an unknown one. */
-export const KNOWN_FIELDS = {
-  file: Object.keys(StoredFileSchema.def.shape),
-  conversation: Object.keys(StoredConversationSchema.def.shape),
-  turn: Object.keys(StoredTurnSchema.def.shape),
-  reply: Object.keys(StoredReplySchema.def.shape),
-  error: Object.keys(StoredErrorSchema.def.shape),
-  attachment: Object.keys(StoredAttachmentSchema.def.shape),
-} as const;
+/** The field names a stored object's schema knows (every other field is an unknown one). */
+export interface KnownFields {
+  file: string[];
+  conversation: string[];
+  turn: string[];
+  reply: string[];
+  error: string[];
+  attachment: string[];
+}
+
+let knownFieldNames: KnownFields | undefined;
+
+/** The field names each stored object's schema knows; built with the schemas, on first use. */
+export function knownFields(): KnownFields {
+  knownFieldNames ??= {
+    file: Object.keys(StoredFileSchema._zod.innerType.def.shape),
+    conversation: Object.keys(StoredConversationSchema._zod.innerType.def.shape),
+    turn: Object.keys(StoredTurnSchema._zod.innerType.def.shape),
+    reply: Object.keys(StoredReplySchema._zod.innerType.def.shape),
+    error: Object.keys(StoredErrorSchema._zod.innerType.def.shape),
+    attachment: Object.keys(StoredAttachmentSchema._zod.innerType.def.shape),
+  };
+  return knownFieldNames;
+}
 
 export function isKnownErrorAction(action: string): action is ErrorAction {
   return (STORED_ERROR_ACTIONS as readonly string[]).includes(action);

@@ -7,7 +7,7 @@
 import type { Attachment, Conversation, Reply, ReplyError, Turn } from '../protocol/model';
 import {
   isKnownErrorAction,
-  KNOWN_FIELDS,
+  knownFields,
   type StoredAttachment,
   type StoredError,
   type StoredFile,
@@ -51,8 +51,8 @@ function knownOf<T extends object>(value: object, known: readonly string[]): T {
 }
 
 function errorFrom(stored: StoredError, into: TurnUnknownFields): ReplyError {
-  const error = knownOf<ReplyError>(stored, KNOWN_FIELDS.error);
-  const unknown = unknownOf(stored, KNOWN_FIELDS.error) ?? {};
+  const error = knownOf<ReplyError>(stored, knownFields().error);
+  const unknown = unknownOf(stored, knownFields().error) ?? {};
   if (stored.action !== undefined && !isKnownErrorAction(stored.action)) {
     delete error.action;
     unknown.action = stored.action;
@@ -62,22 +62,22 @@ function errorFrom(stored: StoredError, into: TurnUnknownFields): ReplyError {
 }
 
 function replyFrom(stored: StoredReply, into: TurnUnknownFields): Reply {
-  const reply = knownOf<Reply>(stored, KNOWN_FIELDS.reply);
+  const reply = knownOf<Reply>(stored, knownFields().reply);
   into.replyStartedAt = stored.startedAt;
-  into.reply = unknownOf(stored, KNOWN_FIELDS.reply);
+  into.reply = unknownOf(stored, knownFields().reply);
   if (stored.error) reply.error = errorFrom(stored.error, into);
   return reply;
 }
 
 function attachmentFrom(stored: StoredAttachment, into: TurnUnknownFields): Attachment {
-  const unknown = unknownOf(stored, KNOWN_FIELDS.attachment);
+  const unknown = unknownOf(stored, knownFields().attachment);
   if (unknown) (into.attachments ??= new Map()).set(stored.id, unknown);
-  return knownOf<Attachment>(stored, KNOWN_FIELDS.attachment);
+  return knownOf<Attachment>(stored, knownFields().attachment);
 }
 
 function turnFrom(stored: StoredTurn, unknown: UnknownFields): Turn {
-  const into: TurnUnknownFields = { turn: unknownOf(stored, KNOWN_FIELDS.turn) };
-  const turn = knownOf<Turn>(stored, KNOWN_FIELDS.turn);
+  const into: TurnUnknownFields = { turn: unknownOf(stored, knownFields().turn) };
+  const turn = knownOf<Turn>(stored, knownFields().turn);
   if (stored.attachments) turn.attachments = stored.attachments.map((a) => attachmentFrom(a, into));
   if (stored.reply) turn.reply = replyFrom(stored.reply, into);
   if (into.turn || into.reply || into.error || into.attachments) (unknown.turns ??= new Map()).set(stored.id, into);
@@ -87,10 +87,10 @@ function turnFrom(stored: StoredTurn, unknown: UnknownFields): Turn {
 /** Splits a parsed file into the conversation the chat knows and the fields it does not. */
 export function splitUnknownFields(file: StoredFile): { conversation: Conversation; unknown?: UnknownFields } {
   const unknown: UnknownFields = {
-    file: unknownOf(file, KNOWN_FIELDS.file),
-    conversation: unknownOf(file.conversation, KNOWN_FIELDS.conversation),
+    file: unknownOf(file, knownFields().file),
+    conversation: unknownOf(file.conversation, knownFields().conversation),
   };
-  const conversation = knownOf<Conversation>(file.conversation, KNOWN_FIELDS.conversation);
+  const conversation = knownOf<Conversation>(file.conversation, knownFields().conversation);
   conversation.turns = file.conversation.turns.map((turn) => turnFrom(turn, unknown));
   const any = unknown.file || unknown.conversation || unknown.turns;
   return any ? { conversation, unknown } : { conversation };

@@ -1,9 +1,9 @@
 /** The chat view's HTML: strict CSP (scripts by nonce only, nothing remote), our CSS and script. */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { randomBase64 } from '../common/random';
 
 export function createNonce(): string {
-  return randomBytes(18).toString('base64');
+  return randomBase64(18);
 }
 
 export function chatHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce = createNonce()): string {

@@ -11,11 +11,11 @@ import * as path from 'node:path';
 import { REPO_ROOT } from '../harness/versions';
 import { BUDGETS, kb } from '../package/packageRules';
 import { measureNodeActivation, median } from './activation/nodeActivation';
-import { measureVsCodeActivation } from './activation/vscodeActivation';
+import { type ActivationSample, measureVsCodeActivation, type WindowSample } from './activation/vscodeActivation';
 
 const NODE_RUNS = 15;
 const VSCODE_RUNS = 3;
-const BUILTIN = 'Git';
+const BUILTIN = { name: 'Git', id: 'vscode.git' };
 const TARGET_ACTIVATE_MS = 30;
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -51,16 +51,22 @@ function printNode(): void {
 }
 
 async function printVsCode(): Promise<void> {
-  console.log(`\nActivation inside VS Code (code-server, Developer: Show Running Extensions; ${VSCODE_RUNS} fresh windows)`);
+  console.log(`\nActivation inside VS Code (code-server; ${VSCODE_RUNS} fresh windows, Parley's view opened once the window's startup activations are over)`);
   const samples = await measureVsCodeActivation(VSCODE_RUNS, BUILTIN);
-  const of = (name: string) => samples.map((s) => s[name]).filter((v): v is number => v !== undefined);
-  const parley = of('Parley');
-  const builtin = of(BUILTIN);
-  const show = (values: number[]) => (values.length ? `${ms(median(values))} (samples ${values.join(', ')} ms)` : 'not shown');
-  console.log(`  ${'Parley'.padEnd(10)} ${show(parley)}`);
-  console.log(`  ${BUILTIN.padEnd(10)} ${show(builtin)}   (built-in, same windows)`);
-  if (parley.length && builtin.length) console.log(`  Parley / ${BUILTIN}: ${ratio(median(parley), median(builtin))}`);
-  console.log(`  target: activation ≤ ${TARGET_ACTIVATE_MS} ms on an idle machine (these figures include the machine's current load)`);
+  const row = (label: string, pick: (s: WindowSample) => ActivationSample) => {
+    const values = samples.map(pick);
+    const totals = values.map((v) => v.loadMs + v.activateMs);
+    const running = values.map((v) => v.runningMs).filter((v): v is number => v !== undefined);
+    const cell = (xs: number[]) => `${ms(median(xs))} (${xs.join(', ')})`.padEnd(24);
+    console.log(`  ${label.padEnd(16)} ${cell(values.map((v) => v.loadMs))} ${cell(values.map((v) => v.activateMs))} ${cell(totals)} ${running.length ? cell(running) : 'not shown'}`);
+    return median(totals);
+  };
+  console.log(`  ${''.padEnd(16)} ${'load code (require)'.padEnd(24)} ${'activate() settled'.padEnd(24)} ${'total'.padEnd(24)} ${'Show Running Extensions'}`);
+  const parley = row('Parley', (s) => s.parley);
+  const builtin = row(`${BUILTIN.name} (built-in)`, (s) => s.builtin);
+  console.log(`  median ms (samples); load and activate from the extension host's own marks (code/extHost/will|didLoadExtensionCode, will|didActivateExtension)`);
+  console.log(`  Parley / ${BUILTIN.name}: ${ratio(parley, builtin)}`);
+  console.log(`  target: activation ≤ ${TARGET_ACTIVATE_MS} ms: ${ms(parley)} → ${parley <= TARGET_ACTIVATE_MS ? 'met' : 'MISSED'} (wall time: includes the machine's current load)`);
 }
 
 export async function runActivationBench(): Promise<void> {

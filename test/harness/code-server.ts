@@ -29,6 +29,12 @@ export interface CodeServerOptions {
    * asks. Default off (`--disable-workspace-trust`), so other tests need no clicks.
    */
   workspaceTrust?: boolean;
+  /**
+   * Node options for code-server, which its extension hosts inherit (the
+   * activation bench passes `--inspect --inspect-port=0` to read an extension
+   * host's own performance marks).
+   */
+  nodeArgs?: string[];
 }
 
 export interface CodeServer {
@@ -132,7 +138,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     ...(options.locale ? ['--locale', options.locale] : []),
     options.workspace,
   ];
-  const child = spawn(node24, args, { env, stdio: ['ignore', log, log], detached: true });
+  const child = spawn(node24, [...(options.nodeArgs ?? []), ...args], { env, stdio: ['ignore', log, log], detached: true });
   fs.closeSync(log);
   const pid = child.pid;
   if (pid === undefined) throw new Error('code-server did not start');

@@ -143,11 +143,13 @@ describe('protocol', () => {
   it('no message type in either direction has a field that could carry a key', () => {
     const fieldNames = new Set<string>();
     const seen = new Set<unknown>();
-    type Schema = { _zod: { def: Record<string, unknown> } };
+    type Schema = { _zod: { def: Record<string, unknown>; innerType?: Schema } };
     const walk = (schema: Schema): void => {
       if (seen.has(schema)) return;
       seen.add(schema);
       const def = schema._zod.def;
+      // A z.lazy schema (built on first use): walk what it builds.
+      if (def.type === 'lazy' && schema._zod.innerType) walk(schema._zod.innerType);
       if (def.type === 'object') {
         for (const [name, child] of Object.entries(def.shape as Record<string, Schema>)) {
           fieldNames.add(name);

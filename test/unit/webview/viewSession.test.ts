@@ -15,7 +15,7 @@ function setup(failOn?: string) {
   const logs: string[] = [];
   let initCount = 0;
   const handlers = Object.fromEntries(
-    WebviewMessageSchema._zod.def.options.map((option) => [
+    WebviewMessageSchema._zod.innerType._zod.def.options.map((option) => [
       option._zod.def.shape.type._zod.def.values[0],
       (message: WebviewMessage) => {
         if (message.type === failOn) throw new Error('handler broke');
