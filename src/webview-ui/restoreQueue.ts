@@ -1,6 +1,8 @@
 /**
  * Runs restore steps (see replyRestore.ts) in animation frames, at most
- * BUDGET_MS of them per frame, so that opening even a huge conversation keeps
+ * BUDGET_MS of them per frame (a step starts only if one as costly as the
+ * frame's costliest still fits; the rest of a 16.7 ms frame is for the layout
+ * and paint the steps cause), so that opening even a huge conversation keeps
  * every task short and the view responsive. The budget covers what the steps
  * cause after them too (the layout of what they added, which afterFrame()
  * pays when it reads the scroll height): the number of steps a frame may run
@@ -9,7 +11,7 @@
  * the render cap: ~8 KB a step in well under a millisecond) cannot pile up
  * megabytes of layout in one frame.
  */
-export const BUDGET_MS = 8;
+export const BUDGET_MS = 6;
 /** Steps of the first frame, and the most a frame may ever run. */
 export const FIRST_FRAME_STEPS = 4;
 export const MAX_FRAME_STEPS = 256;
@@ -52,12 +54,16 @@ export class RestoreQueue {
   private readonly run = (): void => {
     this.frame = undefined;
     const start = performance.now();
-    const deadline = start + BUDGET_MS;
     let steps = 0;
-    while (this.jobs.length > 0 && steps < this.stepsPerFrame && performance.now() < deadline) {
+    // A step starts only when one as costly as this frame's costliest so far still fits in the budget.
+    let costliest = 0;
+    for (let now = start; this.jobs.length > 0 && steps < this.stepsPerFrame && now - start + costliest <= BUDGET_MS; ) {
       const job = this.jobs[0] as RestoreJob;
       steps++;
       if (job.step()) this.jobs.shift();
+      const after = performance.now();
+      costliest = Math.max(costliest, after - now);
+      now = after;
     }
     this.afterFrame();
     const spent = performance.now() - start;

@@ -34,7 +34,10 @@ function percentile95(values: number[]): number {
 /** The mark a scenario sets (performance.mark) where its measured part starts: tasks before it (building the test data) are not counted. */
 export const BENCH_START_MARK = 'parley-bench-start';
 
-/** Runs `step` while tracing the page; returns its result and the main thread's task times (from BENCH_START_MARK on, when set). */
+/** The mark where the measured part ends: tasks after it (reading the results) are not counted. */
+export const BENCH_END_MARK = 'parley-bench-end';
+
+/** Runs `step` while tracing the page; returns its result and the main thread's task times (between BENCH_START_MARK and BENCH_END_MARK, when set). */
 export async function withTaskTrace<R>(page: Page, step: () => Promise<R>): Promise<{ result: R; tasks: TaskTimes }> {
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
@@ -48,9 +51,10 @@ export async function withTaskTrace<R>(page: Page, step: () => Promise<R>): Prom
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const mark = events.filter((e) => e.name === BENCH_START_MARK).at(-1);
   const from = mark?.ts ?? -Infinity;
+  const to = events.filter((e) => e.name === BENCH_END_MARK).at(-1)?.ts ?? Infinity;
   const tasks = events.filter(
     (e) =>
-      main !== undefined && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.ts + (e.dur ?? 0) >= from &&
+      main !== undefined && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.ts + (e.dur ?? 0) >= from && e.ts <= to &&
       (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'),
   );
   const ms = (us: number | undefined): number => (us ?? 0) / 1000;

@@ -7,6 +7,13 @@ import type { SourceLike } from './sourceText';
 /** Markdown rendered per reply at most (characters of source) before the rest is plain text. */
 export const MARKDOWN_LIMIT_CHARS = 512 * 1024;
 /**
+ * Code blocks rendered per reply at most before the rest is plain text: each
+ * is highlighted and sanitized and has a toolbar, and 512 KB of tiny ones
+ * (~28,000) make a DOM whose layout and garbage collection cost 50–100 ms
+ * frames while the reply is restored.
+ */
+export const MARKDOWN_LIMIT_CODE_BLOCKS = 2000;
+/**
  * An unfinished block (the open tail) longer than this is not parsed again on
  * every update: from there on the reply is plain text. Code fences are
  * exempt (their parse is cheap and linear, and a long file is a normal reply).
@@ -24,12 +31,14 @@ function endsInsideFence(text: string): boolean {
 
 /**
  * Where the rest of `source` becomes plain text, given that everything
- * before `start` is rendered already; undefined while within the limits.
- * The cut falls after a blank line where possible: past MARKDOWN_LIMIT_CHARS,
- * or before an unfinished block (the text after the last blank line, unless
- * it is a code fence) longer than OPEN_BLOCK_LIMIT_CHARS.
+ * before `start` is rendered already (with `codeBlocks` code blocks in it);
+ * undefined while within the limits. The cut falls after a blank line where
+ * possible: past MARKDOWN_LIMIT_CHARS, or before an unfinished block (the
+ * text after the last blank line, unless it is a code fence) longer than
+ * OPEN_BLOCK_LIMIT_CHARS; at `start` once MARKDOWN_LIMIT_CODE_BLOCKS are rendered.
  */
-export function renderCutOffset(source: SourceLike, start: number): number | undefined {
+export function renderCutOffset(source: SourceLike, start: number, codeBlocks = 0): number | undefined {
+  if (codeBlocks >= MARKDOWN_LIMIT_CODE_BLOCKS && start < source.length) return start;
   if (source.length > MARKDOWN_LIMIT_CHARS) {
     if (start >= MARKDOWN_LIMIT_CHARS) return start;
     const blank = source.lastIndexOf('\n\n', MARKDOWN_LIMIT_CHARS - 2);

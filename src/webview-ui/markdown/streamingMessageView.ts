@@ -140,7 +140,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     const tailFinal = this.rendered?.version === this.version && this.rendered.final;
     if (!tailFinal) {
       const start = this.committedEnd;
-      const cut = this.plain || this.unlimited ? undefined : renderCutOffset(this.source, start);
+      const cut = this.plain || this.unlimited ? undefined : renderCutOffset(this.source, start, this.committedCodeBlocks);
       const window = this.plain ? this.source.length : updateEnd(this.source, start, this.windowStalledAt !== start);
       const bounded = (window < this.source.length || (cut !== undefined && window < cut)) && this.stalledAt !== start;
       this.flush(!bounded, true);
@@ -227,7 +227,7 @@ export class StreamingMarkdownView implements StreamingMessageView {
     this.rendered = { version: this.version, final };
     const committedBefore = this.committedEnd;
     let start = committedBefore;
-    const cut = this.plain || this.unlimited ? undefined : renderCutOffset(this.source, start);
+    const cut = this.plain || this.unlimited ? undefined : renderCutOffset(this.source, start, this.committedCodeBlocks);
     let limit: number | undefined;
     const byBlocks = this.windowStalledAt !== start;
     if (cut !== undefined && !final && updateEnd(this.source, start, byBlocks) < cut && this.stalledAt !== start) {

@@ -64,7 +64,8 @@ export interface RendererTestApi {
   root: HTMLElement;
   SteppedScheduler: typeof SteppedScheduler;
   createView(options?: { stepped?: SteppedScheduler; onRendered?: () => void; scheduler?: FrameScheduler; renderCap?: boolean }): StreamingMessageView;
-  frames(count?: number): Promise<void>;
+  /** Resolves after `count` animation frames, with the last frame's start time (the rAF timestamp: vsync-aligned, unlike performance.now() inside the callback). */
+  frames(count?: number): Promise<number>;
   /** finish(), then its later steps at once (in the page they run in animation frames); returns how many frames they took. */
   finish(view: StreamingMessageView): number;
   /** The stepped scheduler of a view's finish() steps. */
@@ -96,14 +97,14 @@ const api = {
   finishSteps(view: StreamingMessageView): SteppedScheduler | undefined {
     return finishSchedulers.get(view);
   },
-  /** Resolves after `count` animation frames. */
-  frames(count = 1): Promise<void> {
+  /** Resolves after `count` animation frames, with the last one's start time. */
+  frames(count = 1): Promise<number> {
     return new Promise((resolve) => {
-      const tick = (left: number): void => {
-        if (left === 0) resolve();
-        else requestAnimationFrame(() => tick(left - 1));
+      const tick = (left: number, frameStart: number): void => {
+        if (left === 0) resolve(frameStart);
+        else requestAnimationFrame((time) => tick(left - 1, time));
       };
-      tick(count);
+      tick(count, performance.now());
     });
   },
   /** innerHTML of the whole text rendered at once. */

@@ -316,6 +316,7 @@ export function createScenarios(t: RendererTestApi) {
       t.finish(view);
       const plain = view.element.querySelector('.parley-plain-text')?.textContent ?? null;
       const links = view.element.querySelectorAll('a').length;
+      const codeBlocks = view.element.querySelectorAll('.code-block').length;
       const button = view.element.querySelector<HTMLButtonElement>('button.parley-show-all');
       button?.click();
       // "Show all" renders over frames, in bounded steps, like finish().
@@ -331,6 +332,7 @@ export function createScenarios(t: RendererTestApi) {
         plainChars: plain?.length ?? 0,
         plainIsTheRest: plain !== null && input.text.endsWith(plain),
         links,
+        codeBlocks,
         button: button?.textContent ?? null,
         afterShowAll,
         showAllSyncChars,

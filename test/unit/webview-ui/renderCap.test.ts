@@ -9,6 +9,7 @@ type Cap = {
   plainChars: number;
   plainIsTheRest: boolean;
   links: number;
+  codeBlocks: number;
   button: string | null;
   afterShowAll: { plain: boolean; identical: boolean };
   showAllSyncChars: number;
@@ -18,6 +19,7 @@ type Cap = {
 /** Same as the limits in src/webview-ui/markdown/plainRest.ts. */
 const OPEN_BLOCK_LIMIT_CHARS = 32 * 1024;
 const MARKDOWN_LIMIT_CHARS = 512 * 1024;
+const MARKDOWN_LIMIT_CODE_BLOCKS = 2000;
 
 describe('render cap per reply (Chromium)', function () {
   this.timeout(180_000);
@@ -49,6 +51,17 @@ describe('render cap per reply (Chromium)', function () {
     assert.ok(r.showAllSyncChars < MARKDOWN_LIMIT_CHARS + 8 * 1024, `${r.showAllSyncChars} characters shown right after the click`);
     assert.ok(r.plainChars > 50_000 && r.plainChars < text.length - MARKDOWN_LIMIT_CHARS + 10_000, `${r.plainChars} characters as plain text`);
     assert.ok(r.plainIsTheRest);
+    assert.deepEqual(r.afterShowAll, { plain: false, identical: true });
+  });
+
+  it(`a reply of thousands of tiny code blocks renders ${MARKDOWN_LIMIT_CODE_BLOCKS} of them, the rest as plain text`, async () => {
+    const text = Array.from({ length: 3000 }, (_, i) => '```py\nx = ' + i + '\n```\n\n').join('');
+    const r = await inPage<Cap>(browser.page, 'renderCap', { text, chunkSize: 4096 });
+    // The cap is checked between updates: one update may commit a few more (it stops after ~19 code blocks).
+    assert.ok(r.codeBlocks >= MARKDOWN_LIMIT_CODE_BLOCKS && r.codeBlocks < MARKDOWN_LIMIT_CODE_BLOCKS + 40, `${r.codeBlocks} code blocks rendered`);
+    assert.ok(r.plainChars > 900 * 17, `${r.plainChars} characters as plain text`);
+    assert.ok(r.plainIsTheRest, 'the plain text is the end of the reply, all of it');
+    assert.equal(r.button, 'Show all');
     assert.deepEqual(r.afterShowAll, { plain: false, identical: true });
   });
 
