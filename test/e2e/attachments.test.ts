@@ -17,7 +17,7 @@ import {
   waitForReplyEnd,
   waitForSimulator,
 } from './support/chat';
-import { openEditorContextMenu, openFile, selectLines, selectionStatus } from './support/editor';
+import { chooseMenuItem, openEditorContextMenu, openFile, selectLines, selectionStatus } from './support/editor';
 import { harness } from './support/harness';
 import {
   closeWorkbench,
@@ -84,7 +84,7 @@ describe('Attachments and the budget meter', () => {
     await selectLines(page, 2, 4);
     const requestsBefore = (await simulatorRequests()).length;
     const menu = await openEditorContextMenu(page);
-    await menu.getByRole('menuitem', { name: 'Add Selection to Parley Chat' }).click();
+    await chooseMenuItem(page, menu.getByRole('menuitem', { name: 'Add Selection to Parley Chat' }));
     await parleyViewlet(page).waitFor({ state: 'visible' });
     const chip = chips(page).first();
     await chip.waitFor();

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { lastTurn, lastUserMessage, newChat, replyBody, simulatorRequests, turns, waitForReplyEnd } from './support/chat';
-import { openEditorContextMenu, openFile, selectLines } from './support/editor';
+import { chooseMenuItem, openEditorContextMenu, openFile, selectLines } from './support/editor';
 import { closeWorkbench, openWorkbench, parleyViewlet, runCommand, screenshot } from './support/workbench';
 
 const SELECTED_CODE = 'export function greet(name: string): string {';
@@ -32,7 +32,7 @@ describe('Editor commands', () => {
     const menu = await openEditorContextMenu(page);
     await menu.getByRole('menuitem', { name: 'Explain Selection' }).waitFor();
     await screenshot(page, 'explain-1-context-menu');
-    await menu.getByRole('menuitem', { name: 'Explain Selection' }).click();
+    await chooseMenuItem(page, menu.getByRole('menuitem', { name: 'Explain Selection' }));
     await parleyViewlet(page).waitFor({ state: 'visible' });
     const turn = lastTurn(page);
     assert.match(await turn.locator('.question-text').innerText(), /sample\.ts/);
@@ -57,7 +57,7 @@ describe('Editor commands', () => {
       await page.locator('.monaco-menu').getByRole('menuitem', { name: title, exact: true }).waitFor({ state: 'visible' });
     }
     await screenshot(page, 'explain-3-parley-submenu');
-    await page.locator('.monaco-menu').getByRole('menuitem', { name: 'Find Bugs', exact: true }).click();
+    await chooseMenuItem(page, page.locator('.monaco-menu').getByRole('menuitem', { name: 'Find Bugs', exact: true }));
     const turn = lastTurn(page);
     await turn.locator('.question-text', { hasText: 'Find Bugs' }).waitFor();
     await waitForReplyEnd(turn);

@@ -76,12 +76,29 @@ export async function openEditorContextMenu(page: Page): Promise<Locator> {
   return menu;
 }
 
-/** Right-clicks the active editor's selection and clicks the menu item `label`. */
+/**
+ * Chooses a context-menu item the way a keyboard user does: the mouse moves onto it
+ * (which focuses it), then Enter. A mouse click is not reliable here: a menu item
+ * listens for mouse-up only from 100 ms after it is drawn (so the right-click that
+ * opened the menu cannot choose an item), and on a loaded machine that timer can
+ * still be pending when the click lands — the click is swallowed and the menu
+ * stays open (seen in a CI run under load). Enter is handled from the start.
+ */
+export async function chooseMenuItem(page: Page, item: Locator): Promise<void> {
+  await item.waitFor({ state: 'visible' });
+  await item.hover();
+  const element = await item.elementHandle();
+  // Menus live in a shadow root: the focused element is that root's activeElement.
+  // (The test code has no DOM types: the root is described by what is read from it.)
+  await page.waitForFunction((el) => el !== null && (el.getRootNode() as unknown as { activeElement: unknown }).activeElement === el, element);
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-menu').first().waitFor({ state: 'hidden' });
+}
+
+/** Right-clicks the active editor's selection and chooses the menu item `label`. */
 export async function editorContextMenu(page: Page, label: string): Promise<void> {
   const menu = await openEditorContextMenu(page);
-  const item = menu.getByRole('menuitem', { name: label });
-  await item.waitFor({ state: 'visible' });
-  await item.click();
+  await chooseMenuItem(page, menu.getByRole('menuitem', { name: label }));
 }
 
 /** The text an editor shows (its rendered lines; spaces as the editor draws them are turned back into spaces). */
