@@ -1,22 +1,15 @@
 // What the renderer produces for each markdown feature, checked in Chromium.
 import assert from 'node:assert/strict';
-import { inPage, openRendererPage, type RendererPage } from './rendererPage';
+import { inPage, useRendererPage } from './rendererPage';
 
 describe('markdown renderer features (Chromium)', function () {
   this.timeout(60_000);
-  let browser: RendererPage;
-
-  before(async () => {
-    browser = await openRendererPage();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const renderer = useRendererPage();
 
   /** Renders `text` through a streaming view (finish()) and runs `probe` on its element. */
   /** Renders `text` through a streaming view (finish()) and runs `body` (over `el`, `view`) in the page. */
   function probe<T>(text: string, body: string): Promise<T> {
-    return inPage<T>(browser.page, 'probe', { text, body });
+    return inPage<T>(renderer().page, 'probe', { text, body });
   }
 
   it('renders headings, emphasis and paragraphs', async () => {
@@ -35,7 +28,7 @@ describe('markdown renderer features (Chromium)', function () {
   });
 
   it('keeps words whole in table cells of a narrow side bar (the table scrolls instead)', async () => {
-    await inPage(browser.page, 'setRootWidth', 160);
+    await inPage(renderer().page, 'setRootWidth', 160);
     try {
       const lines = await probe<Record<string, number>>(
         '| Format | Framing | Used by |\n|---|---|---|\n| NDJSON | one JSON object per line | Emma |',
@@ -53,7 +46,7 @@ describe('markdown renderer features (Chromium)', function () {
       );
       for (const [word, count] of Object.entries(lines)) assert.equal(count, 1, `"${word}" is split over ${count} lines`);
     } finally {
-      await inPage(browser.page, 'setRootWidth', null);
+      await inPage(renderer().page, 'setRootWidth', null);
     }
   });
 

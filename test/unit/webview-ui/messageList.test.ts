@@ -4,7 +4,7 @@
 // and lets finished turns skip style and layout (content-visibility).
 // Structural counts only: no wall-clock thresholds.
 import assert from 'node:assert/strict';
-import { inPage, openRendererPage, type RendererPage } from './rendererPage';
+import { inPage, useRendererPage } from './rendererPage';
 import { longReply } from './markdownSamples';
 
 type Opened = {
@@ -20,19 +20,13 @@ type Opened = {
 
 describe('message list: rendering bounded by the viewport (Chromium)', function () {
   this.timeout(180_000);
-  let browser: RendererPage;
-  before(async () => {
-    browser = await openRendererPage();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const renderer = useRendererPage();
   afterEach(async () => {
-    await inPage(browser.page, 'unmount');
+    await inPage(renderer().page, 'unmount');
   });
 
   it('opening 300 turns of 20 KB renders only the replies near the viewport; older ones when scrolled to', async () => {
-    const r = await inPage<Opened>(browser.page, 'openConversation', { turns: 300, reply: longReply(20_000) });
+    const r = await inPage<Opened>(renderer().page, 'openConversation', { turns: 300, reply: longReply(20_000) });
     assert.ok(r.settled, 'the list settles');
     assert.ok(r.renderedAfterOpen >= 1, 'the last reply is rendered');
     assert.ok(r.renderedAfterOpen <= 30, `${r.renderedAfterOpen} of 300 replies rendered after opening`);
@@ -43,7 +37,7 @@ describe('message list: rendering bounded by the viewport (Chromium)', function 
 
   it('opening 1,000 turns builds the newest turn shells at once and the older ones over frames, a bounded number per frame', async () => {
     type Shells = { syncShells: number; newestFirst: boolean; frames: number; largestFrame: number; inOrder: boolean; againCount: number };
-    const r = await inPage<Shells>(browser.page, 'openShells', { turns: 1000, reply: 'Short reply.' });
+    const r = await inPage<Shells>(renderer().page, 'openShells', { turns: 1000, reply: 'Short reply.' });
     assert.ok(r.syncShells >= 1 && r.syncShells <= 64, `${r.syncShells} shells built by show()`);
     assert.ok(r.newestFirst, 'the newest turn is among them');
     assert.ok(r.frames >= 2, `the older shells took ${r.frames} frames`);
@@ -53,7 +47,7 @@ describe('message list: rendering bounded by the viewport (Chromium)', function 
   });
 
   it('restores a long reply over several frames, not in one task', async () => {
-    const r = await inPage<Opened>(browser.page, 'openConversation', { turns: 2, reply: longReply(400_000) });
+    const r = await inPage<Opened>(renderer().page, 'openConversation', { turns: 2, reply: longReply(400_000) });
     assert.ok(r.lastReplyChars > 400_000);
     assert.ok(r.syncLastChars < r.lastReplyChars / 4, `${r.syncLastChars} of ${r.lastReplyChars} characters rendered in the task that opened it`);
     assert.ok(r.settled);
@@ -61,13 +55,13 @@ describe('message list: rendering bounded by the viewport (Chromium)', function 
   });
 
   it('finished turns skip style and layout while off screen (content-visibility: auto)', async () => {
-    const r = await inPage<Opened>(browser.page, 'openConversation', { turns: 3, reply: 'Short reply.' });
+    const r = await inPage<Opened>(renderer().page, 'openConversation', { turns: 3, reply: 'Short reply.' });
     assert.equal(r.finishedTurnStyle, 'auto');
   });
 
   it('turn changes while the older shells are still to be built land on the right turns, and every shell ends up built once, in order', async () => {
     type Changes = { pendingAtFirst: number; applied: boolean[]; ids: string[]; updatedText: string; updatedHasAnswer: boolean; regenerateOn: string[] };
-    const r = await inPage<Changes>(browser.page, 'changesWhileOpening', { turns: 1000, reply: 'Short reply.', update: 10, removeFrom: 500 });
+    const r = await inPage<Changes>(renderer().page, 'changesWhileOpening', { turns: 1000, reply: 'Short reply.', update: 10, removeFrom: 500 });
     assert.ok(r.pendingAtFirst > 500, `${r.pendingAtFirst} shells still to be built when the changes came`);
     assert.deepEqual(r.applied, [true, true, true, false], 'added, updated, removed; a turn for another conversation is refused');
     assert.deepEqual(r.ids, Array.from({ length: 500 }, (_, i) => `t${i}`), 't0–t499: the asked turn went with the removed ones after it');
@@ -77,7 +71,7 @@ describe('message list: rendering bounded by the viewport (Chromium)', function 
   });
 
   it('a new question keeps the views of the turns before it', async () => {
-    const r = await inPage<{ before: number; after: number; kept: number }>(browser.page, 'addTurn', { turns: 40, reply: longReply(5_000) });
+    const r = await inPage<{ before: number; after: number; kept: number }>(renderer().page, 'addTurn', { turns: 40, reply: longReply(5_000) });
     assert.deepEqual(r, { before: 40, after: 41, kept: 40 });
   });
 });

@@ -3,7 +3,7 @@
 // render work stays linear (counted as element nodes replaced, not timed),
 // and the result still equals a whole render.
 import assert from 'node:assert/strict';
-import { inPage, openRendererPage, type RendererPage } from './rendererPage';
+import { inPage, useRendererPage } from './rendererPage';
 
 type Result = { removed: number; identical: boolean; blocks: number };
 
@@ -14,17 +14,11 @@ function ownReferenceParagraphs(count: number): string[] {
 
 describe('streamed reference definitions re-render little (Chromium)', function () {
   this.timeout(120_000);
-  let browser: RendererPage;
-  before(async () => {
-    browser = await openRendererPage();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const renderer = useRendererPage();
 
   it('a new definition re-renders only the blocks that mention its label (one paragraph per frame)', async () => {
     const count = 200;
-    const r = await inPage<Result>(browser.page, 'rerenderCount', ownReferenceParagraphs(count));
+    const r = await inPage<Result>(renderer().page, 'rerenderCount', ownReferenceParagraphs(count));
     assert.ok(r.identical, 'equals a whole render');
     assert.equal(r.blocks, count);
     // Each paragraph is rendered a bounded number of times (tail frames, commit, one re-render when its label
@@ -34,7 +28,7 @@ describe('streamed reference definitions re-render little (Chromium)', function 
 
   it('the same reply arriving in one chunk is committed without re-rendering earlier blocks per definition', async () => {
     const count = 300;
-    const r = await inPage<Result>(browser.page, 'rerenderCount', [ownReferenceParagraphs(count).join('')]);
+    const r = await inPage<Result>(renderer().page, 'rerenderCount', [ownReferenceParagraphs(count).join('')]);
     assert.ok(r.identical, 'equals a whole render');
     assert.ok(r.removed < 4 * count, `${r.removed} element nodes replaced for ${count} paragraphs`);
   });
@@ -43,7 +37,7 @@ describe('streamed reference definitions re-render little (Chromium)', function 
     const count = 60;
     const labels = Array.from({ length: count }, (_, i) => `[l${i}]`).join(' ');
     const chunks = Array.from({ length: count }, (_, i) => `P${i} ${labels}\n\n[l${i}]: https://example.com/${i}\n\n`);
-    const r = await inPage<Result>(browser.page, 'rerenderCount', chunks);
+    const r = await inPage<Result>(renderer().page, 'rerenderCount', chunks);
     assert.ok(r.identical, 'equals a whole render');
     assert.ok(r.removed < 6 * count, `${r.removed} element nodes replaced for ${count} paragraphs`);
   });

@@ -146,3 +146,18 @@ export async function openRendererPage(options: { csp?: boolean } = {}): Promise
     },
   };
 }
+
+/** Registers a suite's hooks: one renderer page for the whole suite. Returns it (inside a test). */
+export function useRendererPage(): () => RendererPage {
+  let renderer: RendererPage | undefined;
+  before(async () => {
+    renderer = await openRendererPage();
+  });
+  after(async () => {
+    await renderer?.close();
+  });
+  return () => {
+    if (!renderer) throw new Error('no renderer page outside a suite');
+    return renderer;
+  };
+}

@@ -3,19 +3,13 @@
 // string on its own gives, also for hostile HTML that tries to break out of
 // the per-string wrapper (then it falls back to one call per string).
 import assert from 'node:assert/strict';
-import { inPage, openRendererPage, type RendererPage } from './rendererPage';
+import { inPage, useRendererPage } from './rendererPage';
 
 type Batch = { batched: string[]; single: string[] };
 
 describe('sanitizeAll: one DOMPurify call per flush (Chromium)', function () {
   this.timeout(60_000);
-  let browser: RendererPage;
-  before(async () => {
-    browser = await openRendererPage();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const renderer = useRendererPage();
 
   it('gives the same DOM as sanitizing each markdown-it block on its own', async () => {
     const htmls = [
@@ -27,7 +21,7 @@ describe('sanitizeAll: one DOMPurify call per flush (Chromium)', function () {
       ' more <em>text</em>',
       '<blockquote>\n<p>quote</p>\n</blockquote>\n<hr>\n',
     ];
-    const r = await inPage<Batch>(browser.page, 'sanitizeBatch', htmls);
+    const r = await inPage<Batch>(renderer().page, 'sanitizeBatch', htmls);
     assert.equal(r.batched.length, htmls.length);
     assert.deepEqual(r.batched, r.single);
   });
@@ -41,7 +35,7 @@ describe('sanitizeAll: one DOMPurify call per flush (Chromium)', function () {
       '<a href="javascript:pwn()" data-href="javascript:pwn()">x</a><style>*{}</style>',
       '<p>last</p>',
     ];
-    const r = await inPage<Batch>(browser.page, 'sanitizeBatch', htmls);
+    const r = await inPage<Batch>(renderer().page, 'sanitizeBatch', htmls);
     assert.deepEqual(r.batched, r.single);
     for (const html of r.batched) assert.doesNotMatch(html, /<(script|img|svg|iframe|style)|onerror|onclick|javascript:/i);
   });

@@ -3,7 +3,7 @@
 // text at once, byte for byte.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { inPage, openRendererPage, type RendererPage } from './rendererPage';
+import { inPage, useRendererPage, type RendererPage } from './rendererPage';
 import { SAMPLES, longReply } from './markdownSamples';
 
 interface Case {
@@ -33,14 +33,7 @@ function runCase(page: RendererPage['page'], c: Case): Promise<{ streamed: strin
 
 describe('streaming renderer: finish() equals a whole render (Chromium)', function () {
   this.timeout(120_000);
-  let browser: RendererPage;
-
-  before(async () => {
-    browser = await openRendererPage();
-  });
-  after(async () => {
-    await browser?.close();
-  });
+  const renderer = useRendererPage();
 
   // Plus a reply whose reference definitions follow their uses, every block mentioning several labels.
   const lateReferences = Array.from({ length: 24 }, (_, i) => `P${i} [r${i}] [r${(i * 7) % 24}] [r${(i + 3) % 24}][]\n\n[r${i}]: https://example.com/${i}\n\n`).join('');
@@ -65,7 +58,7 @@ describe('streaming renderer: finish() equals a whole render (Chromium)', functi
   it('holds for random chunkings and random frame timing', async () => {
     await fc.assert(
       fc.asyncProperty(caseArb, async (c) => {
-        const result = await runCase(browser.page, c);
+        const result = await runCase(renderer().page, c);
         assert.equal(result.streamed, result.whole);
         assert.ok(result.textOk, 'text() returns everything appended');
         assert.ok(result.codeOk, 'codeBlock(i) matches the whole render');
@@ -76,7 +69,7 @@ describe('streaming renderer: finish() equals a whole render (Chromium)', functi
 
   it('holds when every character is its own chunk and every chunk gets a frame', async () => {
     for (const text of SAMPLES) {
-      const result = await runCase(browser.page, { text, cuts: [...Array(text.length).keys()], frames: [true] });
+      const result = await runCase(renderer().page, { text, cuts: [...Array(text.length).keys()], frames: [true] });
       assert.equal(result.streamed, result.whole);
       assert.ok(result.codeOk);
     }
@@ -97,7 +90,7 @@ describe('streaming renderer: finish() equals a whole render (Chromium)', functi
     );
     await fc.assert(
       fc.asyncProperty(replaceArb, async (c) => {
-        const result = await runCase(browser.page, c);
+        const result = await runCase(renderer().page, c);
         assert.equal(result.streamed, result.whole);
         assert.ok(result.codeOk);
       }),
@@ -108,7 +101,7 @@ describe('streaming renderer: finish() equals a whole render (Chromium)', functi
   it('renders the 50 KB benchmark reply streamed in 2,000 chunks identically', async () => {
     const text = longReply(50_000);
     const cuts = Array.from({ length: 1999 }, (_, i) => Math.floor(((i + 1) * text.length) / 2000));
-    const result = await runCase(browser.page, { text, cuts, frames: [true, false, false, true] });
+    const result = await runCase(renderer().page, { text, cuts, frames: [true, false, false, true] });
     assert.equal(result.streamed, result.whole);
   });
 });

@@ -104,3 +104,28 @@ export class ChatPage {
     })`);
   }
 }
+
+/**
+ * Registers a suite's hooks: the webview is built and Chromium launched once,
+ * each test gets a fresh ChatPage (after `prepare`, if given), closed after it.
+ * Returns the current test's page.
+ */
+export function useChatPage(prepare?: (chat: ChatPage) => Promise<void>): () => ChatPage {
+  let browser: Browser | undefined;
+  let current: ChatPage | undefined;
+  before(async () => {
+    buildWebview();
+    browser = await launch();
+  });
+  after(async () => browser?.close());
+  beforeEach(async () => {
+    if (!browser) throw new Error('Chromium did not start');
+    current = await ChatPage.open(browser);
+    await prepare?.(current);
+  });
+  afterEach(async () => current?.page.close());
+  return () => {
+    if (!current) throw new Error('no chat page outside a test');
+    return current;
+  };
+}
