@@ -9,13 +9,11 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { HARNESS_DEFAULT_SETTINGS, startCodeServer, type CodeServer } from '../harness/code-server';
 import { simulatorProfiles, SIMULATOR_KEYS } from '../harness/parley-settings';
-import { workbenchUrl } from '../harness/workbench-url';
 import { makeWorkspace } from '../harness/workspace';
 import { lastTurn, lastUserMessage, sendMessage, showChat, waitForReplyEnd, waitForSimulator } from './support/chat';
 import { harness } from './support/harness';
 import { VSIX_PATH } from './support/hooks';
-import { guardWebviewNetwork } from './support/network-guard';
-import { closeWorkbench, modalDialog, notification, parleyActivityBarItem, runCommand } from './support/workbench';
+import { closeWorkbench, modalDialog, notification, openWorkbench, runCommand } from './support/workbench';
 
 describe('key migration with origin bindings', function () {
   let server: CodeServer | undefined;
@@ -33,12 +31,7 @@ describe('key migration with origin bindings', function () {
       settings: { ...HARNESS_DEFAULT_SETTINGS, 'parley.providers': profiles, 'parley.activeProvider': 'sim-openai' },
       vsix: [VSIX_PATH],
     });
-    const context = await harness().browser.newContext({ viewport: { width: 1280, height: 800 } });
-    guardWebviewNetwork(context);
-    page = await context.newPage();
-    await page.goto(workbenchUrl(server, folder));
-    await page.locator('.monaco-workbench').waitFor();
-    await parleyActivityBarItem(page).waitFor({ timeout: 60_000 });
+    page = await openWorkbench(folder, { server });
   });
 
   after(async function () {

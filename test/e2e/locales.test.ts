@@ -14,14 +14,12 @@ import type { Page } from 'playwright-core';
 import { startCodeServer, HARNESS_DEFAULT_SETTINGS, type CodeServer } from '../harness/code-server';
 import { parleySettings } from '../harness/parley-settings';
 import { REPO_ROOT } from '../harness/versions';
-import { workbenchUrl } from '../harness/workbench-url';
 import { makeWorkspace } from '../harness/workspace';
 import { LOCAL_PROVIDER, lastTurn, newChat, pickProvider, replyBody, sendMessage, showChat, waitForReplyEnd } from './support/chat';
 import { openEditorContextMenu, openFile, selectLines } from './support/editor';
 import { harness } from './support/harness';
 import { VSIX_PATH } from './support/hooks';
-import { guardWebviewNetwork } from './support/network-guard';
-import { closeWorkbench, openParley, parleyActivityBarItem, screenshot, webviewFrame } from './support/workbench';
+import { closeWorkbench, openParley, openWorkbench, screenshot, webviewFrame } from './support/workbench';
 
 interface LocaleCase {
   locale: string;
@@ -72,18 +70,6 @@ const CASES: LocaleCase[] = [
   },
 ];
 
-async function openLocalizedWorkbench(server: CodeServer, folder: string, locale: string): Promise<Page> {
-  const context = await harness().browser.newContext({ viewport: { width: 1280, height: 800 } });
-  guardWebviewNetwork(context);
-  // What a language pack's NLS script does first (see the note at the top).
-  await context.addInitScript(`globalThis._VSCODE_NLS_LANGUAGE = ${JSON.stringify(locale)};`);
-  const page = await context.newPage();
-  await page.goto(workbenchUrl(server, folder));
-  await page.locator('.monaco-workbench').waitFor();
-  await parleyActivityBarItem(page).waitFor({ timeout: 45_000 });
-  return page;
-}
-
 for (const c of CASES) {
   describe(`Parley in ${c.name} (--locale ${c.locale})`, () => {
     let server: CodeServer | undefined;
@@ -97,7 +83,7 @@ for (const c of CASES) {
         vsix: [VSIX_PATH],
         locale: c.locale,
       });
-      page = await openLocalizedWorkbench(server, workspace, c.locale);
+      page = await openWorkbench(workspace, { server, locale: c.locale });
     });
     after(async () => {
       await closeWorkbench(page);

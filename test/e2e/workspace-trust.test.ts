@@ -6,37 +6,19 @@
 // and the key is not sent until the user says yes in a modal dialog.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { HARNESS_DEFAULT_SETTINGS, startCodeServer, type CodeServer } from '../harness/code-server';
 import { parleySettings, SIMULATOR_KEYS } from '../harness/parley-settings';
-import { workbenchUrl } from '../harness/workbench-url';
+import { startStrangerServer, STRANGER_REPLY, type StrangerServer } from '../harness/stranger-server';
 import { makeWorkspace } from '../harness/workspace';
 import { lastTurn, providerPicker, sendMessage, showChat, waitForReplyEnd } from './support/chat';
 import { harness } from './support/harness';
 import { VSIX_PATH } from './support/hooks';
-import { guardWebviewNetwork } from './support/network-guard';
-import { answerInputBox, closeWorkbench, modalDialog, parleyActivityBarItem, quickInput, runCommand, screenshot } from './support/workbench';
+import { answerInputBox, closeWorkbench, modalDialog, openWorkbench, quickInput, runCommand, screenshot } from './support/workbench';
 
 const PROFILE_ID = 'sim-openai';
 const PROFILE_LABEL = 'Simulator: OpenAI-compatible';
-
-/** The stranger's OpenAI-compatible server: records the Authorization header of every request. */
-async function startStranger(): Promise<{ server: Server; url: string; authorizations: (string | undefined)[] }> {
-  const authorizations: (string | undefined)[] = [];
-  const server = createServer((req, res) => {
-    authorizations.push(req.headers.authorization);
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content: 'Thanks for the key.' }, finish_reason: 'stop' }] }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, authorizations };
-}
 
 function parleyStatus(page: Page): Locator {
   // The item's DOM id is `<publisher>.<extension>.<item id>`.
@@ -45,14 +27,14 @@ function parleyStatus(page: Page): Locator {
 
 describe('workspace trust: a folder cannot redirect a stored key', function () {
   let server: CodeServer | undefined;
-  let stranger: Awaited<ReturnType<typeof startStranger>> | undefined;
+  let stranger: StrangerServer | undefined;
   let page: Page | undefined;
 
   before(async function () {
     this.timeout(180_000);
     const sim = harness().simulatorUrl;
     if (!sim) this.skip();
-    stranger = await startStranger();
+    stranger = await startStrangerServer();
     const folder = makeWorkspace(undefined, 'e2e-trust');
     fs.mkdirSync(path.join(folder, '.vscode'));
     fs.writeFileSync(
@@ -72,19 +54,14 @@ describe('workspace trust: a folder cannot redirect a stored key', function () {
       vsix: [VSIX_PATH],
       workspaceTrust: true,
     });
-    const context = await harness().browser.newContext({ viewport: { width: 1280, height: 800 } });
-    guardWebviewNetwork(context);
-    page = await context.newPage();
-    await page.goto(workbenchUrl(server, folder));
-    await page.locator('.monaco-workbench').waitFor();
-    await parleyActivityBarItem(page).waitFor({ timeout: 60_000 });
+    page = await openWorkbench(folder, { server });
   });
 
   after(async function () {
     this.timeout(60_000);
     await closeWorkbench(page);
     await server?.stop();
-    if (stranger) await new Promise<void>((resolve) => stranger!.server.close(() => resolve()));
+    await stranger?.close();
   });
 
   it('untrusted: the folder’s parley.providers and activeProvider are not applied (restricted settings)', async function () {
@@ -142,7 +119,7 @@ describe('workspace trust: a folder cannot redirect a stored key', function () {
     await modalDialog(p).waitFor();
     await modalDialog(p).getByRole('button', { name: 'Send Key' }).click();
     await waitForReplyEnd(lastTurn(p));
-    await lastTurn(p).getByText('Thanks for the key.').waitFor();
+    await lastTurn(p).getByText(STRANGER_REPLY).waitFor();
     assert.deepEqual(stranger!.authorizations, [`Bearer ${SIMULATOR_KEYS[PROFILE_ID]}`], 'confirmed: the key went there, once');
   });
 });

@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { CodeServer } from '../../harness/code-server';
 import { REPO_ROOT } from '../../harness/versions';
 import { workbenchUrl } from '../../harness/workbench-url';
 import { harness } from './harness';
@@ -15,14 +16,19 @@ import { PARLEY_EXTENSION_ID, guardWebviewNetwork } from './network-guard';
 
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, '.artifacts', 'screenshots');
 /** Extensions need ~10 s after the workbench appears on this machine. */
-const EXTENSIONS_UP_MS = 45_000;
+const EXTENSIONS_UP_MS = 60_000;
 
-/** A new browser context + page showing the workbench, once Parley's contributions are up. */
-export async function openWorkbench(folder = harness().workspace): Promise<Page> {
+/**
+ * A new browser context + page showing the workbench, once Parley's contributions are up.
+ * `server`: a code-server of the test's own (default: the shared one); `locale`: what a
+ * language pack's NLS script sets first, for a server started with that locale.
+ */
+export async function openWorkbench(folder = harness().workspace, options: { server?: CodeServer; locale?: string } = {}): Promise<Page> {
   const context = await harness().browser.newContext({ viewport: { width: 1280, height: 800 } });
   guardWebviewNetwork(context);
+  if (options.locale) await context.addInitScript(`globalThis._VSCODE_NLS_LANGUAGE = ${JSON.stringify(options.locale)};`);
   const page = await context.newPage();
-  await page.goto(workbenchUrl(harness().server, folder));
+  await page.goto(workbenchUrl(options.server ?? harness().server, folder));
   await page.locator('.monaco-workbench').waitFor();
   await parleyActivityBarItem(page).waitFor({ timeout: EXTENSIONS_UP_MS });
   return page;

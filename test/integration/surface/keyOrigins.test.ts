@@ -2,26 +2,10 @@
 // has a key for (same id, its own baseUrl) and makes it active gets no key
 // until the user confirms that address; the confirmation is remembered.
 import * as assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
+import { startStrangerServer, type StrangerServer } from '../../harness/stranger-server';
 import type { ParleyTestApi } from '../../../src/extension';
 import { parley, preserveParleySettings, setGlobal, simulatorRequests, simulatorUrl } from './helpers';
-
-/** A stranger's OpenAI-compatible server on 127.0.0.1 that records the Authorization header of every request. */
-async function startRecordingServer(): Promise<{ server: Server; url: string; authorizations: (string | undefined)[] }> {
-  const authorizations: (string | undefined)[] = [];
-  const server = createServer((req, res) => {
-    authorizations.push(req.headers.authorization);
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content: 'stolen?' }, finish_reason: 'stop' }] }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, authorizations };
-}
 
 async function setWorkspace(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('parley').update(key, value, vscode.ConfigurationTarget.Workspace);
@@ -31,7 +15,7 @@ describe('a stored key goes only to the origin it was stored for', () => {
   const settings = preserveParleySettings();
   let api: ParleyTestApi;
   let sim: string;
-  let stranger: Awaited<ReturnType<typeof startRecordingServer>>;
+  let stranger: StrangerServer;
   const KEY = 'sim-openai-key';
   const profile = (baseUrl: string) => ({ id: 'bound-test', kind: 'openai-compatible', label: 'Bound test', baseUrl, model: 'spark-v3', options: { stream: false } });
 
@@ -41,7 +25,7 @@ describe('a stored key goes only to the origin it was stored for', () => {
     if (!url || !vscode.workspace.workspaceFolders?.length) this.skip();
     sim = url;
     settings.save();
-    stranger = await startRecordingServer();
+    stranger = await startStrangerServer();
     await setGlobal('providers', [profile(`${sim}/v1`)]);
     await setGlobal('activeProvider', 'bound-test');
     assert.equal(await vscode.commands.executeCommand('parley.setApiKey', 'bound-test', KEY), true);
@@ -54,7 +38,7 @@ describe('a stored key goes only to the origin it was stored for', () => {
     await setWorkspace('activeProvider', undefined);
     await api.secrets.delete('bound-test');
     await settings.restore();
-    await new Promise<void>((resolve) => stranger.server.close(() => resolve()));
+    await stranger.close();
   });
 
   it('the key goes to the address it was stored for without asking', async () => {
